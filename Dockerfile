@@ -1,0 +1,10 @@
+# One image for both process kinds: `python main.py service` or `python main.py worker`.
+FROM python:3.11-slim
+ENV PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 PIIMASK_DATA_DIR=/data PIIMASK_BLOB_ROOT=/data/blobs \
+    PIIMASK_KEYRING=/run/secrets/piimask_keyring
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+EXPOSE 8000
+CMD ["python", "main.py", "service", "--host", "0.0.0.0", "--port", "8000"]

@@ -1,0 +1,452 @@
+"""The HTTP API (v1 of shared/DESIGN.md): request/response models, access control, error shapes and routes.
+
+The service process (service.py) builds the app and puts what the routes need on `app.state`: the settings, the
+text-masking engine, the Redis connection, the queue and the blob store. Route handlers are plain `def`s, so
+FastAPI runs them in its thread pool and model inference never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import asdict
+import json
+import time
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from pydantic import BaseModel, Field, ValidationError
+from redis.exceptions import RedisError
+from rq.job import JobStatus
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from piimask.blobstore import BlobPathError, BlobStore
+from piimask.engine import MaskingEngine
+from piimask.jobs import TableJobSpec, enqueue_table_job, fetch_job, job_state, request_cancel, worker_registrations
+from piimask.policy import DEFAULT_POLICY, Policy
+from piimask.settings import Settings
+from piimask.tables import TableError, detect_format
+
+MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "jsonl": "application/x-ndjson"}
+
+REQUESTS = Counter("piimask_http_requests_total", "HTTP requests", ["route", "status"])
+LATENCY = Histogram("piimask_http_request_seconds", "HTTP request latency", ["route"])
+ENTITIES = Counter("piimask_entities_total", "Entities found in text requests", ["type"])
+JOBS = Counter("piimask_table_jobs_total", "Table jobs submitted")
+
+
+# ---------------------------------------------------------------- errors
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        self.status, self.code, self.message = status, code, message
+
+
+def error_response(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def describe_validation_errors(errors: list[dict]) -> str:
+    """'where: what' for each problem. The offending input is never echoed: it may be the PII itself."""
+    parts = []
+    for err in errors:
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path"))
+        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        parts.append(f"{loc}: {msg}" if loc else msg)
+    return "; ".join(parts)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        return error_response(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return error_response(400, "malformed_json", "the request body is not valid JSON")
+        return error_response(422, "invalid_request", describe_validation_errors(errors))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(RedisError)
+    async def _redis(request: Request, exc: RedisError):
+        return error_response(503, "queue_unavailable", "the job queue (Redis) is not reachable")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        # Not the caller's fault; the message names the type only, since exception texts can quote input.
+        return error_response(500, "internal_error", f"internal error ({type(exc).__name__})")
+
+
+# ---------------------------------------------------------------- access
+
+
+def require(scope: str):
+    """A dependency: the caller's Bearer key must carry `scope` (or `admin`)."""
+
+    def check(request: Request) -> None:
+        settings: Settings = request.app.state.settings
+        if settings.auth == "off":
+            return
+        header = request.headers.get("authorization", "")
+        token = header[7:].strip() if header.lower().startswith("bearer ") else ""
+        scopes = None
+        for key, key_scopes in settings.api_keys.items():
+            if token and hmac.compare_digest(token.encode(), key.encode()):
+                scopes = key_scopes
+        if scopes is None:
+            raise ApiError(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
+        if scope not in scopes and "admin" not in scopes:
+            raise ApiError(403, "forbidden", f"this API key lacks the {scope!r} scope")
+
+    return Depends(check)
+
+
+# ---------------------------------------------------------------- models
+
+
+class TextRequest(BaseModel):
+    text: str
+    policy: Policy | None = None
+
+
+class BatchRequest(BaseModel):
+    texts: list[str]
+    policy: Policy | None = None
+
+
+class EntityOut(BaseModel):
+    type: str
+    start: int
+    end: int
+    score: float
+
+
+class AnalyzeResponse(BaseModel):
+    entities: list[EntityOut]
+
+
+class MaskedEntityOut(EntityOut):
+    operator: str
+    replacement: str
+
+
+class MaskResponse(BaseModel):
+    masked_text: str
+    entities: list[MaskedEntityOut]
+
+
+class BatchResponse(BaseModel):
+    results: list[MaskResponse]
+
+
+class TableJsonRequest(BaseModel):
+    source_uri: str = Field(description="a key inside the blob store, or a URI under its root")
+    format: str | None = Field(default=None, description="csv; taken from the file name when absent")
+    policy: Policy | None = None
+    output_uri: str | None = None
+
+
+class JobAccepted(BaseModel):
+    job_id: str
+    status_url: str
+
+
+class Progress(BaseModel):
+    rows_done: int
+    rows_total: int | None
+
+
+class JobOut(BaseModel):
+    job_id: str
+    status: str
+    progress: Progress
+    error: str | None
+    report: dict[str, Any] | None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _engine(request: Request) -> MaskingEngine:
+    return request.app.state.engine
+
+
+def _check_texts(settings: Settings, texts: list[str]) -> None:
+    if not texts:
+        raise ApiError(422, "invalid_request", "texts: at least one text is required")
+    if len(texts) > settings.max_batch_texts:
+        raise ApiError(
+            413, "too_many_texts", f"texts: {len(texts)} texts; the limit is {settings.max_batch_texts} per request"
+        )
+    for i, text in enumerate(texts):
+        where = "text" if len(texts) == 1 else f"texts[{i}]"
+        if not text.strip():
+            raise ApiError(422, "empty_text", f"{where}: the text is empty")
+        if len(text) > settings.max_text_chars:
+            raise ApiError(
+                413, "text_too_long", f"{where}: {len(text)} characters; the limit is {settings.max_text_chars}"
+            )
+
+
+def _count_entities(results) -> None:
+    for spans in results:
+        for span in spans:
+            ENTITIES.labels(span.type).inc()
+
+
+def _mask_out(result) -> MaskResponse:
+    return MaskResponse(masked_text=result.masked_text, entities=[MaskedEntityOut(**asdict(e)) for e in result.entities])
+
+
+# ---------------------------------------------------------------- routes
+
+router = APIRouter()
+
+
+@router.get("/healthz", tags=["ops"])
+def healthz() -> dict:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", tags=["ops"])
+def readyz(request: Request) -> JSONResponse:
+    state = request.app.state
+    body: dict[str, Any] = {"process": "service", **state.describe()}
+    try:
+        state.redis.ping()
+        body["redis"] = "ok"
+        body["workers"] = worker_registrations(state.redis)
+    except RedisError:
+        body["redis"] = "unreachable"
+        body["workers"] = []
+    ready = state.engine is not None and body["redis"] == "ok"
+    body["status"] = "ready" if ready else "not_ready"
+    return JSONResponse(body, status_code=200 if ready else 503)
+
+
+@router.get("/metrics", tags=["ops"])
+def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+@router.post("/v1/text/analyze", response_model=AnalyzeResponse, tags=["text"], dependencies=[require("mask")])
+def analyze(body: TextRequest, request: Request) -> AnalyzeResponse:
+    _check_texts(request.app.state.settings, [body.text])
+    spans = _engine(request).analyze([body.text], body.policy or DEFAULT_POLICY)[0]
+    _count_entities([spans])
+    return AnalyzeResponse(entities=[EntityOut(type=s.type, start=s.start, end=s.end, score=round(s.score, 4)) for s in spans])
+
+
+
+@router.post("/v1/text/mask", response_model=MaskResponse, tags=["text"], dependencies=[require("mask")])
+def mask(body: TextRequest, request: Request) -> MaskResponse:
+    _check_texts(request.app.state.settings, [body.text])
+    result = _engine(request).mask([body.text], body.policy or DEFAULT_POLICY)[0]
+    _count_entities([result.entities])
+    return _mask_out(result)
+
+
+@router.post("/v1/text/mask/batch", response_model=BatchResponse, tags=["text"], dependencies=[require("mask")])
+def mask_batch(body: BatchRequest, request: Request) -> BatchResponse:
+    _check_texts(request.app.state.settings, body.texts)
+    results = _engine(request).mask(body.texts, body.policy or DEFAULT_POLICY)
+    _count_entities([r.entities for r in results])
+    return BatchResponse(results=[_mask_out(r) for r in results])
+
+
+TABLE_REQUEST_DOC = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "policy": {"type": "string", "description": "the policy as JSON"},
+                        "format": {"type": "string", "enum": ["csv"]},
+                    },
+                }
+            },
+            "application/json": {"schema": TableJsonRequest.model_json_schema()},
+        },
+        "required": True,
+    }
+}
+
+
+@router.post(
+    "/v1/tables",
+    status_code=202,
+    response_model=JobAccepted,
+    tags=["tables"],
+    dependencies=[require("tables")],
+    openapi_extra=TABLE_REQUEST_DOC,
+)
+async def submit_table(request: Request) -> JobAccepted:
+    state = request.app.state
+    settings: Settings = state.settings
+    store: BlobStore = state.store
+    job_id = uuid.uuid4().hex
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        source_key, fmt, policy_raw, output_key = await _receive_upload(request, store, settings, job_id)
+    elif content_type.startswith("application/json"):
+        source_key, fmt, policy_raw, output_key = await _receive_reference(request, store)
+    else:
+        raise ApiError(415, "unsupported_media_type", "send multipart/form-data (file upload) or application/json")
+    destination = output_key or f"results/{job_id}/output.{fmt}"
+    try:
+        store.resolve(destination)
+    except BlobPathError as exc:
+        raise ApiError(400, "invalid_uri", f"output_uri: {exc}") from None
+    spec = TableJobSpec(source=source_key, destination=destination, format=fmt, policy=policy_raw)
+    enqueue_table_job(
+        state.queue, job_id, spec, timeout=settings.job_timeout_s, retries=settings.job_retries, ttl=settings.result_ttl_s
+    )
+    JOBS.inc()
+    return JobAccepted(job_id=job_id, status_url=f"/v1/jobs/{job_id}")
+
+
+def _policy_from_json(raw: Any) -> dict | None:
+    if raw is None:
+        return None
+    try:
+        Policy.model_validate(raw)
+    except ValidationError as exc:
+        raise ApiError(422, "invalid_policy", "policy: " + describe_validation_errors(exc.errors())) from None
+    return raw
+
+
+async def _receive_upload(request: Request, store: BlobStore, settings: Settings, job_id: str):
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except Exception:
+        raise ApiError(400, "malformed_multipart", "the multipart body could not be parsed") from None
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile):
+        raise ApiError(422, "invalid_request", "file: a file part named 'file' is required")
+    try:
+        fmt = detect_format(upload.filename, form.get("format") if isinstance(form.get("format"), str) else None)
+    except TableError as exc:
+        raise ApiError(415, "unsupported_format", str(exc)) from None
+    policy_raw = None
+    if isinstance(form.get("policy"), str) and form.get("policy").strip():
+        try:
+            policy_raw = json.loads(form.get("policy"))
+        except json.JSONDecodeError:
+            raise ApiError(400, "malformed_json", "policy: not valid JSON") from None
+    policy_raw = _policy_from_json(policy_raw)
+    key = f"uploads/{job_id}/input.{fmt}"
+    size = 0
+    with store.atomic_writer(store.resolve(key)) as out:
+        while chunk := await upload.read(1 << 20):
+            size += len(chunk)
+            if size > settings.max_upload_bytes:
+                raise ApiError(413, "upload_too_large", f"file: the limit is {settings.max_upload_bytes} bytes")
+            out.write(chunk)
+    await upload.close()
+    return key, fmt, policy_raw, None
+
+
+async def _receive_reference(request: Request, store: BlobStore):
+    try:
+        raw = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise ApiError(400, "malformed_json", "the request body is not valid JSON") from None
+    try:
+        body = TableJsonRequest.model_validate(raw)
+    except ValidationError as exc:
+        raise ApiError(422, "invalid_request", describe_validation_errors(exc.errors())) from None
+    try:
+        path = store.resolve(body.source_uri)
+        if body.output_uri:
+            store.resolve(body.output_uri)
+    except BlobPathError as exc:
+        raise ApiError(400, "invalid_uri", f"{exc}") from None
+    if not store.exists(path):
+        raise ApiError(404, "source_not_found", "source_uri: no such object in the blob store")
+    try:
+        fmt = detect_format(body.source_uri, body.format)
+    except TableError as exc:
+        raise ApiError(415, "unsupported_format", str(exc)) from None
+    policy_raw = _policy_from_json(raw.get("policy"))
+    return store.key_of(path), fmt, policy_raw, body.output_uri and store.key_of(store.resolve(body.output_uri))
+
+
+def _job_or_404(request: Request, job_id: str):
+    job = fetch_job(request.app.state.redis, job_id) if job_id.replace("-", "").replace("_", "").isalnum() else None
+    if job is None or job.func_name != "task_processor.process_table_masking_task":
+        raise ApiError(404, "job_not_found", f"no job with id {job_id!r}")
+    return job
+
+
+@router.get("/v1/jobs/{job_id}", response_model=JobOut, tags=["tables"], dependencies=[require("tables")])
+def get_job(job_id: str, request: Request) -> JobOut:
+    return JobOut(**job_state(_job_or_404(request, job_id)))
+
+
+@router.get("/v1/jobs/{job_id}/result", tags=["tables"], dependencies=[require("tables")])
+def get_job_result(job_id: str, request: Request) -> StreamingResponse:
+    job = _job_or_404(request, job_id)
+    state = job_state(job)
+    if state["status"] != "finished":
+        raise ApiError(409, "job_not_finished", f"the job is {state['status']}; its result is not available")
+    store: BlobStore = request.app.state.store
+    spec = TableJobSpec.model_validate(job.args[0])
+    path = store.resolve(spec.destination)
+    if not store.exists(path):
+        raise ApiError(410, "result_gone", "the job's output is no longer in the blob store")
+
+    def chunks():
+        with store.open(path) as f:
+            while chunk := f.read(1 << 20):
+                yield chunk
+
+    return StreamingResponse(
+        chunks(),
+        media_type=MEDIA_TYPES.get(spec.format, "application/octet-stream"),
+        headers={"content-disposition": f'attachment; filename="masked-{job_id}.{spec.format}"'},
+    )
+
+
+@router.delete("/v1/jobs/{job_id}", status_code=202, tags=["tables"], dependencies=[require("tables")])
+def cancel_job(job_id: str, request: Request) -> dict:
+    job = _job_or_404(request, job_id)
+    settings: Settings = request.app.state.settings
+    status = job.get_status(refresh=True)
+    if status in (JobStatus.FINISHED, JobStatus.FAILED):
+        raise ApiError(409, "job_already_ended", f"the job already ended ({status.value})")
+    request_cancel(request.app.state.redis, job, settings.result_ttl_s)
+    return {"job_id": job_id, "status": "canceled"}
+
+
+def instrument(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def _metrics(request: Request, call_next):
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        name = getattr(route, "path", "unmatched")
+        LATENCY.labels(name).observe(time.perf_counter() - started)
+        REQUESTS.labels(name, str(response.status_code)).inc()
+        return response
+
+
+def build_app(lifespan) -> FastAPI:
+    app = FastAPI(title="piimask", version="1", lifespan=lifespan, description="PII masking for text and tables")
+    install_error_handlers(app)
+    instrument(app)
+    app.include_router(router)
+    return app

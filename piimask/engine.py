@@ -1,0 +1,143 @@
+"""The masking engine: detection (recognizers + token classifier + deny list), merging, and operators.
+
+One instance per process. The service holds one as its `text_masking_worker`; each RQ worker holds its own as
+the table-masking worker. The engine keeps no per-request state, so threads may share it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from piimask.model import TokenClassifier
+from piimask.operators import KeyedCrypto
+from piimask.policy import Policy
+from piimask.recognizers import RecognizerSet, default_recognizers
+from piimask.spans import Span
+
+_RANK = {"deny_list": 2, "pattern": 1, "model": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class MaskedEntity:
+    type: str
+    start: int
+    end: int
+    score: float
+    operator: str
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class MaskResult:
+    masked_text: str
+    entities: list[MaskedEntity]
+
+
+def resolve_overlaps(spans: Sequence[Span]) -> list[Span]:
+    """Non-overlapping spans: same-type overlaps are joined; otherwise the more specific, then higher-scoring wins.
+
+    Specificity: a deny-list hit beats a validated pattern, which beats the model; on a tie a longer span wins.
+    """
+    by_type: dict[str, list[Span]] = {}
+    for span in spans:
+        by_type.setdefault(span.type, []).append(span)
+    joined: list[Span] = []
+    for group in by_type.values():
+        group.sort(key=lambda s: (s.start, -s.end))
+        current = group[0]
+        for span in group[1:]:
+            if span.start < current.end:
+                keep = current if (_RANK[current.source], current.score) >= (_RANK[span.source], span.score) else span
+                current = Span(current.type, current.start, max(current.end, span.end), keep.score, keep.source)
+            else:
+                joined.append(current)
+                current = span
+        joined.append(current)
+    joined.sort(key=lambda s: (_RANK[s.source], s.score, s.length), reverse=True)
+    kept: list[Span] = []
+    for span in joined:
+        if not any(span.overlaps(k) for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _deny_list_spans(text: str, policy: Policy) -> list[Span]:
+    spans = []
+    for entity, words in policy.deny_list.items():
+        for word in words:
+            # Whole-word, case-insensitive: "E-1001" must not match inside "E-10011".
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE):
+                spans.append(Span(entity, m.start(), m.end(), 1.0, "deny_list"))
+    return spans
+
+
+class MaskingEngine:
+    def __init__(
+        self,
+        classifier: TokenClassifier | None,
+        crypto: KeyedCrypto,
+        recognizers: RecognizerSet | None = None,
+    ):
+        self.classifier = classifier
+        self.crypto = crypto
+        self.recognizers = recognizers or RecognizerSet(default_recognizers())
+
+    @property
+    def entity_types(self) -> frozenset[str]:
+        model_types = self.classifier.entity_types if self.classifier else frozenset()
+        return self.recognizers.supported_entities | model_types
+
+    def describe(self) -> dict:
+        return {
+            "model": self.classifier.describe() if self.classifier else None,
+            "recognized_entity_types": sorted(self.entity_types),
+        }
+
+    def analyze(self, texts: Sequence[str], policy: Policy) -> list[list[Span]]:
+        """Entities per text, after thresholds, allow/deny lists and overlap resolution."""
+        wanted = None if policy.entities is None else set(policy.entities)
+        model_spans: list[list[Span]] = [[] for _ in texts]
+        if self.classifier is not None and (wanted is None or wanted & self.classifier.entity_types):
+            model_spans = self.classifier.predict(texts)
+        allowed = {a.casefold() for a in policy.allow_list}
+        results = []
+        for text, from_model in zip(texts, model_spans):
+            candidates = [*from_model, *self.recognizers.analyze(text, wanted), *_deny_list_spans(text, policy)]
+            kept = [
+                s
+                for s in candidates
+                if policy.wants(s.type)
+                and (s.score >= policy.score_threshold or s.source == "deny_list")
+                and text[s.start : s.end].casefold() not in allowed
+            ]
+            results.append(resolve_overlaps(kept))
+        return results
+
+    def mask(self, texts: Sequence[str], policy: Policy) -> list[MaskResult]:
+        return [self.apply(text, spans, policy) for text, spans in zip(texts, self.analyze(texts, policy))]
+
+    def apply(self, text: str, spans: Sequence[Span], policy: Policy) -> MaskResult:
+        """Replace each span (non-overlapping, sorted) with its operator's output."""
+        out: list[str] = []
+        entities: list[MaskedEntity] = []
+        cursor = 0
+        for span in spans:
+            operator = policy.operator_for(span.type)
+            replacement = operator.apply(text[span.start : span.end], span.type, self.crypto)
+            out.append(text[cursor : span.start])
+            out.append(replacement)
+            cursor = span.end
+            entities.append(
+                MaskedEntity(span.type, span.start, span.end, round(span.score, 4), operator.name, replacement)
+            )
+        out.append(text[cursor:])
+        return MaskResult("".join(out), entities)
+
+    def mask_value(self, value: str, entity_type: str, policy: Policy, column: str | None = None) -> str:
+        """A whole table cell known to hold `entity_type` (the column plan decided so)."""
+        if not value or value.casefold() in {a.casefold() for a in policy.allow_list}:
+            return value
+        operator = policy.column_operator(column, entity_type) if column else policy.operator_for(entity_type)
+        return operator.apply(value, entity_type, self.crypto)

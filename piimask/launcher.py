@@ -1,0 +1,81 @@
+"""`python main.py up`: a local Redis (unless PIIMASK_REDIS_URL is set), N workers and the service, stopped together."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from crypto import ensure_keyring
+from piimask.redis_server import LocalRedis
+from piimask.settings import PROJECT_ROOT
+
+console = Console(stderr=True)
+
+
+def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
+    data_dir = data_dir.resolve()
+    env = dict(os.environ)
+    env.setdefault("PIIMASK_DATA_DIR", str(data_dir))
+    env.setdefault("PIIMASK_BLOB_ROOT", str(data_dir / "blobs"))
+    env.setdefault("PIIMASK_KEYRING", str(data_dir / "keyring.json"))
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    if ensure_keyring(Path(env["PIIMASK_KEYRING"])):
+        console.print(f"created a keyring at {env['PIIMASK_KEYRING']} (back it up: tokens need it to be unmasked)")
+
+    api_key = None
+    if not env.get("PIIMASK_API_KEYS") and env.get("PIIMASK_AUTH", "on") != "off":
+        api_key = secrets.token_urlsafe(24)
+        env["PIIMASK_API_KEYS"] = json.dumps({api_key: ["mask", "unmask", "tables", "admin"]})
+
+    redis = None
+    if not env.get("PIIMASK_REDIS_URL"):
+        redis = LocalRedis(data_dir / "redis").start()
+        env["PIIMASK_REDIS_URL"] = redis.url
+        console.print(f"local Redis (AOF on) at {redis.url}, data in {data_dir / 'redis'}")
+
+    main = [sys.executable, str(PROJECT_ROOT / "main.py")]
+    children: list[subprocess.Popen] = []
+    stopping = False
+
+    def stop(*_):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        for _ in range(workers):
+            children.append(subprocess.Popen([*main, "worker"], env=env, start_new_session=True))
+        children.append(
+            subprocess.Popen([*main, "service", "--host", host, "--port", str(port)], env=env, start_new_session=True)
+        )
+        base = f"http://{host}:{port}"
+        console.print(f"[bold]piimask is starting[/bold]: API docs at {base}/docs  (ready when {base}/readyz says so)")
+        if api_key:
+            console.print(f"generated a local admin API key: [bold]{api_key}[/bold]  (send 'Authorization: Bearer <key>')")
+        console.print("press Ctrl-C to stop the service, the workers and Redis")
+        while not stopping:
+            if any(c.poll() is not None for c in children):
+                console.print("a child process exited; stopping everything")
+                break
+            time.sleep(0.5)
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in children:
+            try:
+                child.wait(30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        if redis:
+            redis.stop()
+    return 0

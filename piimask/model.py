@@ -1,0 +1,179 @@
+"""The transformer token classifier: any Hugging Face token-classification checkpoint, by local path or name.
+
+Nothing is downloaded: checkpoints load with `local_files_only=True` (a name resolves only through the local cache).
+Texts longer than the model's window are scanned in overlapping windows; each token's label is taken from the
+window where it sits furthest from an edge, so offsets and context stay right across window boundaries. Sub-word
+predictions are folded into words (a word takes its first piece's label) and BIO tags decoded into character spans.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Sequence
+
+import torch
+from transformers import AutoModelForTokenClassification, AutoTokenizer
+from transformers.utils import logging as hf_logging
+
+from piimask.spans import Span
+
+hf_logging.disable_progress_bar()  # a bar per load in service and worker logs helps nobody
+
+# Labels of common public NER checkpoints mapped to Presidio's names; ours already use Presidio's.
+LABEL_ALIASES = {
+    "PER": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "GPE": "LOCATION", "LOCATION": "LOCATION",
+    "STREET_ADDRESS": "LOCATION", "ORG": "ORGANIZATION", "ORGANIZATION": "ORGANIZATION", "NORP": "NRP",
+    "NRP": "NRP", "DATE": "DATE_TIME", "TIME": "DATE_TIME", "DATE_TIME": "DATE_TIME",
+}
+
+
+class ModelLoadError(RuntimeError):
+    """The checkpoint cannot be loaded from local files."""
+
+
+def resolve_device(setting: str) -> torch.device:
+    if setting == "cuda" and not torch.cuda.is_available():
+        raise ModelLoadError("PIIMASK_DEVICE=cuda but no CUDA device is available")
+    if setting == "cuda" or (setting == "auto" and torch.cuda.is_available()):
+        return torch.device("cuda")
+    return torch.device("cpu")
+
+
+def _split_label(label: str) -> tuple[str, str | None]:
+    """'B-PERSON' → ('B', 'PERSON'); 'O' → ('O', None); plain 'PER' (IO scheme) → ('I', 'PERSON')."""
+    if label in ("O", "o", ""):
+        return "O", None
+    prefix, _, name = label.partition("-")
+    if name and prefix in ("B", "I", "E", "S", "L", "U"):
+        return ("B" if prefix in ("B", "S", "U") else "I"), LABEL_ALIASES.get(name, name)
+    return "I", LABEL_ALIASES.get(label, label)
+
+
+@dataclass(slots=True)
+class _TokenVote:
+    label_id: int
+    prob: float
+    centrality: int  # distance from the nearer window edge; a larger one saw more context
+
+
+class TokenClassifier:
+    def __init__(
+        self,
+        checkpoint: str,
+        *,
+        device: str = "auto",
+        max_length: int = 256,
+        stride: int = 64,
+        batch_size: int = 32,
+        threads: int = 0,
+    ):
+        if threads:
+            torch.set_num_threads(threads)
+        self.checkpoint = checkpoint
+        self.device = resolve_device(device)
+        self.dtype = torch.float16 if self.device.type == "cuda" else torch.float32
+        started = time.perf_counter()
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(checkpoint, local_files_only=True)
+            model = AutoModelForTokenClassification.from_pretrained(checkpoint, local_files_only=True, dtype=self.dtype)
+        except (OSError, ValueError) as exc:
+            raise ModelLoadError(f"cannot load token-classification checkpoint {checkpoint!r} locally: {exc}") from exc
+        if not self.tokenizer.is_fast:
+            raise ModelLoadError(f"checkpoint {checkpoint!r} has no fast tokenizer; offsets need one")
+        self.model = model.to(self.device).eval()
+        self.load_seconds = time.perf_counter() - started
+        window = min(max_length, getattr(self.tokenizer, "model_max_length", max_length) or max_length)
+        self.max_length = window
+        self.stride = min(stride, window // 2)
+        self.batch_size = batch_size
+        self.labels = [_split_label(self.model.config.id2label[i]) for i in range(self.model.config.num_labels)]
+        self.entity_types = frozenset(name for _, name in self.labels if name)
+        self._lock = threading.Lock()
+
+    def describe(self) -> dict:
+        return {
+            "checkpoint": self.checkpoint,
+            "device": str(self.device),
+            "dtype": str(self.dtype).removeprefix("torch."),
+            "entity_types": sorted(self.entity_types),
+            "load_seconds": round(self.load_seconds, 2),
+        }
+
+    def predict(self, texts: Sequence[str]) -> list[list[Span]]:
+        """Spans per text, in one batched pass over all windows of all texts."""
+        if not texts:
+            return []
+        enc = self.tokenizer(
+            list(texts),
+            truncation=True,
+            max_length=self.max_length,
+            stride=self.stride,
+            return_overflowing_tokens=True,
+            return_offsets_mapping=True,
+            padding=False,
+        )
+        windows = list(range(len(enc["input_ids"])))
+        owner = enc["overflow_to_sample_mapping"]
+        votes: list[dict[tuple[int, int], _TokenVote]] = [{} for _ in texts]
+        # Sorting by length means each padded batch holds windows of similar size (3x faster on CPU).
+        windows.sort(key=lambda w: len(enc["input_ids"][w]))
+        for first in range(0, len(windows), self.batch_size):
+            batch = windows[first : first + self.batch_size]
+            probs, ids = self._forward([enc["input_ids"][w] for w in batch])
+            for row, w in enumerate(batch):
+                offsets = enc["offset_mapping"][w]
+                n = len(offsets)
+                text_votes = votes[owner[w]]
+                for pos, (start, end) in enumerate(offsets):
+                    if start == end:  # special or padding token
+                        continue
+                    vote = _TokenVote(int(ids[row, pos]), float(probs[row, pos]), min(pos, n - 1 - pos))
+                    held = text_votes.get((start, end))
+                    if held is None or vote.centrality > held.centrality:
+                        text_votes[(start, end)] = vote
+        return [self._decode(text, text_votes) for text, text_votes in zip(texts, votes)]
+
+    def _forward(self, sequences: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        width = max(len(s) for s in sequences)
+        pad = self.tokenizer.pad_token_id or 0
+        input_ids = torch.full((len(sequences), width), pad, dtype=torch.long)
+        attention = torch.zeros((len(sequences), width), dtype=torch.long)
+        for i, seq in enumerate(sequences):
+            input_ids[i, : len(seq)] = torch.tensor(seq, dtype=torch.long)
+            attention[i, : len(seq)] = 1
+        with self._lock, torch.inference_mode():
+            logits = self.model(
+                input_ids=input_ids.to(self.device, non_blocking=True),
+                attention_mask=attention.to(self.device, non_blocking=True),
+            ).logits
+            probs, ids = torch.softmax(logits.float(), dim=-1).max(dim=-1)
+        return probs.cpu(), ids.cpu()
+
+    def _decode(self, text: str, votes: dict[tuple[int, int], _TokenVote]) -> list[Span]:
+        spans: list[Span] = []
+        current: list = []  # [type, start, end, [probs]]
+        prev_end = -1
+        for (start, end), vote in sorted(votes.items()):
+            # A piece glued to the previous one inside a word ("gonz" + "##alez") follows its word's label.
+            continues_word = start == prev_end and start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+            prev_end = end
+            if continues_word:
+                if current:
+                    current[2] = end
+                continue
+            prefix, name = self.labels[vote.label_id]
+            if current and (name != current[0] or prefix == "B"):
+                spans.append(Span(current[0], current[1], current[2], sum(current[3]) / len(current[3]), "model"))
+                current = []
+            if name is None:
+                continue
+            if current:
+                current[2] = end
+                current[3].append(vote.prob)
+            else:
+                current = [name, start, end, [vote.prob]]
+        if current:
+            spans.append(Span(current[0], current[1], current[2], sum(current[3]) / len(current[3]), "model"))
+        return spans

@@ -1,0 +1,102 @@
+"""The masking policy: one JSON shape shared by text and table requests (see shared/DESIGN.md)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from piimask.entities import KNOWN_ENTITY_TYPES
+from piimask.operators import DEFAULT_OPERATOR, BoundOperator, OperatorError
+
+
+class OperatorSpec(BaseModel):
+    """`{"type": "<operator>", ...parameters}`; the parameters are checked by the operator itself."""
+
+    model_config = ConfigDict(extra="allow")
+    type: str
+
+
+class ColumnSpec(BaseModel):
+    """Per-column override for tables: a fixed entity type and/or operator, free text, or keep as is."""
+
+    model_config = ConfigDict(extra="forbid")
+    entity: str | None = None
+    operator: OperatorSpec | None = None
+    mode: Literal["entity", "text", "keep"] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "ColumnSpec":
+        if self.mode is None:
+            self.mode = "entity" if (self.entity or self.operator) else None
+        if self.mode == "entity" and not self.entity and not self.operator:
+            raise ValueError("mode 'entity' needs an 'entity' or an 'operator'")
+        if self.mode is None:
+            raise ValueError("a column needs 'entity', 'operator' or 'mode'")
+        return self
+
+
+class Policy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    entities: list[str] | None = Field(default=None, description="only these entity types; all when absent")
+    score_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    operators: dict[str, OperatorSpec] = Field(default_factory=dict, description="entity type (or DEFAULT) → operator")
+    allow_list: list[str] = Field(default_factory=list, description="values never masked")
+    deny_list: dict[str, list[str]] = Field(default_factory=dict, description="entity type → values always masked")
+    columns: dict[str, ColumnSpec] = Field(default_factory=dict, description="tables: per-column overrides")
+
+    _bound: dict[str, BoundOperator] = PrivateAttr(default_factory=dict)
+
+    @field_validator("deny_list")
+    @classmethod
+    def _deny_values(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for entity, words in value.items():
+            if not entity or not entity.replace("_", "").isalnum() or not entity.isupper():
+                raise ValueError(f"deny_list type {entity!r} must be an upper-case name like EMPLOYEE_ID")
+            if any(not w for w in words):
+                raise ValueError(f"deny_list[{entity}] holds an empty value")
+        return value
+
+    @model_validator(mode="after")
+    def _check_names_and_bind_operators(self) -> "Policy":
+        known = KNOWN_ENTITY_TYPES | set(self.deny_list)
+        for entity in self.entities or []:
+            if entity not in known:
+                raise ValueError(f"unknown entity type {entity!r} in 'entities'")
+        for column, spec in self.columns.items():
+            if spec.entity and spec.entity not in known:
+                raise ValueError(f"unknown entity type {spec.entity!r} in columns[{column!r}]")
+        for entity, spec in self.operators.items():
+            if entity != "DEFAULT" and entity not in known:
+                raise ValueError(f"unknown entity type {entity!r} in 'operators'")
+            try:
+                self._bound[entity] = BoundOperator.from_spec(spec.model_dump())
+            except OperatorError as exc:
+                raise ValueError(f"operators[{entity!r}]: {exc}") from None
+        for column, spec in self.columns.items():
+            if spec.operator is not None:
+                try:
+                    BoundOperator.from_spec(spec.operator.model_dump())
+                except OperatorError as exc:
+                    raise ValueError(f"columns[{column!r}].operator: {exc}") from None
+        return self
+
+    def wants(self, entity_type: str) -> bool:
+        return self.entities is None or entity_type in self.entities or entity_type in self.deny_list
+
+    def operator_for(self, entity_type: str) -> BoundOperator:
+        return self._bound.get(entity_type) or self._bound.get("DEFAULT") or DEFAULT_OPERATOR
+
+    def column_operator(self, column: str, entity_type: str) -> BoundOperator:
+        spec = self.columns.get(column)
+        if spec is not None and spec.operator is not None:
+            return BoundOperator.from_spec(spec.operator.model_dump())
+        return self.operator_for(entity_type)
+
+
+DEFAULT_POLICY = Policy()
+
+
+def parse_policy(raw: dict[str, Any] | None) -> Policy:
+    return DEFAULT_POLICY if raw is None else Policy.model_validate(raw)

@@ -1,0 +1,62 @@
+"""All settings in one place. Every field can be set from the environment with the prefix `PIIMASK_`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = str(PROJECT_ROOT / "models" / "piimask-pii")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PIIMASK_", extra="ignore")
+
+    # Where things live
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    data_dir: Path = Path("data")
+    blob_root: str = "data/blobs"  # a folder, or any fsspec URL (s3://bucket/prefix, ...)
+    keyring: Path = Path("data/keyring.json")
+
+    # The model: a Hugging Face token-classification checkpoint, by local path or by name (local cache only)
+    model: str = DEFAULT_MODEL
+    table_model: str | None = None  # the workers' checkpoint; defaults to `model`
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    torch_threads: int = Field(default=0, ge=0)  # 0 = torch's default
+    model_batch_size: int = Field(default=32, ge=1)
+    model_max_length: int = Field(default=256, ge=16)  # tokens per window; longer texts are scanned in windows
+    model_stride: int = Field(default=64, ge=0)  # tokens shared by neighbouring windows
+
+    # Access: key -> scopes ("mask", "unmask", "tables", "admin"); auth "off" only for local development
+    api_keys: dict[str, list[str]] = Field(default_factory=dict)
+    auth: Literal["on", "off"] = "on"
+
+    # Queue and workers
+    queue: str = "piimask"
+    job_timeout_s: int = Field(default=3600, ge=10)
+    job_retries: int = Field(default=3, ge=0)
+    result_ttl_s: int = Field(default=7 * 24 * 3600, ge=60)
+    worker_ttl_s: int = Field(default=60, ge=20)  # short, so an abandoned job comes back quickly (shared/notes/rq.md)
+    maintenance_interval_s: int = Field(default=30, ge=5)
+    lazy_models: bool = False
+
+    # Limits
+    max_text_chars: int = Field(default=100_000, ge=1)
+    max_batch_texts: int = Field(default=256, ge=1)
+    max_upload_bytes: int = Field(default=2 * 1024**3, ge=1)
+    table_batch_rows: int = Field(default=8192, ge=1)
+
+    log_level: str = "INFO"
+
+    @property
+    def table_checkpoint(self) -> str:
+        return self.table_model or self.model
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

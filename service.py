@@ -1,0 +1,85 @@
+"""The FastAPI service process: the text-masking model, its own crypto manager, and the table-job queue.
+
+It loads only the text-masking model (never the table model: that lives in the workers) and enqueues table jobs by
+name, so it imports nothing from worker.py, worker_models.py or task_processor.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+import uvicorn
+from fastapi import FastAPI
+from redis import Redis
+from rq import Queue
+
+from crypto import CryptoManager
+from piimask.api import build_app
+from piimask.blobstore import BlobStore
+from piimask.engine import MaskingEngine
+from piimask.logs import configure_logging
+from piimask.model import TokenClassifier
+from piimask.settings import Settings, get_settings
+
+log = logging.getLogger("piimask.service")
+
+text_masking_worker: MaskingEngine | None = None
+crypto_manager: CryptoManager | None = None
+
+
+def describe() -> dict:
+    return {
+        "models": {"text_masking": text_masking_worker.describe()["model"]} if text_masking_worker else {},
+        "crypto": crypto_manager.describe() if crypto_manager else None,
+    }
+
+
+def load_text_masking(settings: Settings) -> None:
+    global text_masking_worker, crypto_manager
+    crypto_manager = CryptoManager.from_file(settings.keyring)
+    classifier = TokenClassifier(
+        settings.model,
+        device=settings.device,
+        max_length=settings.model_max_length,
+        stride=settings.model_stride,
+        batch_size=settings.model_batch_size,
+        threads=settings.torch_threads,
+    )
+    text_masking_worker = MaskingEngine(classifier, crypto_manager)
+    log.info("text-masking model loaded on %s in %.1f s", classifier.device, classifier.load_seconds)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        load_text_masking(settings)
+        app.state.engine = text_masking_worker
+        app.state.redis = Redis.from_url(settings.redis_url, socket_timeout=5)
+        app.state.queue = Queue(settings.queue, connection=app.state.redis)
+        app.state.store = BlobStore(settings.blob_root)
+        yield
+        app.state.redis.close()
+
+    app = build_app(lifespan)
+    app.state.settings = settings
+    app.state.engine = None
+    app.state.describe = describe
+    return app
+
+
+class ConfigurationError(SystemExit):
+    pass
+
+
+def run_service(settings: Settings, host: str, port: int) -> int:
+    configure_logging(settings.log_level)
+    if settings.auth == "on" and not settings.api_keys:
+        raise ConfigurationError(
+            "refusing to start without API keys: set PIIMASK_API_KEYS (JSON: key → scopes), "
+            "or PIIMASK_AUTH=off for local development only"
+        )
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)
+    return 0

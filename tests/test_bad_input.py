@@ -1,0 +1,78 @@
+"""Bad input gets a 4xx JSON error that names the problem and never echoes the input."""
+
+from __future__ import annotations
+
+import pytest
+
+SECRET = "jane.doe@example.com"
+
+
+def assert_error(r, status: int, *words: str):
+    assert r.status_code == status, r.text
+    error = r.json()["error"]
+    assert set(error) == {"code", "message"}
+    for word in words:
+        assert word in error["message"], error["message"]
+    assert SECRET not in r.text
+
+
+def test_malformed_json(client):
+    r = client.post("/v1/text/mask", content=b'{"text": "' + SECRET.encode() + b'"', headers={"content-type": "application/json"})
+    assert_error(r, 400, "JSON")
+
+
+@pytest.mark.parametrize(
+    "body, status, words",
+    [
+        ({"text": ""}, 422, ["empty"]),
+        ({"text": "   "}, 422, ["empty"]),
+        ({"text": SECRET + "x" * 20000}, 413, ["limit", "20000"]),
+        ({"texxt": SECRET}, 422, ["text", "required"]),
+        ({"text": SECRET, "policy": {"entities": ["NOT_A_TYPE"]}}, 422, ["unknown entity type", "NOT_A_TYPE"]),
+        ({"text": SECRET, "policy": {"operators": {"EMAIL_ADDRESS": {"type": "shred"}}}}, 422, ["unknown operator", "shred"]),
+        ({"text": SECRET, "policy": {"operators": {"EMAIL_ADDRESS": {"type": "mask", "keep": -1}}}}, 422, ["keep"]),
+        ({"text": SECRET, "policy": {"operators": {"EMAIL_ADDRESS": {"type": "hash", "lenght": 3}}}}, 422, ["lenght"]),
+        ({"text": SECRET, "policy": {"score_threshold": 2}}, 422, ["score_threshold"]),
+    ],
+)
+def test_bad_text_requests(client, body, status, words):
+    assert_error(client.post("/v1/text/mask", json=body), status, *words)
+
+
+def test_batch_limits(client):
+    assert_error(client.post("/v1/text/mask/batch", json={"texts": []}), 422, "at least one")
+    assert_error(client.post("/v1/text/mask/batch", json={"texts": ["ok", ""]}), 422, "texts[1]", "empty")
+
+
+def test_unknown_job_and_route(client):
+    assert_error(client.get("/v1/jobs/0123456789abcdef"), 404, "no job")
+    assert_error(client.get("/v1/jobs/../../etc"), 404)
+    assert_error(client.delete("/v1/jobs/nope"), 404, "no job")
+    assert_error(client.get("/v1/nothing-here"), 404)
+
+
+def test_bad_table_requests(client):
+    r = client.post("/v1/tables", files={"file": ("people.xlsx", b"not a table", "application/octet-stream")})
+    assert_error(r, 415, "unsupported", "xlsx")
+    r = client.post("/v1/tables", files={"file": ("t.csv", b"a,b\n1,2\n", "text/csv")}, data={"policy": "{nope"})
+    assert_error(r, 400, "policy")
+    r = client.post("/v1/tables", files={"file": ("t.csv", b"a\n1\n", "text/csv")}, data={"policy": '{"entities": ["NOPE"]}'})
+    assert_error(r, 422, "NOPE")
+    assert_error(client.post("/v1/tables", json={"source_uri": "../../etc/passwd"}), 400, "outside")
+    assert_error(client.post("/v1/tables", json={"source_uri": "/etc/passwd"}), 400, "outside")
+    assert_error(client.post("/v1/tables", json={"source_uri": "uploads/missing.csv"}), 404, "no such object")
+    assert_error(client.post("/v1/tables", content=b"a,b", headers={"content-type": "text/csv"}), 415)
+
+
+def test_access_control(service):
+    import httpx
+
+    body = {"text": SECRET}
+    assert_error(httpx.post(f"{service.base_url}/v1/text/mask", json=body), 401, "API key")
+    bad = {"Authorization": "Bearer wrong"}
+    assert_error(httpx.post(f"{service.base_url}/v1/text/mask", json=body, headers=bad), 401)
+    tables_only = {"Authorization": "Bearer tables-key"}
+    assert_error(httpx.post(f"{service.base_url}/v1/text/mask", json=body, headers=tables_only), 403, "mask")
+    mask_only = {"Authorization": "Bearer mask-key"}
+    assert httpx.post(f"{service.base_url}/v1/text/mask", json=body, headers=mask_only).status_code == 200
+    assert_error(httpx.get(f"{service.base_url}/v1/jobs/abc", headers=mask_only), 403, "tables")

@@ -1,0 +1,147 @@
+"""Engine parts in-process: crypto, operators, policies, overlap resolution, and the model's windows."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from crypto import CryptoManager, Keyring, KeyringError, ensure_keyring
+from piimask.engine import resolve_overlaps
+from piimask.operators import BoundOperator, OperatorError
+from piimask.policy import Policy
+from piimask.spans import Span
+
+
+@pytest.fixture()
+def crypto() -> CryptoManager:
+    return CryptoManager(Keyring.generate())
+
+
+def op(spec: dict) -> BoundOperator:
+    return BoundOperator.from_spec(spec)
+
+
+def test_keyring_round_trip_rotation_and_errors(tmp_path):
+    path = tmp_path / "k.json"
+    ring = Keyring.generate()
+    ring.save(path, overwrite=False)
+    assert (path.stat().st_mode & 0o777) == 0o600
+    with pytest.raises(KeyringError, match="already exists"):
+        Keyring.generate().save(path, overwrite=False)
+    loaded = Keyring.load(path)
+    assert loaded == ring
+    rotated = loaded.rotated()
+    assert rotated.active != ring.active and set(ring.keys) < set(rotated.keys)
+    with pytest.raises(KeyringError, match="no keyring"):
+        Keyring.load(tmp_path / "missing.json")
+    (tmp_path / "bad.json").write_text(json.dumps({"active": "x", "keys": {"y": "AAAA"}}))
+    with pytest.raises(KeyringError, match="active key 'x'") as err:
+        Keyring.load(tmp_path / "bad.json")
+    assert "AAAA" not in str(err.value)
+    assert ensure_keyring(tmp_path / "new.json") and not ensure_keyring(tmp_path / "new.json")
+
+
+def test_keyed_operations_are_deterministic_per_key(crypto):
+    other = CryptoManager(Keyring.generate())
+    same = CryptoManager(crypto.keyring)
+    assert crypto.hmac("a@b.c") == same.hmac("a@b.c") != other.hmac("a@b.c")
+    assert crypto.hmac("a@b.c", context="x") != crypto.hmac("a@b.c", context="y")
+    token = crypto.encrypt_deterministic(b"4111", associated=b"CREDIT_CARD")
+    assert token == same.encrypt_deterministic(b"4111", associated=b"CREDIT_CARD")
+    assert same.decrypt_deterministic(token, key_id=crypto.active_key_id, associated=b"CREDIT_CARD") == b"4111"
+
+
+@pytest.mark.parametrize(
+    "spec, value, expected",
+    [
+        ({"type": "keep"}, "John", "John"),
+        ({"type": "redact"}, "John", ""),
+        ({"type": "replace"}, "John", "<PERSON>"),
+        ({"type": "replace", "value": "[name]"}, "John", "[name]"),
+        ({"type": "mask", "keep": 4}, "4111-1111-1111-1234", "****-****-****-1234"),
+        ({"type": "mask", "keep": 2, "from_end": True, "chars": "#"}, "john@x.io", "jo##@#.##"),
+        ({"type": "mask", "only_alnum": False}, "a-b", "***"),
+    ],
+)
+def test_operators(crypto, spec, value, expected):
+    assert op(spec).apply(value, "PERSON", crypto) == expected
+
+
+def test_hash_operator_is_keyed_and_sized(crypto):
+    h = op({"type": "hash", "length": 20}).apply("John", "PERSON", crypto)
+    assert len(h) == 20 and h == op({"type": "hash", "length": 20}).apply("John", "ORGANIZATION", crypto)
+    assert h != op({"type": "hash", "length": 20}).apply("John", "PERSON", CryptoManager(Keyring.generate()))
+    b64 = op({"type": "hash", "encoding": "base64url"}).apply("John", "PERSON", crypto)
+    assert "=" not in b64 and len(b64) == 43
+
+
+@pytest.mark.parametrize(
+    "spec, words",
+    [
+        ({"type": "nope"}, ["unknown operator", "nope"]),
+        ({}, ["needs a 'type'"]),
+        ({"type": "mask", "chars": "**"}, ["chars"]),
+        ({"type": "hash", "length": 2}, ["length"]),
+        ({"type": "replace", "bogus": 1}, ["bogus"]),
+    ],
+)
+def test_operator_validation_names_the_parameter(spec, words):
+    with pytest.raises(OperatorError) as err:
+        op(spec)
+    for word in words:
+        assert word in str(err.value)
+
+
+def test_policy_validation():
+    Policy.model_validate({"entities": ["PERSON"], "deny_list": {"EMPLOYEE_ID": ["E1"]}, "operators": {"EMPLOYEE_ID": {"type": "redact"}}})
+    for bad, word in [
+        ({"entities": ["PERSONS"]}, "PERSONS"),
+        ({"operators": {"FOO": {"type": "redact"}}}, "FOO"),
+        ({"columns": {"c": {}}}, "column needs"),
+        ({"columns": {"c": {"mode": "text", "operator": {"type": "zap"}}}}, "zap"),
+        ({"deny_list": {"lower": ["x"]}}, "upper-case"),
+        ({"unknown_field": 1}, "unknown_field"),
+    ]:
+        with pytest.raises(ValidationError) as err:
+            Policy.model_validate(bad)
+        assert word in str(err.value)
+
+
+def test_overlaps_resolved_by_specificity_then_score():
+    spans = [
+        Span("PERSON", 0, 10, 0.99, "model"),
+        Span("EMAIL_ADDRESS", 0, 20, 0.9, "pattern"),
+        Span("DATE_TIME", 30, 35, 0.6, "model"),
+        Span("DATE_TIME", 33, 40, 0.8, "pattern"),
+        Span("PERSON", 50, 55, 0.7, "model"),
+    ]
+    assert resolve_overlaps(spans) == [
+        Span("EMAIL_ADDRESS", 0, 20, 0.9, "pattern"),
+        Span("DATE_TIME", 30, 40, 0.8, "pattern"),  # same type: joined, so no part of the date leaks
+        Span("PERSON", 50, 55, 0.7, "model"),
+    ]
+
+
+def test_engine_masks_keep_offsets_with_emoji_and_cjk(engine):
+    text = "😀👍🏽 東京 mail: ana.silva@example.com ✓"
+    result = engine.mask([text], Policy())[0]
+    email = [e for e in result.entities if e.type == "EMAIL_ADDRESS"][0]
+    assert text[email.start : email.end] == "ana.silva@example.com"
+    assert result.masked_text.endswith("mail: <EMAIL_ADDRESS> ✓")
+
+
+def test_model_loads_real_checkpoint_and_scans_long_texts_in_windows(engine):
+    classifier = engine.classifier
+    assert classifier.describe()["device"] == "cpu" and "PERSON" in classifier.entity_types
+    sentence = "Yesterday Maria Gonzalez flew to Madrid with her colleague Peter Novak. "
+    text = sentence * 60  # ~4,300 characters: many overlapping 256-token windows
+    spans = classifier.predict([text])[0]
+    people = [s for s in spans if s.type == "PERSON"]
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip() == text[s.start : s.end]
+    names = {text[s.start : s.end] for s in people}
+    assert names <= {"Maria Gonzalez", "Peter Novak", "Maria", "Gonzalez", "Peter", "Novak"}, names
+    # each repetition is found, whatever window it fell in
+    assert len([s for s in people if text[s.start : s.end] == "Maria Gonzalez"]) >= 55
