@@ -61,6 +61,7 @@ def process_table_masking_task(spec: dict) -> dict:
             destination,
             job_spec.format,
             batch_rows=settings.table_batch_rows,
+            rows_hint=total,
             on_progress=on_progress,
             should_stop=should_stop,
         )

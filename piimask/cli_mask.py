@@ -38,7 +38,7 @@ def mask_file(settings: Settings, source: Path, output: Path, policy_file: Path 
         with Progress(*columns) as bar:
             task = bar.add_task("rows", total=total)
             report = mask_table(
-                engine, policy, store, src, dst, fmt, batch_rows=settings.table_batch_rows,
+                engine, policy, store, src, dst, fmt, batch_rows=settings.table_batch_rows, rows_hint=total,
                 on_progress=lambda rows: bar.update(task, completed=rows),
             )  # fmt: skip
     except TableError as exc:

@@ -17,7 +17,7 @@ from crypto import ensure_keyring
 from piimask.redis_server import LocalRedis
 from piimask.settings import PROJECT_ROOT
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # never break the printed key or URL
 
 
 def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:

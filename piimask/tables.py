@@ -197,6 +197,7 @@ def mask_table(
     fmt: str,
     *,
     batch_rows: int = 8192,
+    rows_hint: int | None = None,
     on_progress: Callable[[int], None] = lambda rows: None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> dict | None:
@@ -204,7 +205,9 @@ def mask_table(
 
     The output appears at `destination` only when complete; a stop or an error leaves nothing there.
     """
-    reader = _csv_reader(store, source, block_size=max(1 << 16, batch_rows * 64))
+    # pyarrow cuts CSV batches by bytes: size the blocks from the file's bytes per row to get ~batch_rows rows.
+    bytes_per_row = store.size(source) / max(rows_hint or 1, 1) if rows_hint else 64
+    reader = _csv_reader(store, source, block_size=max(1 << 14, int(bytes_per_row * batch_rows)))
     names = reader.schema.names
     rows = 0
     maskers: list[_ColumnMasker] | None = None

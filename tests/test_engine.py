@@ -145,3 +145,10 @@ def test_model_loads_real_checkpoint_and_scans_long_texts_in_windows(engine):
     assert names <= {"Maria Gonzalez", "Peter Novak", "Maria", "Gonzalez", "Peter", "Novak"}, names
     # each repetition is found, whatever window it fell in
     assert len([s for s in people if text[s.start : s.end] == "Maria Gonzalez"]) >= 55
+
+
+def test_every_recognized_type_is_a_known_policy_name():
+    from piimask.entities import KNOWN_ENTITY_TYPES
+    from piimask.recognizers import RecognizerSet, default_recognizers
+
+    assert RecognizerSet(default_recognizers()).supported_entities <= KNOWN_ENTITY_TYPES

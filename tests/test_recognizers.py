@@ -1,0 +1,645 @@
+"""Pattern recognizers and validators: positives, negatives (failed checksums are NOT reported), exact offsets."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from piimask import validators as v
+from piimask.recognizers import (
+    PatternRecognizer,
+    PhoneRecognizer,
+    RecognizerSet,
+    default_recognizers,
+    pattern,
+)
+from piimask.spans import Span
+
+RS = RecognizerSet(default_recognizers())
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def found(text: str, entity: str) -> list[str]:
+    """Values reported as `entity`, checking on the way that every span is well formed."""
+    out = []
+    for s in RS.analyze(text, {entity}):
+        assert s.type == entity and 0 <= s.start < s.end <= len(text)
+        assert 0.0 <= s.score <= 1.0 and s.source == "pattern"
+        out.append(text[s.start:s.end])
+    return out
+
+
+def assert_found(text: str, entity: str, value: str, min_score: float = 0.5) -> Span:
+    spans = [s for s in RS.analyze(text, {entity}) if text[s.start:s.end] == value]
+    assert spans, f"{entity} {value!r} not found in {text!r}; got {found(text, entity)}"
+    assert spans[0].score >= min_score, spans[0]
+    assert spans[0].start == text.index(value)
+    return spans[0]
+
+
+def assert_not_found(text: str, entity: str) -> None:
+    assert found(text, entity) == [], f"unexpected {entity} in {text!r}"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Validators
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fn, good, bad",
+    [
+        (v.luhn, "4111 1111 1111 1111", "4111 1111 1111 1112"),
+        (v.iban, "DE89 3704 0044 0532 0130 00", "DE89 3704 0044 0532 0130 01"),
+        (v.iban, "GB82WEST12345698765432", "GB82WEST1234569876543"),  # one character short for GB
+        (v.us_ssn, "536-22-1234", "000-12-3456"),
+        (v.us_ssn, "536-22-1234", "078-05-1120"),
+        (v.us_ssn, "536-22-1234", "123-45-6789"),
+        (v.us_ssn, "536-22-1234", "666-22-1234"),
+        (v.us_ssn, "536-22-1234", "912-22-1234"),
+        (v.us_ssn, "536-22-1234", "536-00-1234"),
+        (v.us_ssn, "536-22-1234", "536-22-0000"),
+        (v.uk_nhs, "943 476 5919", "943 476 5918"),
+        (v.uk_nino, "AB 12 34 56 C", "QQ 12 34 56 C"),
+        (v.uk_nino, "AB123456C", "GB123456A"),
+        (v.aba_routing, "021000021", "021000022"),
+        (v.btc_base58, "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyY"),
+        (v.btc_base58, "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz"),
+        (v.btc_segwit, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp"),
+        (v.btc_segwit, "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+         "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3296"),
+        (v.es_nif, "12345678Z", "12345678A"),
+        (v.es_nie, "X1234567L", "X1234567A"),
+        (v.it_fiscal_code, "RSSMRA85T10A562S", "RSSMRA85T10A562T"),
+        (v.it_vat, "07643520567", "07643520568"),
+        (v.pl_pesel, "44051401359", "44051401358"),
+        (v.pl_pesel, "02270803624", "02330803623"),  # right check digit, but month 33 encodes nothing
+        (v.sg_nric_fin, "S1234567D", "S1234567E"),
+        (v.sg_nric_fin, "M1234567K", "M1234567L"),
+        (v.au_abn, "51 824 753 556", "51 824 753 557"),
+        (v.au_acn, "004 085 616", "004 085 617"),
+        (v.au_tfn, "123 456 782", "123 456 783"),
+        (v.au_medicare, "2123 45670 1", "2123 45671 1"),
+        (v.in_pan, "ABCPE1234F", "ABCXE1234F"),
+        (v.in_gstin, "27AAPFU0939F1ZV", "27AAPFU0939F1ZW"),
+        (v.fi_hetu, "131052-308T", "131052-308U"),
+        (v.dea_number, "AB1234563", "AB1234564"),
+        (v.verhoeff, "2363", "2364"),
+        (v.us_itin, "912-70-1234", "912-40-1234"),
+    ],
+)
+def test_validator_accepts_good_and_rejects_bad(fn, good, bad):
+    assert fn(good) is True
+    assert not fn(bad)
+
+
+def test_keccak_and_eip55():
+    assert v.keccak256(b"").hex() == "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"
+    assert v.eth_address("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed") is True
+    assert v.eth_address("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD") is False  # one case flipped
+    assert v.eth_address("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed") is None  # all lower: no checksum to check
+
+
+def test_kr_and_th_checksums():
+    rrn = _with_check("880101-1234567", lambda d: (11 - sum(int(a) * w for a, w in zip(d, (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5))) % 11) % 10)
+    assert v.kr_rrn(rrn) is True
+    assert v.kr_rrn(rrn[:-1] + str((int(rrn[-1]) + 1) % 10)) is None  # post-2020 numbers: not confirmable
+    assert v.kr_rrn("881301-1234567") is False  # month 13
+    tnin = _with_check("110170023070", lambda d: (11 - sum(int(a) * w for a, w in zip(d, range(13, 1, -1))) % 11) % 10)
+    assert v.th_tnin(tnin)
+    assert not v.th_tnin(tnin[:-1] + str((int(tnin[-1]) + 1) % 10))
+
+
+def _with_check(prefix: str, check) -> str:
+    digits = v.digits_of(prefix)
+    return prefix[:-1] + str(check(digits[:12])) if len(digits) == 13 else prefix + str(check(digits))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# PatternRecognizer mechanics
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_pattern_recognizer_validator_context_and_prefilter():
+    calls = []
+
+    def validator(value: str) -> bool | None:
+        calls.append(value)
+        return {"1111": True, "2222": None}.get(value, False)
+
+    rec = PatternRecognizer("TEST", [pattern(r"\b\d{4}\b", 0.4)], validator=validator, confirmed_score=0.9,
+                            context=("code",), context_boost=0.2, prefilter=lambda t: "#" in t)
+    assert rec.analyze("1111 2222 3333") == []  # prefilter: no '#', so the regex never ran
+    assert calls == []
+    spans = [(s.start, s.end, s.score) for s in rec.analyze("# 1111 2222 3333")]
+    assert spans == [(2, 6, 0.9), (7, 11, 0.4)]  # 3333 dropped by the validator
+    spans = [(s.start, s.end, s.score) for s in rec.analyze("# my code is 2222")]
+    assert spans == [(13, 17, 0.6)]
+
+
+def test_requires_context_drops_candidates_without_it():
+    rec = PatternRecognizer("TEST", [pattern(r"\b\d{6}\b", 0.5)], context=("badge",), requires_context=True)
+    assert rec.analyze("number 123456 here") == []
+    assert [(s.start, s.end) for s in rec.analyze("badge: 123456")] == [(7, 13)]
+    # A context word in another sentence does not count.
+    assert rec.analyze("Badge lost. Order 123456 shipped") == []
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# EMAIL_ADDRESS and URL
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("email", ["john.doe@example.com", "a+tag@mail.example.co.uk", "x_y-z@sub.domain.io",
+                                   "josé@exemple.fr"])
+def test_email_found_with_exact_offsets(email):
+    text = f"Write to <{email}>, thanks."
+    assert_found(text, "EMAIL_ADDRESS", email, 0.9)
+
+
+@pytest.mark.parametrize("text", ["no at sign here", "user@localhost", "@handle on twitter", "a@b.c", "x@@y.com"])
+def test_email_negatives(text):
+    assert_not_found(text, "EMAIL_ADDRESS")
+
+
+def test_email_domain_is_not_a_url():
+    text = "Contact john.smith@example.com or info.de@mail.example.org today."
+    assert found(text, "URL") == []
+    assert found(text, "EMAIL_ADDRESS") == ["john.smith@example.com", "info.de@mail.example.org"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://www.example.com/path?q=1&r=2", "http://example.org", "www.example.com", "example.co.uk/path",
+     "ftp://files.example.net/a.txt", "example.com", "sub.domain.io/x/y", "https://en.wikipedia.org/wiki/Foo_(bar)",
+     "http://10.0.0.1:8080/admin", "example.it/chi-siamo"],
+)
+def test_url_found_with_exact_offsets(url):
+    assert_found(f"See {url}. Then stop.", "URL", url, 0.55)
+    assert_found(f"({url})", "URL", url, 0.55)
+
+
+@pytest.mark.parametrize("text", ["e.g. this", "i.e. that", "file.py and index.html", "Node.js rocks",
+                                  "self.id = user.name", "end.It starts", "version 1.2.3", "report.pdf",
+                                  "archive.zip"])
+def test_url_negatives(text):
+    assert_not_found(text, "URL")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# PHONE_NUMBER
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["+44 20 7946 0958", "+1 212-555-0134", "+49 30 12345678", "+33 1 42 68 53 00", "+91 98765 43210",
+     "0044 20 7946 0958", "(212) 555-0134", "212-555-0134", "415.555.2671", "020 7946 0958", "030 12345678",
+     "01 42 68 53 00", "612 34 56 78", "06 6982 1234", "02 9876 5432", "(11) 98765-4321", "06 12345678"],
+)
+def test_phone_international_and_national(phone):
+    assert_found(f"Call me on {phone} tomorrow.", "PHONE_NUMBER", phone, 0.7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Order 12345 shipped", "Total 1,234,567.89 EUR", "on 12/05/2023", "at 2023-04-05", "SSN 536-22-1234",
+     "card 4111 1111 1111 1111", "ip 192.168.1.20", "version 3 2023 2023", "ACC1234567890", "+44 20 7946 09"],
+)
+def test_phone_negatives(text):
+    assert_not_found(text, "PHONE_NUMBER")
+
+
+def test_phone_context_raises_score_and_unformatted_is_lower():
+    plain = assert_found("ref 2125550134", "PHONE_NUMBER", "2125550134", 0.3)
+    ctx = assert_found("phone: 2125550134", "PHONE_NUMBER", "2125550134", 0.5)
+    assert ctx.score > plain.score
+
+
+def test_phone_recognizer_regions_are_configurable():
+    assert PhoneRecognizer(regions=("GB",)).analyze("call (212) 555-0134") == []
+    assert PhoneRecognizer(regions=("US",)).analyze("call (212) 555-0134")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# CREDIT_CARD
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "card",
+    ["4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "5500 0000 0000 0004", "3782 822463 10005",
+     "6011111111111117", "3530111333300000", "2223003122003222", "4222222222222", "30569309025904"],
+)
+def test_credit_card_found(card):
+    span = assert_found(f"Paid with {card}, exp 12/27.", "CREDIT_CARD", card, 0.9)
+    assert span.score >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["4111 1111 1111 1112", "4111111111111112", "1234 5678 9012 3456", "0000 0000 0000 0000",
+     "4111 1111-1111 1111", "9111111111111111", "order 41111111111111111111"],
+)
+def test_credit_card_negatives(text):
+    assert_not_found(f"number {text} here", "CREDIT_CARD")
+
+
+def _luhn_complete(body: str) -> str:
+    for check in "0123456789":
+        if v.luhn(body + check):
+            return body + check
+    raise AssertionError
+
+
+@FAST
+@given(
+    prefix=st.sampled_from(["4", "51", "55", "2221", "6011", "35"]),
+    rest=st.text("0123456789", min_size=14, max_size=14),
+    sep=st.sampled_from(["", " ", "-"]),
+    before=st.sampled_from(["My card is ", "cc: ", "(", "Paid with "]),
+    after=st.sampled_from([".", " today", ")", ", thanks"]),
+)
+def test_any_luhn_valid_card_in_a_sentence_is_found(prefix, rest, sep, before, after):
+    number = _luhn_complete((prefix + rest)[:15])
+    if prefix == "35":
+        number = _luhn_complete("3530" + rest[:11])
+    value = sep.join(number[i:i + 4] for i in range(0, 16, 4))
+    text = before + value + after
+    assert value in found(text, "CREDIT_CARD")
+
+
+@FAST
+@given(rest=st.text("0123456789", min_size=15, max_size=15))
+def test_luhn_invalid_16_digit_numbers_are_not_cards(rest):
+    number = "4" + rest
+    if v.luhn(number):
+        number = number[:-1] + str((int(number[-1]) + 1) % 10)
+    assert found(f"card {number}", "CREDIT_CARD") == []
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# US_SSN and the context-only US formats
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_ssn_positive_and_invalid_ones():
+    assert_found("SSN: 536-22-1234", "US_SSN", "536-22-1234", 0.9)
+    assert_found("id 536-22-1234 on file", "US_SSN", "536-22-1234", 0.6)
+    assert_found("ssn 536221234", "US_SSN", "536221234", 0.6)
+    for bad in ["000-12-3456", "666-12-3456", "912-12-3456", "536-00-1234", "536-22-0000", "078-05-1120",
+                "123-45-6789", "111-11-1111"]:
+        assert_not_found(f"SSN: {bad}", "US_SSN")
+    assert_not_found("order 536221234", "US_SSN")  # 9 bare digits need context
+    assert_not_found("536-22-12345", "US_SSN")
+
+
+def test_context_only_us_formats():
+    assert_found("ITIN: 912-70-1234", "US_ITIN", "912-70-1234", 0.8)
+    assert_not_found("ref 912-70-1234", "US_ITIN")
+    assert_found("Passport number 123456789", "US_PASSPORT", "123456789", 0.7)
+    assert_found("passport: A12345678", "US_PASSPORT", "A12345678", 0.7)
+    assert_not_found("invoice 123456789", "US_PASSPORT")
+    assert_found("Driver's license: D1234567", "US_DRIVER_LICENSE", "D1234567", 0.7)
+    assert_not_found("Product D1234567 in stock", "US_DRIVER_LICENSE")
+    assert_found("bank account 000123456789", "US_BANK_NUMBER", "000123456789", 0.7)
+    assert_not_found("order 000123456789", "US_BANK_NUMBER")
+    assert_found("ABA routing number 021000021", "ABA_ROUTING_NUMBER", "021000021", 0.9)
+    assert_not_found("routing number 021000022", "ABA_ROUTING_NUMBER")
+    # DEA: the checksum alone is enough for a low score, context raises it; a wrong checksum is never reported.
+    assert_found("DEA number AB1234563", "MEDICAL_LICENSE", "AB1234563", 0.9)
+    assert_found("AB1234563", "MEDICAL_LICENSE", "AB1234563", 0.5)
+    assert_not_found("DEA number AB1234564", "MEDICAL_LICENSE")
+
+
+def test_context_in_another_sentence_does_not_count():
+    text = "Driver's license: D1234567. Passport number 123456789. Account 12345678901."
+    assert found(text, "US_DRIVER_LICENSE") == ["D1234567"]
+    assert found(text, "US_PASSPORT") == ["123456789"]
+    assert found(text, "US_BANK_NUMBER") == ["12345678901"]
+
+
+def test_no_driver_license_flood_on_ordinary_numbers():
+    # Presidio's weakness: every 6–14 digit number and every "A1234" becomes a driver licence.
+    text = ("Invoice 100234 for order A12345 was paid on 2023-04-05; tracking 1Z999AA10123456784, "
+            "model X12345678, batch 987654321, page 1234567.")
+    for entity in ["US_DRIVER_LICENSE", "US_PASSPORT", "US_BANK_NUMBER", "US_SSN", "US_ITIN", "MEDICAL_LICENSE"]:
+        assert_not_found(text, entity)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# IBAN, IP, MAC, CRYPTO
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("iban", ["DE89 3704 0044 0532 0130 00", "DE89370400440532013000", "GB82 WEST 1234 5698 7654 32",
+                                  "FR14 2004 1010 0505 0001 3M02 606", "NL91ABNA0417164300", "BE68 5390 0754 7034",
+                                  "fr14 2004 1010 0505 0001 3m02 606"])
+def test_iban_found(iban):
+    assert_found(f"Pay to IBAN {iban}. Thanks", "IBAN_CODE", iban, 0.95)
+
+
+def test_iban_with_trailing_group_is_cut_at_country_length():
+    text = "IBAN DE89 3704 0044 0532 0130 00 AB12 next"
+    assert found(text, "IBAN_CODE") == ["DE89 3704 0044 0532 0130 00"]
+
+
+@pytest.mark.parametrize("text", ["DE89 3704 0044 0532 0130 01", "DE88 3704 0044 0532 0130 00", "XX89370400440532013000",
+                                  "DE89 3704 0044 0532 0130"])
+def test_iban_negatives(text):
+    assert_not_found(f"IBAN {text} end", "IBAN_CODE")
+
+
+def _make_iban(country: str, bban: str) -> str:
+    numeric = "".join(str(int(c, 36)) for c in bban + country + "00")
+    return f"{country}{98 - int(numeric) % 97:02d}{bban}"
+
+
+@FAST
+@given(country=st.sampled_from(sorted(v.IBAN_LENGTHS)), data=st.data())
+def test_any_valid_iban_is_found_grouped_by_four(country, data):
+    length = v.IBAN_LENGTHS[country] - 4
+    bban = data.draw(st.text("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=length, max_size=length))
+    iban = _make_iban(country, bban)
+    grouped = " ".join(iban[i:i + 4] for i in range(0, len(iban), 4))
+    assert v.iban(iban)
+    assert grouped in found(f"Account: {grouped}, thanks", "IBAN_CODE")
+    # One digit changed: mod 97 catches every single-digit substitution (letters expand to two digits, so a
+    # letter swapped for a digit is not guaranteed to be caught, and is not what this checks).
+    pos = data.draw(st.sampled_from([i for i, c in enumerate(iban) if i >= 2 and c.isdigit()]))
+    wrong = iban[:pos] + ("1" if iban[pos] != "1" else "2") + iban[pos + 1:]
+    assert not v.iban(wrong)
+    assert found(f"Account: {wrong}, thanks", "IBAN_CODE") == []
+
+
+@pytest.mark.parametrize("ip", ["192.168.0.1", "8.8.8.8", "255.255.255.255", "::1", "fe80::1ff:fe23:4567:890a",
+                                "2001:db8::8a2e:370:7334", "2001:0db8:0000:0000:0000:ff00:0042:8329",
+                                "::ffff:192.0.2.128", "fe80::1%eth0"])
+def test_ip_found(ip):
+    assert_found(f"Host {ip} is down.", "IP_ADDRESS", ip, 0.8)
+
+
+@pytest.mark.parametrize("text", ["version 1.2.3", "v1.2.3.4", "version 10.0.0.1", "999.1.1.1", "1.2.3.4.5",
+                                  "2023.04.05", "12:30:45", "std::vector", "a::b", "00:1A:2B:3C:4D:5E",
+                                  "01.02.03.04"])
+def test_ip_negatives(text):
+    assert_not_found(f"see {text} here", "IP_ADDRESS")
+
+
+@pytest.mark.parametrize("mac", ["00:1A:2B:3C:4D:5E", "00-1a-2b-3c-4d-5e", "001a.2b3c.4d5e"])
+def test_mac_found(mac):
+    assert_found(f"device mac {mac} online", "MAC_ADDRESS", mac, 0.6)
+
+
+@pytest.mark.parametrize("text", ["00:1A:2B:3C:4D", "00:1A:2B-3C:4D:5E", "00:00:00:00:00:00", "12:30:45"])
+def test_mac_negatives(text):
+    assert_not_found(f"x {text} y", "MAC_ADDRESS")
+
+
+@pytest.mark.parametrize("addr", ["16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+                                  "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+                                  "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+                                  "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"])
+def test_crypto_found(addr):
+    assert_found(f"Send to {addr} please", "CRYPTO", addr, 0.9)
+
+
+@pytest.mark.parametrize("addr", ["16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2", "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyY",
+                                  "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp",
+                                  "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD",
+                                  "8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189"])
+def test_crypto_negatives(addr):
+    assert_not_found(f"Send to {addr} please", "CRYPTO")
+
+
+def test_eth_lowercase_is_reported_below_checksum_confirmed():
+    span = assert_found("wallet 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "CRYPTO",
+                        "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", 0.7)
+    assert span.score < 0.95
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Country packs
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "entity, text, value",
+    [
+        ("UK_NHS", "NHS number 943 476 5919", "943 476 5919"),
+        ("UK_NHS", "nhs: 9434765919", "9434765919"),
+        ("UK_NINO", "NI number AB 12 34 56 C", "AB 12 34 56 C"),
+        ("UK_NINO", "ref AB123456C", "AB123456C"),
+        ("ES_NIF", "DNI 12345678Z", "12345678Z"),
+        ("ES_NIE", "NIE X1234567L", "X1234567L"),
+        ("IT_FISCAL_CODE", "codice fiscale RSSMRA85T10A562S", "RSSMRA85T10A562S"),
+        ("IT_VAT_CODE", "Partita IVA 07643520567", "07643520567"),
+        ("IT_VAT_CODE", "VAT IT07643520567", "IT07643520567"),
+        ("IT_DRIVER_LICENSE", "patente di guida AB1234567C", "AB1234567C"),
+        ("IT_PASSPORT", "passaporto YA1234567", "YA1234567"),
+        ("IT_IDENTITY_CARD", "carta d'identità CA00000AA", "CA00000AA"),
+        ("PL_PESEL", "PESEL 44051401359", "44051401359"),
+        ("SG_NRIC_FIN", "NRIC S1234567D", "S1234567D"),
+        ("SG_NRIC_FIN", "FIN M1234567K", "M1234567K"),
+        ("AU_ABN", "ABN 51 824 753 556", "51 824 753 556"),
+        ("AU_ACN", "ACN 004 085 616", "004 085 616"),
+        ("AU_TFN", "TFN 123 456 782", "123 456 782"),
+        ("AU_MEDICARE", "Medicare 2123 45670 1", "2123 45670 1"),
+        ("IN_PAN", "PAN ABCPE1234F", "ABCPE1234F"),
+        ("IN_GSTIN", "GSTIN 27AAPFU0939F1ZV", "27AAPFU0939F1ZV"),
+        ("IN_VEHICLE_REGISTRATION", "vehicle MH12AB1234 parked", "MH12AB1234"),
+        ("IN_VEHICLE_REGISTRATION", "vehicle 22 BH 1234 AA", "22 BH 1234 AA"),
+        ("IN_VOTER", "voter id ABC1234567", "ABC1234567"),
+        ("IN_PASSPORT", "passport A1234567", "A1234567"),
+        ("FI_PERSONAL_IDENTITY_CODE", "hetu 131052-308T", "131052-308T"),
+        ("KR_BRN", "사업자등록번호 220-81-62517", "220-81-62517"),
+        ("KR_DRIVER_LICENSE", "운전면허번호 11-12-345678-90", "11-12-345678-90"),
+        ("KR_PASSPORT", "passport M123A4567", "M123A4567"),
+    ],
+)
+def test_country_pack_positives(entity, text, value):
+    assert_found(text, entity, value, 0.5)
+
+
+@pytest.mark.parametrize(
+    "entity, text",
+    [
+        ("UK_NHS", "NHS number 943 476 5918"),
+        ("UK_NHS", "phone 943 476 5919"),  # checksum-valid but weak: needs NHS context
+        ("UK_NINO", "NI number QQ 12 34 56 C"),
+        ("UK_NINO", "NI number AB 12 34 56 E"),
+        ("ES_NIF", "DNI 12345678A"),
+        ("ES_NIE", "NIE X1234567A"),
+        ("IT_FISCAL_CODE", "codice fiscale RSSMRA85T10A562T"),
+        ("IT_VAT_CODE", "Partita IVA 07643520568"),
+        ("IT_VAT_CODE", "order 07643520567"),  # bare 11 digits need context
+        ("IT_PASSPORT", "product YA1234567"),
+        ("PL_PESEL", "PESEL 44051401358"),
+        ("SG_NRIC_FIN", "NRIC S1234567E"),
+        ("AU_ABN", "ABN 51 824 753 557"),
+        ("AU_TFN", "TFN 123 456 783"),
+        ("AU_TFN", "ref 123 456 782"),
+        ("AU_MEDICARE", "Medicare 2123 45671 1"),
+        ("IN_PAN", "PAN ABCXE1234F"),
+        ("IN_AADHAAR", "aadhaar 2345 6789 0123"),
+        ("IN_GSTIN", "GSTIN 27AAPFU0939F1ZW"),
+        ("IN_VEHICLE_REGISTRATION", "plate ZZ12AB1234"),
+        ("IN_VOTER", "sku ABC1234567"),
+        ("FI_PERSONAL_IDENTITY_CODE", "hetu 131052-308U"),
+        ("FI_PERSONAL_IDENTITY_CODE", "hetu 311352-308T"),
+        ("KR_RRN", "RRN 881301-1234567"),
+        ("TH_TNIN", "Thai ID 0101700230705"),
+    ],
+)
+def test_country_pack_negatives(entity, text):
+    assert_not_found(text, entity)
+
+
+def _verhoeff_complete(body: str) -> str:
+    for check in "0123456789":
+        if v.verhoeff(body + check):
+            return body + check
+    raise AssertionError
+
+
+@FAST
+@given(body=st.text("0123456789", min_size=10, max_size=10), first=st.sampled_from("23456789"))
+def test_aadhaar_grouped_is_found_and_off_by_one_is_not(body, first):
+    number = _verhoeff_complete(first + body)
+    if number == number[::-1]:
+        return
+    grouped = f"{number[:4]} {number[4:8]} {number[8:]}"
+    assert grouped in found(f"Aadhaar {grouped}.", "IN_AADHAAR")
+    wrong = number[:-1] + str((int(number[-1]) + 1) % 10)
+    assert found(f"Aadhaar {wrong[:4]} {wrong[4:8]} {wrong[8:]}.", "IN_AADHAAR") == []
+
+
+def test_kr_rrn_and_th_tnin_in_text():
+    weights = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+    body = "880101123456"
+    rrn = body + str((11 - sum(int(a) * w for a, w in zip(body, weights)) % 11) % 10)
+    value = f"{rrn[:6]}-{rrn[6:]}"
+    assert_found(f"ref {value}", "KR_RRN", value, 0.8)  # checksum-confirmed: no context needed
+    unconfirmed = value[:-1] + str((int(value[-1]) + 1) % 10)
+    assert_not_found(f"ref {unconfirmed}", "KR_RRN")
+    assert_found(f"주민등록번호 {unconfirmed}", "KR_RRN", unconfirmed, 0.8)
+    body = "900101512345"  # foreigner registration number: gender digit 5-8, check (13 - sum mod 11) mod 10
+    frn = body + str((13 - sum(int(a) * w for a, w in zip(body, weights)) % 11) % 10)
+    assert_found(f"ref {frn[:6]}-{frn[6:]}", "KR_FRN", f"{frn[:6]}-{frn[6:]}", 0.8)
+    body = "110170023070"
+    tnin = body + str((11 - sum(int(a) * w for a, w in zip(body, range(13, 1, -1))) % 11) % 10)
+    assert_found(f"Thai ID {tnin}", "TH_TNIN", tnin, 0.8)
+    assert_not_found(f"barcode {tnin}", "TH_TNIN")
+    dashed = f"{tnin[0]}-{tnin[1:5]}-{tnin[5:10]}-{tnin[10:12]}-{tnin[12]}"
+    assert_found(f"ref {dashed}", "TH_TNIN", dashed, 0.8)
+
+
+def test_sg_uen_formats():
+    # Format C (other entities): T + year + entity type + serial + check.
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWX0123456789"
+    body = "T09LL0001"
+    total = sum(alphabet.index(c) * w for c, w in zip(body, (4, 3, 5, 3, 10, 2, 2, 5, 7)))
+    uen = body + alphabet[(total - 5) % 11]
+    assert_found(f"registered as {uen}", "SG_UEN", uen, 0.8)
+    body_a = "53204869"
+    uen_a = body_a + "XMKECAWLJDB"[sum(int(c) * w for c, w in zip(body_a, (10, 4, 9, 3, 8, 2, 7, 1))) % 11]
+    assert_found(f"UEN {uen_a}", "SG_UEN", uen_a, 0.7)
+    assert_not_found(f"ref {uen_a}", "SG_UEN")  # 8 digits + letter: too weak without context
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# DATE_TIME
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["2023-04-05", "2023-04-05T10:00:00Z", "2023-04-05 10:00:00.123+02:00",
+                                   "31/12/2023", "12/31/2023", "05.04.2023", "04-05-2023", "2023/04/05", "12:30",
+                                   "23:59:59", "9:30 am", "10:45 PM", "1/2/23"])
+def test_date_time_found(value):
+    assert_found(f"Meeting {value} confirmed", "DATE_TIME", value, 0.45)
+
+
+@pytest.mark.parametrize("text", ["2023-02-30", "2023-13-01", "31/31/2023", "25:00", "12:60", "1.2.3", "3:16",
+                                  "2023-04-05T25:00", "version 1.2.2023.4", "99/99/9999"])
+def test_date_time_negatives(text):
+    assert_not_found(f"see {text} here", "DATE_TIME")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# RecognizerSet
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_entities_filter_and_supported_entities():
+    text = "mail john@example.com, SSN 536-22-1234"
+    assert {s.type for s in RS.analyze(text)} >= {"EMAIL_ADDRESS", "US_SSN"}
+    assert {s.type for s in RS.analyze(text, {"US_SSN"})} == {"US_SSN"}
+    assert RS.analyze(text, set()) == []
+    assert RS.analyze("") == []
+    expected = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "IP_ADDRESS", "URL",
+                "MAC_ADDRESS", "CRYPTO", "DATE_TIME", "US_ITIN", "US_PASSPORT", "US_DRIVER_LICENSE",
+                "US_BANK_NUMBER", "MEDICAL_LICENSE", "UK_NHS", "UK_NINO", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE",
+                "IT_DRIVER_LICENSE", "IT_VAT_CODE", "IT_PASSPORT", "IT_IDENTITY_CARD", "PL_PESEL", "SG_NRIC_FIN",
+                "SG_UEN", "AU_ABN", "AU_ACN", "AU_TFN", "AU_MEDICARE", "IN_PAN", "IN_AADHAAR",
+                "IN_VEHICLE_REGISTRATION", "IN_VOTER", "IN_PASSPORT", "IN_GSTIN", "FI_PERSONAL_IDENTITY_CODE",
+                "KR_RRN", "KR_FRN", "KR_BRN", "KR_DRIVER_LICENSE", "KR_PASSPORT", "TH_TNIN"}
+    assert expected <= RS.supported_entities
+
+
+def test_no_duplicate_spans_and_sorted():
+    rs = RecognizerSet(default_recognizers() + default_recognizers())  # every recognizer twice
+    text = "john@example.com 4111 1111 1111 1111 +44 20 7946 0958 192.168.0.1"
+    spans = rs.analyze(text)
+    keys = [(s.type, s.start, s.end) for s in spans]
+    assert len(keys) == len(set(keys))
+    assert spans == sorted(spans, key=lambda s: (s.start, -s.end, s.type))
+
+
+def test_mixed_document_offsets_are_exact():
+    values = {
+        "EMAIL_ADDRESS": "anna.k@example.org", "PHONE_NUMBER": "+49 30 12345678", "CREDIT_CARD": "5500 0000 0000 0004",
+        "US_SSN": "536-22-1234", "IBAN_CODE": "GB82 WEST 1234 5698 7654 32", "IP_ADDRESS": "10.1.2.3",
+        "URL": "https://shop.example.com/cart", "MAC_ADDRESS": "00:1A:2B:3C:4D:5E",
+        "CRYPTO": "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "DATE_TIME": "2024-02-29",
+    }
+    text = ("Customer anna.k@example.org (tel +49 30 12345678) paid by card 5500 0000 0000 0004; SSN 536-22-1234.\n"
+            "Refund to GB82 WEST 1234 5698 7654 32 from 10.1.2.3 via https://shop.example.com/cart, "
+            "device 00:1A:2B:3C:4D:5E, BTC 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy on 2024-02-29.")
+    spans = RS.analyze(text)
+    for entity, value in values.items():
+        assert any(s.type == entity and text[s.start:s.end] == value for s in spans), (entity, value)
+
+
+def test_100k_characters_analysed_well_under_a_second():
+    rng = random.Random(7)
+    words = "the customer said that our order for the new product arrived late again in march".split()
+    pii = ["john.doe@example.com", "+44 20 7946 0958", "(212) 555-0134", "4111 1111 1111 1111", "536-22-1234",
+           "DE89 3704 0044 0532 0130 00", "192.168.1.20", "fe80::1", "www.example.com", "2023-04-05", "12:30",
+           "order 12345678", "$1,234.56", "v1.2.3", "AB1234563"]
+    parts, size = [], 0
+    while size < 100_000:
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(5, 14)))
+        if rng.random() < 0.5:
+            sentence += " " + rng.choice(pii)
+        parts.append(sentence + ". ")
+        size += len(parts[-1])
+    text = "".join(parts)[:100_000]
+    RS.analyze(text[:1000])
+    start = time.perf_counter()
+    spans = RS.analyze(text)
+    elapsed = time.perf_counter() - start
+    assert spans
+    # The target is "well under a second" on a free core; the bound leaves room for a loaded CI machine.
+    assert elapsed < 2.0, elapsed
+
+
+def test_spans_never_split_words():
+    text = "Reach me at john@example.com or +1 212-555-0134; wallet 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed."
+    for s in RS.analyze(text):
+        assert not (s.start > 0 and re.match(r"\w", text[s.start - 1]) and re.match(r"\w", text[s.start]))
+        assert not (s.end < len(text) and re.match(r"\w", text[s.end]) and re.match(r"\w", text[s.end - 1]))
