@@ -23,6 +23,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from ff3 import FF3Cipher
 
 MASTER_KEY_BYTES = 64
 
@@ -111,6 +112,7 @@ class CryptoManager:
     def __init__(self, keyring: Keyring):
         self.keyring = keyring
         self._subkeys: dict[tuple[str, str], bytes] = {}
+        self._ciphers: dict[tuple[str, str, str], FF3Cipher] = {}
 
     @classmethod
     def from_file(cls, path: Path) -> "CryptoManager":
@@ -155,3 +157,14 @@ class CryptoManager:
     def decrypt_deterministic(self, ciphertext: bytes, *, key_id: str, associated: bytes = b"") -> bytes:
         key = self._subkey(key_id, "aes-siv", length=64)
         return AESSIV(key).decrypt(ciphertext, [associated] if associated else None)
+
+    def fpe_cipher(self, alphabet: str, context: str, key_id: str | None = None) -> FF3Cipher:
+        """An FF3-1 cipher over `alphabet` (ff3 package). The 56-bit tweak is derived from `context` (the entity
+        type), so one number masked as two different types gives two different values."""
+        key_id = key_id or self.active_key_id
+        cached = self._ciphers.get((alphabet, context, key_id))
+        if cached is None:
+            key = self._subkey(key_id, "ff3-1", length=32).hex()
+            tweak = self.hmac(context, context="ff3-1 tweak", key_id=key_id)[:7].hex()
+            cached = self._ciphers[(alphabet, context, key_id)] = FF3Cipher.withCustomAlphabet(key, tweak, alphabet)
+        return cached

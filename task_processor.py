@@ -11,6 +11,7 @@ from piimask.blobstore import BlobStore
 from piimask.jobs import TableJobSpec, cancel_key
 from piimask.policy import parse_policy
 from piimask.settings import get_settings
+from piimask.operators import UnmaskError
 from piimask.tables import TableError, count_rows, mask_table
 from worker_models import get_table_masking_worker
 
@@ -65,9 +66,9 @@ def process_table_masking_task(spec: dict) -> dict:
             on_progress=on_progress,
             should_stop=should_stop,
         )
-    except (TableError, ValueError) as exc:
+    except (TableError, UnmaskError, ValueError) as exc:
         # Bad input will not get better on a retry: fail now, with the sanitised message only.
-        message = str(exc) if isinstance(exc, TableError) else "the job's specification is invalid"
+        message = str(exc) if isinstance(exc, (TableError, UnmaskError)) else "the job's specification is invalid"
         _fail_without_retry(job, message)
         raise TableJobError(message) from None
     except Exception as exc:

@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from piimask.blobstore import BlobPathError, BlobStore
 from piimask.engine import MaskingEngine
+from piimask.operators import UnmaskError, fpe_restore, unmask_tokens
 from piimask.jobs import TableJobSpec, enqueue_table_job, fetch_job, job_state, request_cancel, worker_registrations
 from piimask.policy import DEFAULT_POLICY, Policy
 from piimask.settings import Settings
@@ -91,25 +92,35 @@ def install_error_handlers(app: FastAPI) -> None:
 # ---------------------------------------------------------------- access
 
 
+def caller_scopes(request: Request) -> set[str]:
+    """The scopes of the caller's Bearer key; 401 when there is no valid key. Auth off: every scope."""
+    settings: Settings = request.app.state.settings
+    if settings.auth == "off":
+        return {"admin"}
+    header = request.headers.get("authorization", "")
+    token = header[7:].strip() if header.lower().startswith("bearer ") else ""
+    scopes = None
+    for key, key_scopes in settings.api_keys.items():
+        if token and hmac.compare_digest(token.encode(), key.encode()):
+            scopes = set(key_scopes)
+    if scopes is None:
+        raise ApiError(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
+    return scopes
+
+
+def check_scope(request: Request, scope: str) -> None:
+    scopes = caller_scopes(request)
+    if scope not in scopes and "admin" not in scopes:
+        raise ApiError(403, "forbidden", f"this API key lacks the {scope!r} scope")
+
+
 def require(scope: str):
-    """A dependency: the caller's Bearer key must carry `scope` (or `admin`)."""
+    """A route dependency: the caller's key must carry `scope` (or `admin`)."""
 
-    def check(request: Request) -> None:
-        settings: Settings = request.app.state.settings
-        if settings.auth == "off":
-            return
-        header = request.headers.get("authorization", "")
-        token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-        scopes = None
-        for key, key_scopes in settings.api_keys.items():
-            if token and hmac.compare_digest(token.encode(), key.encode()):
-                scopes = key_scopes
-        if scopes is None:
-            raise ApiError(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
-        if scope not in scopes and "admin" not in scopes:
-            raise ApiError(403, "forbidden", f"this API key lacks the {scope!r} scope")
+    def dependency(request: Request) -> None:
+        check_scope(request, scope)
 
-    return Depends(check)
+    return Depends(dependency)
 
 
 # ---------------------------------------------------------------- models
@@ -139,6 +150,7 @@ class AnalyzeResponse(BaseModel):
 class MaskedEntityOut(EntityOut):
     operator: str
     replacement: str
+    key_id: str | None = Field(default=None, description="encrypt/fpe: the key id that unmasks the replacement")
 
 
 class MaskResponse(BaseModel):
@@ -148,6 +160,26 @@ class MaskResponse(BaseModel):
 
 class BatchResponse(BaseModel):
     results: list[MaskResponse]
+
+
+class FpeValue(BaseModel):
+    value: str = Field(description="an fpe replacement, as the mask call returned it")
+    type: str
+    key_id: str | None = Field(default=None, description="the mask call's key_id; default: the active key")
+    luhn: bool = False
+
+
+class UnmaskRequest(BaseModel):
+    text: str
+    fpe: list[FpeValue] = Field(
+        default_factory=list,
+        description="fpe values to restore wherever they occur in the text (encrypt tokens are found by themselves)",
+    )
+
+
+class UnmaskResponse(BaseModel):
+    text: str
+    restored: int
 
 
 class TableJsonRequest(BaseModel):
@@ -265,6 +297,23 @@ def mask_batch(body: BatchRequest, request: Request) -> BatchResponse:
     return BatchResponse(results=[_mask_out(r) for r in results])
 
 
+@router.post("/v1/text/unmask", response_model=UnmaskResponse, tags=["text"], dependencies=[require("unmask")])
+def unmask(body: UnmaskRequest, request: Request) -> UnmaskResponse:
+    _check_texts(request.app.state.settings, [body.text])
+    crypto = _engine(request).crypto
+    try:
+        text, restored = unmask_tokens(body.text, crypto)
+        # Longest first, so a value that contains another is restored whole.
+        for item in sorted(body.fpe, key=lambda v: len(v.value), reverse=True):
+            if item.value in text:
+                original = fpe_restore(item.value, item.type, crypto, item.key_id, item.luhn)
+                restored += text.count(item.value)
+                text = text.replace(item.value, original)
+    except UnmaskError as exc:
+        raise ApiError(422, "cannot_unmask", str(exc)) from None
+    return UnmaskResponse(text=text, restored=restored)
+
+
 TABLE_REQUEST_DOC = {
     "requestBody": {
         "content": {
@@ -311,6 +360,8 @@ async def submit_table(request: Request) -> JobAccepted:
         store.resolve(destination)
     except BlobPathError as exc:
         raise ApiError(400, "invalid_uri", f"output_uri: {exc}") from None
+    if policy_raw and Policy.model_validate(policy_raw).unmasks:
+        check_scope(request, "unmask")
     spec = TableJobSpec(source=source_key, destination=destination, format=fmt, policy=policy_raw)
     enqueue_table_job(
         state.queue, job_id, spec, timeout=settings.job_timeout_s, retries=settings.job_retries, ttl=settings.result_ttl_s

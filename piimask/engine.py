@@ -27,6 +27,7 @@ class MaskedEntity:
     score: float
     operator: str
     replacement: str
+    key_id: str | None = None  # for reversible operators: the key that unmasks the replacement
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +130,9 @@ class MaskingEngine:
             out.append(text[cursor : span.start])
             out.append(replacement)
             cursor = span.end
+            key_id = self.crypto.active_key_id if operator.operator.reversible else None
             entities.append(
-                MaskedEntity(span.type, span.start, span.end, round(span.score, 4), operator.name, replacement)
+                MaskedEntity(span.type, span.start, span.end, round(span.score, 4), operator.name, replacement, key_id)
             )
         out.append(text[cursor:])
         return MaskResult("".join(out), entities)

@@ -8,15 +8,30 @@ take the process's crypto manager, so the service and every worker with one keyr
 from __future__ import annotations
 
 import base64
+import re
+import threading
+from datetime import datetime
 from typing import Any, ClassVar, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from faker import Faker
+from faker.config import AVAILABLE_LOCALES
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 
 class KeyedCrypto(Protocol):
     """The part of `crypto.CryptoManager` that operators use (the engine does not import the top-level module)."""
 
+    active_key_id: str
+    key_ids: list[str]
+
     def hmac(self, value: str, *, context: str = "", key_id: str | None = None) -> bytes: ...
+
+    def encrypt_deterministic(self, plaintext: bytes, *, associated: bytes = b"", key_id: str | None = None) -> bytes: ...
+
+    def decrypt_deterministic(self, ciphertext: bytes, *, key_id: str, associated: bytes = b"") -> bytes: ...
+
+    def fpe_cipher(self, alphabet: str, context: str, key_id: str | None = None) -> Any: ...
 
 
 class OperatorParams(BaseModel):
@@ -39,6 +54,8 @@ class Operator:
                 f"{'.'.join(str(p) for p in err['loc']) or 'parameters'}: {err['msg']}" for err in exc.errors()
             )
             raise OperatorError(f"operator {self.name!r}: {problems}") from None
+
+    reversible: ClassVar[bool] = False
 
     def operate(self, value: str, entity_type: str, params: Any, crypto: KeyedCrypto) -> str:
         raise NotImplementedError
@@ -115,7 +132,215 @@ class Hash(Operator):
         return text[: params.length]
 
 
-OPERATORS: dict[str, Operator] = {op.name: op for op in (Keep(), Redact(), Replace(), Mask(), Hash())}
+# ---------------------------------------------------------------- reversible operators
+
+TOKEN_RE = re.compile(r"\[ENC:([A-Z][A-Z0-9_]*):([A-Za-z0-9]+):([A-Za-z0-9_-]+)\]")
+
+
+class UnmaskError(ValueError):
+    """A token or value cannot be restored with this keyring. The message names the key id, never key material."""
+
+
+class Encrypt(Operator):
+    """Deterministic AES-SIV. The token `[ENC:<TYPE>:<key id>:<base64url>]` says which key and type it was made
+    under, so unmask finds it inside free text and old tokens still decrypt after a rotation. Equal values give equal
+    tokens under one key: joins work, and equality is what leaks."""
+
+    name = "encrypt"
+    reversible = True
+
+    def operate(self, value: str, entity_type: str, params: OperatorParams, crypto: KeyedCrypto) -> str:
+        sealed = crypto.encrypt_deterministic(value.encode(), associated=entity_type.encode())
+        payload = base64.urlsafe_b64encode(sealed).decode().rstrip("=")
+        return f"[ENC:{entity_type}:{crypto.active_key_id}:{payload}]"
+
+
+def decrypt_token(match: re.Match[str], crypto: KeyedCrypto) -> str:
+    entity_type, key_id, payload = match.groups()
+    _require_key(crypto, key_id)
+    try:
+        sealed = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+        return crypto.decrypt_deterministic(sealed, key_id=key_id, associated=entity_type.encode()).decode()
+    except Exception:  # InvalidTag, bad base64 or UTF-8: all mean "not made by this key"
+        raise UnmaskError(f"a {entity_type} token under key id {key_id!r} does not decrypt (altered or wrong key)") from None
+
+
+def _require_key(crypto: KeyedCrypto, key_id: str) -> None:
+    if key_id not in crypto.key_ids:
+        raise UnmaskError(f"key id {key_id!r} is not in this keyring")
+
+
+def unmask_tokens(text: str, crypto: KeyedCrypto) -> tuple[str, int]:
+    """Every encrypt token in `text` replaced by its value; returns the text and how many were restored."""
+    count = 0
+
+    def restore(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return decrypt_token(m, crypto)
+
+    return TOKEN_RE.sub(restore, text), count
+
+
+DIGITS = "0123456789"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class FpeParams(OperatorParams):
+    luhn: bool = Field(default=False, description="keep a valid Luhn check digit (card numbers)")
+
+
+class Fpe(Operator):
+    """Format-preserving encryption, FF3-1 (ff3 package): digits stay digits, letters stay letters (case kept),
+    everything else stays where it is. Runs shorter than FF3-1's minimum domain (6 digits, 5 letters) stay in the
+    clear; a value with no run long enough is replaced by <TYPE> rather than returned unchanged."""
+
+    name = "fpe"
+    Params = FpeParams
+    reversible = True
+
+    def operate(self, value: str, entity_type: str, params: FpeParams, crypto: KeyedCrypto) -> str:
+        out = _fpe_transform(value, entity_type, params.luhn, crypto, crypto.active_key_id, decrypt=False)
+        return out if out is not None else f"<{entity_type}>"
+
+
+def fpe_restore(value: str, entity_type: str, crypto: KeyedCrypto, key_id: str | None, luhn: bool) -> str:
+    out = _fpe_transform(value, entity_type, luhn, crypto, key_id or crypto.active_key_id, decrypt=True)
+    if out is None:
+        raise UnmaskError(f"a {entity_type} value is too short to have been format-preserving encrypted")
+    return out
+
+
+def _luhn_digit(payload: str) -> str:
+    total = 0
+    for i, ch in enumerate(reversed(payload)):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return str((10 - total % 10) % 10)
+
+
+def _fpe_transform(value: str, entity_type: str, luhn: bool, crypto: KeyedCrypto, key_id: str, decrypt: bool):
+    digit_pos = [i for i, ch in enumerate(value) if ch in DIGITS]
+    letter_pos = [i for i, ch in enumerate(value) if ch.isascii() and ch.isalpha()]
+    check_pos = digit_pos.pop() if luhn and len(digit_pos) > 6 else None
+    chars = list(value)
+    changed = False
+    for positions, alphabet, minimum, maximum in ((digit_pos, DIGITS, 6, 56), (letter_pos, LETTERS, 5, 40)):
+        if not (minimum <= len(positions) <= maximum):
+            continue
+        _require_key(crypto, key_id)
+        cipher = crypto.fpe_cipher(alphabet, entity_type, key_id)
+        run = "".join(value[i].lower() for i in positions)
+        result = cipher.decrypt(run) if decrypt else cipher.encrypt(run)
+        for i, ch in zip(positions, result):
+            chars[i] = ch.upper() if value[i].isupper() else ch
+        changed = True
+    if check_pos is not None and changed:
+        chars[check_pos] = _luhn_digit("".join(chars[i] for i in digit_pos))
+    return "".join(chars) if changed else None
+
+
+# ---------------------------------------------------------------- pseudonyms and generalisation
+
+_FAKERS: dict[str, tuple[Faker, threading.Lock]] = {}
+_FAKERS_LOCK = threading.Lock()
+
+# What a realistic stand-in looks like, per entity type; anything else gets a neutral code.
+_FAKE_BY_TYPE = {
+    "PERSON": lambda f: f.name(),
+    "EMAIL_ADDRESS": lambda f: f.email(),
+    "PHONE_NUMBER": lambda f: f.phone_number(),
+    "LOCATION": lambda f: f.city(),
+    "ORGANIZATION": lambda f: f.company(),
+    "DATE_TIME": lambda f: f.date(),
+    "CREDIT_CARD": lambda f: f.credit_card_number(),
+    "IBAN_CODE": lambda f: f.iban(),
+    "IP_ADDRESS": lambda f: f.ipv4(),
+    "URL": lambda f: f.url(),
+    "US_SSN": lambda f: f.ssn(),
+    "NRP": lambda f: f.country(),
+    "ZIP_CODE": lambda f: f.postcode(),
+}
+
+
+def _faker(locale: str) -> tuple[Faker, threading.Lock]:
+    with _FAKERS_LOCK:
+        if locale not in _FAKERS:
+            _FAKERS[locale] = (Faker(locale), threading.Lock())
+        return _FAKERS[locale]
+
+
+class PseudonymizeParams(OperatorParams):
+    locale: str = Field(default="en_US", description="Faker locale of the fakes")
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, locale: str) -> str:
+        if locale not in AVAILABLE_LOCALES:
+            raise ValueError(f"{locale!r} is not a Faker locale")
+        return locale
+
+
+class Pseudonymize(Operator):
+    """A realistic fake from Faker, seeded from the value's HMAC: the same value, type and locale give the same fake
+    in every process and after restarts (with one keyring and the pinned Faker version). Not reversible."""
+
+    name = "pseudonymize"
+    Params = PseudonymizeParams
+
+    def operate(self, value: str, entity_type: str, params: PseudonymizeParams, crypto: KeyedCrypto) -> str:
+        seed = int.from_bytes(crypto.hmac(value, context=f"pseudonymize/{entity_type}/{params.locale}")[:8], "big")
+        fake, lock = _faker(params.locale)
+        make = _FAKE_BY_TYPE.get(entity_type, lambda f: f.bothify("??-########").upper())
+        with lock:  # seeding and drawing must not interleave between threads
+            fake.seed_instance(seed)
+            return str(make(fake))
+
+
+class GeneralizeParams(OperatorParams):
+    granularity: Literal["year", "month"] = Field(default="year", description="dates: keep the year or the month")
+    bucket: int = Field(default=10, ge=1, le=10**9, description="numbers: width of the range")
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
+                 "%Y/%m/%d", "%m-%d-%Y", "%B %Y", "%b %Y")  # fmt: skip
+
+
+def _parse_date(value: str) -> datetime | None:
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+class Generalize(Operator):
+    """Dates to their year or month ("1984-03-12" → "1984"), numbers to ranges ("42" → "40-49"); what it cannot
+    read as either is replaced by <TYPE>, never returned as is."""
+
+    name = "generalize"
+    Params = GeneralizeParams
+
+    def operate(self, value: str, entity_type: str, params: GeneralizeParams, crypto: KeyedCrypto) -> str:
+        number = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:years?(?: old)?|yrs?|y/o)?\s*", value, flags=re.IGNORECASE)
+        if number and entity_type != "DATE_TIME":
+            low = int(float(number.group(1)) // params.bucket * params.bucket)
+            return f"{low}-{low + params.bucket - 1}" if params.bucket > 1 else str(low)
+        date = _parse_date(value)
+        if date is not None:
+            return f"{date.year:04d}" if params.granularity == "year" else f"{date.year:04d}-{date.month:02d}"
+        return f"<{entity_type}>"
+
+
+OPERATORS: dict[str, Operator] = {
+    op.name: op for op in (Keep(), Redact(), Replace(), Mask(), Hash(), Encrypt(), Fpe(), Pseudonymize(), Generalize())
+}
 
 
 class BoundOperator:

@@ -23,7 +23,8 @@ class ColumnSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     entity: str | None = None
     operator: OperatorSpec | None = None
-    mode: Literal["entity", "text", "keep"] | None = None
+    mode: Literal["entity", "text", "keep", "unmask"] | None = None
+    key_id: str | None = Field(default=None, description="unmask of an fpe column: the key it was masked under")
 
     @model_validator(mode="after")
     def _consistent(self) -> "ColumnSpec":
@@ -31,6 +32,8 @@ class ColumnSpec(BaseModel):
             self.mode = "entity" if (self.entity or self.operator) else None
         if self.mode == "entity" and not self.entity and not self.operator:
             raise ValueError("mode 'entity' needs an 'entity' or an 'operator'")
+        if self.mode == "unmask" and self.operator is not None and self.operator.type != "fpe":
+            raise ValueError("mode 'unmask' takes no operator, or the 'fpe' operator the column was masked with")
         if self.mode is None:
             raise ValueError("a column needs 'entity', 'operator' or 'mode'")
         return self
@@ -81,6 +84,10 @@ class Policy(BaseModel):
                 except OperatorError as exc:
                     raise ValueError(f"columns[{column!r}].operator: {exc}") from None
         return self
+
+    @property
+    def unmasks(self) -> bool:
+        return any(spec.mode == "unmask" for spec in self.columns.values())
 
     def wants(self, entity_type: str) -> bool:
         return self.entities is None or entity_type in self.entities or entity_type in self.deny_list

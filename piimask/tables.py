@@ -18,6 +18,7 @@ import pyarrow.csv as pacsv
 
 from piimask.blobstore import BlobStore
 from piimask.engine import MaskingEngine
+from piimask.operators import BoundOperator, UnmaskError, fpe_restore, unmask_tokens
 from piimask.policy import Policy
 
 FORMATS = ("csv",)
@@ -179,6 +180,8 @@ class _ColumnMasker:
         return pc.take(masked_dictionary, encoded.indices)
 
     def _mask(self, values: list[str]) -> list[str]:
+        if self.plan.mode == "unmask":
+            return [self._unmask(v) for v in values]
         if self.plan.mode == "entity":
             return [self.engine.mask_value(v, self.plan.entity or "DEFAULT", self.policy, self.plan.name) for v in values]
         out = []
@@ -186,6 +189,15 @@ class _ColumnMasker:
             self.plan.entities_found += len(result.entities)
             out.append(result.masked_text)
         return [o if v else v for v, o in zip(values, out)]
+
+    def _unmask(self, value: str) -> str:
+        if not value:
+            return value
+        spec = self.policy.columns[self.plan.name]
+        if spec.operator is not None:  # an fpe column: the whole value is one fpe replacement
+            params = BoundOperator.from_spec(spec.operator.model_dump()).params
+            return fpe_restore(value, spec.entity or "DEFAULT", self.engine.crypto, spec.key_id, params.luhn)
+        return unmask_tokens(value, self.engine.crypto)[0]
 
 
 def mask_table(
