@@ -57,17 +57,23 @@ class Keyring:
     @classmethod
     def load(cls, path: Path) -> "Keyring":
         try:
-            raw = json.loads(Path(path).read_text())
-            keys = {str(k): _unb64(v) for k, v in raw["keys"].items()}
-            active = str(raw["active"])
+            text = Path(path).read_text()
         except FileNotFoundError:
             raise KeyringError(f"no keyring at {path}: create one with `python main.py keys new`") from None
+        return cls.parse(text, where=f"the keyring at {path}")
+
+    @classmethod
+    def parse(cls, text: str, *, where: str = "the keyring") -> "Keyring":
+        try:
+            raw = json.loads(text)
+            keys = {str(k): _unb64(v) for k, v in raw["keys"].items()}
+            active = str(raw["active"])
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise KeyringError(f"the keyring at {path} is not a valid key file") from None
+            raise KeyringError(f"{where} is not a valid key file") from None
         if active not in keys:
-            raise KeyringError(f"the keyring at {path} names active key {active!r}, which it does not hold")
+            raise KeyringError(f"{where} names active key {active!r}, which it does not hold")
         if any(len(k) != MASTER_KEY_BYTES for k in keys.values()):
-            raise KeyringError(f"the keyring at {path} holds a key that is not {MASTER_KEY_BYTES} bytes")
+            raise KeyringError(f"{where} holds a key that is not {MASTER_KEY_BYTES} bytes")
         return cls(active=active, keys=keys)
 
     def rotated(self) -> "Keyring":
@@ -117,6 +123,13 @@ class CryptoManager:
     @classmethod
     def from_file(cls, path: Path) -> "CryptoManager":
         return cls(Keyring.load(path))
+
+    @classmethod
+    def from_settings(cls, settings) -> "CryptoManager":
+        """PIIMASK_KEYRING_JSON (the file's content, e.g. from a secret store) if set, else the PIIMASK_KEYRING file."""
+        if settings.keyring_json is not None:
+            return cls(Keyring.parse(settings.keyring_json.get_secret_value(), where="PIIMASK_KEYRING_JSON"))
+        return cls.from_file(settings.keyring)
 
     @property
     def active_key_id(self) -> str:

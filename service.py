@@ -37,7 +37,7 @@ def describe() -> dict:
 
 def load_text_masking(settings: Settings) -> None:
     global text_masking_worker, crypto_manager
-    crypto_manager = CryptoManager.from_file(settings.keyring)
+    crypto_manager = CryptoManager.from_settings(settings)
     classifier = TokenClassifier(
         settings.model,
         device=settings.device,

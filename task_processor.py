@@ -12,7 +12,8 @@ from piimask.jobs import TableJobSpec, cancel_key
 from piimask.policy import parse_policy
 from piimask.settings import get_settings
 from piimask.operators import UnmaskError
-from piimask.tables import TableError, count_rows, mask_table
+from piimask.formats import TableError
+from piimask.tables import mask_table
 from worker_models import get_table_masking_worker
 
 log = logging.getLogger("piimask.worker")
@@ -52,8 +53,14 @@ def process_table_masking_task(spec: dict) -> dict:
         policy = parse_policy(job_spec.policy)
         source = store.resolve(job_spec.source)
         destination = store.resolve(job_spec.destination)
-        total = count_rows(store, source, job_spec.format)
-        save_meta(progress={"rows_done": 0, "rows_total": total})
+        if store.clear_partials(destination):
+            log.info("job %s: removed the partial output of an interrupted attempt", job.id if job else "-")
+
+        def on_total(rows: int) -> None:
+            nonlocal total
+            total = rows
+            save_meta(progress={"rows_done": 0, "rows_total": total})
+
         report = mask_table(
             engine,
             policy,
@@ -62,7 +69,7 @@ def process_table_masking_task(spec: dict) -> dict:
             destination,
             job_spec.format,
             batch_rows=settings.table_batch_rows,
-            rows_hint=total,
+            on_total=on_total,
             on_progress=on_progress,
             should_stop=should_stop,
         )

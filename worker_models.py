@@ -28,7 +28,7 @@ def initialize_worker_models(settings: Settings | None = None) -> None:
     with _lock:
         if _table_masking_worker is not None:
             return
-        _crypto_manager = CryptoManager.from_file(settings.keyring)
+        _crypto_manager = CryptoManager.from_settings(settings)
         classifier = TokenClassifier(
             settings.table_checkpoint,
             device=settings.device,

@@ -24,13 +24,14 @@ from rq.job import JobStatus
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from piimask import presidio_compat
 from piimask.blobstore import BlobPathError, BlobStore
 from piimask.engine import MaskingEngine
 from piimask.operators import UnmaskError, fpe_restore, unmask_tokens
 from piimask.jobs import TableJobSpec, enqueue_table_job, fetch_job, job_state, request_cancel, worker_registrations
 from piimask.policy import DEFAULT_POLICY, Policy
 from piimask.settings import Settings
-from piimask.tables import TableError, detect_format
+from piimask.formats import FORMATS, TableError, detect_format
 
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "jsonl": "application/x-ndjson"}
 
@@ -184,7 +185,7 @@ class UnmaskResponse(BaseModel):
 
 class TableJsonRequest(BaseModel):
     source_uri: str = Field(description="a key inside the blob store, or a URI under its root")
-    format: str | None = Field(default=None, description="csv; taken from the file name when absent")
+    format: str | None = Field(default=None, description="csv, parquet or jsonl; taken from the file name when absent")
     policy: Policy | None = None
     output_uri: str | None = None
 
@@ -324,7 +325,7 @@ TABLE_REQUEST_DOC = {
                     "properties": {
                         "file": {"type": "string", "format": "binary"},
                         "policy": {"type": "string", "description": "the policy as JSON"},
-                        "format": {"type": "string", "enum": ["csv"]},
+                        "format": {"type": "string", "enum": list(FORMATS)},
                     },
                 }
             },
@@ -500,4 +501,5 @@ def build_app(lifespan) -> FastAPI:
     install_error_handlers(app)
     instrument(app)
     app.include_router(router)
+    app.include_router(presidio_compat.router)
     return app

@@ -64,6 +64,14 @@ class BlobStore:
         if self.fs.exists(path):
             self.fs.rm(path, recursive=True)
 
+    def clear_partials(self, path: str) -> int:
+        """Remove temporary files a killed earlier attempt left for `path`; only a retry of that job writes there."""
+        parent, name = posixpath.split(path)
+        stale = self.fs.glob(f"{parent}/.{name}.tmp-*") if self.fs.exists(parent) else []
+        for tmp in stale:
+            self.fs.rm(tmp)
+        return len(stale)
+
     @contextmanager
     def atomic_writer(self, path: str) -> Iterator[BinaryIO]:
         """Write to a temporary sibling and move it to `path` only when the block completes without error."""

@@ -14,14 +14,15 @@ from piimask.engine import MaskingEngine
 from piimask.model import TokenClassifier
 from piimask.policy import parse_policy
 from piimask.settings import Settings
-from piimask.tables import TableError, count_rows, detect_format, mask_table
+from piimask.formats import TableError, detect_format
+from piimask.tables import mask_table
 
 
 def mask_file(settings: Settings, source: Path, output: Path, policy_file: Path | None, fmt: str | None) -> int:
     try:
         fmt = detect_format(source.name, fmt)
         policy = parse_policy(json.loads(policy_file.read_text()) if policy_file else None)
-        crypto = CryptoManager.from_file(settings.keyring)
+        crypto = CryptoManager.from_settings(settings)
     except (TableError, KeyringError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -33,12 +34,12 @@ def mask_file(settings: Settings, source: Path, output: Path, policy_file: Path 
     )  # fmt: skip
     engine = MaskingEngine(classifier, crypto)
     try:
-        total = count_rows(store, src, fmt)
         columns = (TextColumn("masking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns) as bar:
-            task = bar.add_task("rows", total=total)
+            task = bar.add_task("rows", total=None)
             report = mask_table(
-                engine, policy, store, src, dst, fmt, batch_rows=settings.table_batch_rows, rows_hint=total,
+                engine, policy, store, src, dst, fmt, batch_rows=settings.table_batch_rows,
+                on_total=lambda rows: bar.update(task, total=rows),
                 on_progress=lambda rows: bar.update(task, completed=rows),
             )  # fmt: skip
     except TableError as exc:

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     blob_root: str = "data/blobs"  # a folder, or any fsspec URL (s3://bucket/prefix, ...)
     keyring: Path = Path("data/keyring.json")
+    keyring_json: SecretStr | None = None  # the key file's content itself (a secret store's env var); wins over `keyring`
 
     # The model: a Hugging Face token-classification checkpoint, by local path or by name (local cache only)
     model: str = DEFAULT_MODEL

@@ -10,18 +10,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
-from typing import Callable, Iterator
+from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 
 from piimask.blobstore import BlobStore
+from piimask.formats import open_format
 from piimask.engine import MaskingEngine
 from piimask.operators import BoundOperator, UnmaskError, fpe_restore, unmask_tokens
 from piimask.policy import Policy
 
-FORMATS = ("csv",)
 SAMPLE_ROWS = 200
 _CACHE_LIMIT = 200_000  # distinct values remembered per column across batches
 
@@ -46,73 +45,14 @@ HEADER_HINTS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-class TableError(ValueError):
-    """The input cannot be read as the declared format. The message is safe to show: it holds no cell values."""
-
-
 @dataclass
 class ColumnPlan:
     name: str
-    mode: str  # "entity": every value is one entity; "text": free text through the detector; "keep"
+    mode: str  # "entity": every value is one entity; "text": free text through the detector; "keep"; "unmask"
     entity: str | None = None
     reason: str = ""  # "policy", "header", "values", "none"
     values_masked: int = 0
     entities_found: int = 0
-
-
-def detect_format(filename: str | None, declared: str | None) -> str:
-    fmt = (declared or "").lower().lstrip(".") or (filename or "").rsplit(".", 1)[-1].lower()
-    if fmt in ("jsonl", "ndjson", "json"):
-        fmt = "jsonl"
-    if fmt not in FORMATS:
-        raise TableError(f"unsupported table format {fmt or '(none)'!r}; supported: {', '.join(FORMATS)}")
-    return fmt
-
-
-def _csv_reader(store: BlobStore, path: str, block_size: int) -> pacsv.CSVStreamingReader:
-    parse = pacsv.ParseOptions(newlines_in_values=True)
-    try:
-        with store.open(path) as f:
-            names = pacsv.open_csv(f, parse_options=parse).schema.names
-        convert = pacsv.ConvertOptions(
-            column_types={n: pa.string() for n in names}, strings_can_be_null=False, quoted_strings_can_be_null=False
-        )
-        return pacsv.open_csv(
-            store.open(path),
-            read_options=pacsv.ReadOptions(block_size=block_size),
-            parse_options=parse,
-            convert_options=convert,
-        )
-    except pa.ArrowInvalid as exc:
-        raise _sanitized(exc) from None
-
-
-def _sanitized(exc: Exception) -> TableError:
-    text = str(exc)
-    if "Empty CSV" in text:
-        return TableError("the CSV file is empty (no header row)")
-    if "UTF8" in text or "UTF-8" in text:
-        return TableError("the CSV file is not valid UTF-8 text")
-    if "Expected" in text and "columns" in text:
-        m = re.search(r"Expected (\d+) columns, got (\d+)", text)
-        detail = f": a row has {m.group(2)} fields where the header has {m.group(1)}" if m else ""
-        return TableError(f"the CSV file is malformed{detail}")
-    return TableError("the table could not be parsed as CSV")
-
-
-def _batches(reader: pacsv.CSVStreamingReader) -> Iterator[pa.RecordBatch]:
-    while True:
-        try:
-            yield reader.read_next_batch()
-        except StopIteration:
-            return
-        except pa.ArrowInvalid as exc:
-            raise _sanitized(exc) from None
-
-
-def count_rows(store: BlobStore, path: str, fmt: str, block_size: int = 1 << 22) -> int:
-    """A fast first pass (parsing only) so progress can report rows_total."""
-    return sum(b.num_rows for b in _batches(_csv_reader(store, path, block_size)))
 
 
 def _entity_of_value(value: str, spans) -> str | None:
@@ -163,9 +103,10 @@ class _ColumnMasker:
         self.engine, self.policy, self.plan = engine, policy, plan
         self.cache: dict[str, str] = {}
 
-    def __call__(self, array: pa.Array) -> pa.Array:
+    def __call__(self, array: pa.Array) -> pa.Array | None:
+        """The masked column, or None when it is kept as it is."""
         if self.plan.mode == "keep":
-            return array
+            return None
         encoded = pc.dictionary_encode(array)
         distinct = encoded.dictionary.to_pylist()
         missing = [v for v in distinct if v not in self.cache]
@@ -209,7 +150,7 @@ def mask_table(
     fmt: str,
     *,
     batch_rows: int = 8192,
-    rows_hint: int | None = None,
+    on_total: Callable[[int], None] = lambda rows: None,
     on_progress: Callable[[int], None] = lambda rows: None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> dict | None:
@@ -217,29 +158,32 @@ def mask_table(
 
     The output appears at `destination` only when complete; a stop or an error leaves nothing there.
     """
-    # pyarrow cuts CSV batches by bytes: size the blocks from the file's bytes per row to get ~batch_rows rows.
-    bytes_per_row = store.size(source) / max(rows_hint or 1, 1) if rows_hint else 64
-    reader = _csv_reader(store, source, block_size=max(1 << 14, int(bytes_per_row * batch_rows)))
-    names = reader.schema.names
+    table = open_format(store, source, fmt)
+    total = table.count_rows()  # a fast parse-only pass, so that progress has a rows_total
+    on_total(total)
+    names, chunks = table.read(batch_rows, total)
+    maskers: list[_ColumnMasker] = []
     rows = 0
-    maskers: list[_ColumnMasker] | None = None
     try:
         with store.atomic_writer(destination) as sink:
-            writer = pacsv.CSVWriter(sink, reader.schema)
-            for batch in _batches(reader):
+            writer = table.writer(sink)
+            for chunk in chunks:
                 if should_stop():
                     raise _Stopped  # inside the writer's block, so nothing is committed
-                if maskers is None:
-                    maskers = [_ColumnMasker(engine, policy, p) for p in plan_columns(engine, policy, names, batch)]
-                columns = [m(batch.column(i)) for i, m in enumerate(maskers)]
-                writer.write_batch(pa.record_batch(columns, schema=reader.schema))
-                rows += batch.num_rows
+                if len(maskers) < chunk.view.num_columns:  # the first batch, or keys first seen later (JSONL)
+                    new = list(range(len(maskers), chunk.view.num_columns))
+                    sample = pa.record_batch([chunk.view.column(i) for i in new], names=[names[i] for i in new])
+                    plans = plan_columns(engine, policy, sample.schema.names, sample)
+                    maskers += [_ColumnMasker(engine, policy, p) for p in plans]
+                columns = [m(chunk.view.column(i)) for i, m in enumerate(maskers)]
+                writer.write(chunk, columns, names)
+                rows += chunk.view.num_rows
                 on_progress(rows)
-            writer.close()
+            writer.close(names)
     except _Stopped:
         return None
-    plans = [m.plan for m in maskers] if maskers else [ColumnPlan(n, "keep", None, "none") for n in names]
-    return {"format": fmt, "rows": rows, "columns": [asdict(p) for p in plans]}
+    plans = [m.plan for m in maskers] or [ColumnPlan(n, "keep", None, "none") for n in names]
+    return {"format": fmt, **table.describe(), "rows": rows, "columns": [asdict(p) for p in plans]}
 
 
 class _Stopped(Exception):

@@ -72,6 +72,8 @@ def env(workdir, redis_server, keyring_path) -> dict[str, str]:
         "PIIMASK_TABLE_BATCH_ROWS": "200",
         "PIIMASK_MAX_TEXT_CHARS": "20000",
         "PIIMASK_JOB_RETRIES": "1",
+        "PIIMASK_WORKER_TTL_S": "20",  # a killed worker's job comes back within ~30 s instead of ~2 min
+        "PIIMASK_MAINTENANCE_INTERVAL_S": "5",
         "PYTHONUNBUFFERED": "1",
         "HF_HUB_OFFLINE": "1",
     }

@@ -152,3 +152,19 @@ def test_every_recognized_type_is_a_known_policy_name():
     from piimask.recognizers import RecognizerSet, default_recognizers
 
     assert RecognizerSet(default_recognizers()).supported_entities <= KNOWN_ENTITY_TYPES
+
+
+def test_keyring_from_environment_variable(tmp_path, monkeypatch):
+    from piimask.settings import Settings
+
+    ring = Keyring.generate()
+    ring.save(tmp_path / "k.json", overwrite=False)
+    monkeypatch.setenv("PIIMASK_KEYRING_JSON", (tmp_path / "k.json").read_text())
+    monkeypatch.setenv("PIIMASK_KEYRING", str(tmp_path / "absent.json"))
+    settings = Settings()
+    assert CryptoManager.from_settings(settings).keyring == ring
+    secret = json.loads((tmp_path / "k.json").read_text())["keys"][ring.active]
+    assert secret not in repr(settings) and secret not in str(settings.model_dump())  # never printed
+    monkeypatch.setenv("PIIMASK_KEYRING_JSON", "{oops")
+    with pytest.raises(KeyringError, match="PIIMASK_KEYRING_JSON is not a valid key file"):
+        CryptoManager.from_settings(Settings())
