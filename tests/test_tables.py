@@ -133,3 +133,59 @@ def test_cancel_queued_and_running_jobs(client, worker, env):
     time.sleep(2)
     assert not out_dir.exists() or not any(out_dir.iterdir())
     assert client.delete(f"/v1/jobs/{running}").status_code in (202, 409)
+
+
+def test_parquet_and_jsonl_keep_their_format_schema_and_order(client, worker):
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _, records = make_csv(120, seed=21)
+    table = pa.table({
+        "id": pa.array([int(r["id"]) for r in records], pa.int64()),
+        "email": [r["email"] for r in records],
+        "amount": pa.array([float(r["amount"]) for r in records]),
+        "notes": [r["notes"] for r in records],
+    })  # fmt: skip
+    buf = pa.BufferOutputStream()
+    pq.write_table(table, buf)
+    job_id = submit(client, buf.getvalue().to_pybytes(), name="people.parquet")
+    assert wait_job(client, job_id)["status"] == "finished"
+    r = client.get(f"/v1/jobs/{job_id}/result")
+    out = pq.read_table(pa.BufferReader(r.content))
+    assert out.schema.names == table.schema.names
+    assert out.schema.field("id").type == pa.int64() and out.schema.field("amount").type == pa.float64()
+    assert out.column("id").to_pylist() == table.column("id").to_pylist()
+    assert out.column("amount").to_pylist() == table.column("amount").to_pylist()
+    assert not set(out.column("email").to_pylist()) & set(table.column("email").to_pylist())
+
+    lines = [json.dumps({"id": int(r["id"]), "email": r["email"], "meta": {"vip": i % 2 == 0}}) for i, r in enumerate(records[:30])]
+    lines.insert(3, json.dumps({"id": 999, "contact_email": "late.key@example.com"}))
+    job_id = submit(client, ("\n".join(lines) + "\n").encode(), name="people.jsonl")
+    assert wait_job(client, job_id)["status"] == "finished"
+    back = [json.loads(line) for line in client.get(f"/v1/jobs/{job_id}/result").text.splitlines()]
+    original = [json.loads(line) for line in lines]
+    assert [list(o) for o in back] == [list(o) for o in original]  # same keys, same order, none added
+    assert [o["id"] for o in back] == [o["id"] for o in original]
+    assert [o.get("meta") for o in back] == [o.get("meta") for o in original]
+    assert all("@" not in str(o.get("email", "")) + str(o.get("contact_email", "")) for o in back)
+
+
+def test_csv_dialects_encodings_and_bad_files(client, worker):
+    text = "name;email;note\nJosé Müller;jose@example.com;\"multi\nline; note\"\n"
+    job_id = submit(client, text.encode("cp1252"), name="legacy.csv")
+    state = wait_job(client, job_id)
+    assert state["status"] == "finished", state
+    assert state["report"]["delimiter"] == ";" and state["report"]["encoding_in"] == "cp1252"
+    rows = list(csv.reader(io.StringIO(client.get(f"/v1/jobs/{job_id}/result").content.decode()), delimiter=";"))
+    assert rows[0] == ["name", "email", "note"] and rows[1][2] == "multi\nline; note"
+    assert "jose@example.com" not in rows[1][1] and "José" not in rows[1][0]
+
+    for data, message in [(b"", "empty"), (b"\x81\x8d\x8f\x90\x9d,\xff\n", "not text")]:
+        state = wait_job(client, submit(client, data, name="bad.csv"))
+        assert state["status"] == "failed" and message in state["error"], state
+    state = wait_job(client, submit(client, b"not parquet at all", name="x.parquet"))
+    assert state["status"] == "failed" and "not a valid Parquet" in state["error"]
+    state = wait_job(client, submit(client, b'{"a": 1}\n[1, 2]\n', name="x.jsonl"))
+    assert state["status"] == "failed" and state["error"] == "line 2 is not a JSON object"
