@@ -1,19 +1,28 @@
-"""The table-masking job that RQ workers run. Imports from worker_models, never from the service."""
+"""The table-masking jobs that RQ workers run. Imports from worker_models, never from the service.
+
+`process_table_masking_task` masks a whole table, or one part of a split one. An input larger than
+PIIMASK_FANOUT_BYTES is cut into parts that run as separate jobs on any worker, and `merge_table_parts` joins their
+outputs in order. Every job is idempotent (fixed output names, atomic writes), so a retry or a duplicate run is
+harmless. Job metadata and errors carry counts and fixed messages only, never a cell value.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
+import traceback
+from typing import Callable
 
-from rq import get_current_job
+from rq import Queue, get_current_job
+from rq.job import Job, JobStatus
 
 from piimask.blobstore import BlobStore
-from piimask.jobs import TableJobSpec, cancel_key
+from piimask.formats import CsvDialect, TableError, concatenate
+from piimask.jobs import MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job
+from piimask.operators import UnmaskError
 from piimask.policy import parse_policy
 from piimask.settings import get_settings
-from piimask.operators import UnmaskError
-from piimask.formats import TableError
-from piimask.tables import mask_table
+from piimask.tables import ColumnPlan, combine_reports, mask_table, split_table
 from worker_models import get_table_masking_worker
 
 log = logging.getLogger("piimask.worker")
@@ -23,44 +32,77 @@ class TableJobError(Exception):
     """Raised with a message fit for the job's status: it never carries cell values."""
 
 
+class _JobContext:
+    """Progress, cancellation and failure bookkeeping of the current RQ job."""
+
+    def __init__(self, stop_id: str | None):
+        self.job = get_current_job()
+        self.stop_key = cancel_key(stop_id or (self.job.id if self.job else ""))
+        self.total: int | None = None
+        self._saved = 0.0
+
+    @property
+    def id(self) -> str:
+        return self.job.id if self.job else "-"
+
+    def save(self, **fields) -> None:
+        if self.job is not None:
+            self.job.meta.update(fields)
+            self.job.save_meta()
+
+    def on_total(self, rows: int) -> None:
+        self.total = rows
+        self.save(progress={"rows_done": 0, "rows_total": rows})
+
+    def on_progress(self, rows: int) -> None:
+        now = time.monotonic()
+        if now - self._saved >= 0.5:  # one Redis write per half second at most
+            self._saved = now
+            self.save(progress={"rows_done": rows, "rows_total": self.total})
+
+    def should_stop(self) -> bool:
+        return bool(self.job and self.job.connection.exists(self.stop_key))
+
+    def fail_for_good(self, message: str) -> TableJobError:
+        """Bad input does not get better on a retry: no retry, and the sanitised message only."""
+        if self.job is not None:
+            self.job.retries_left = 0
+        self.save(error=message)
+        return TableJobError(message)
+
+
+def _guarded(ctx: _JobContext, work: Callable[[], dict]) -> dict:
+    try:
+        return work()
+    except (TableError, UnmaskError) as exc:
+        raise ctx.fail_for_good(str(exc)) from None
+    except ValueError:
+        raise ctx.fail_for_good("the job's specification is invalid") from None
+    except Exception as exc:
+        # Unexpected (I/O, a worker fault): RQ retries. The message names the exception type, never its text,
+        # because library messages can quote the data they choked on.
+        message = f"internal error while masking the table ({type(exc).__name__})"
+        ctx.save(error=message)
+        where = "".join(traceback.format_tb(exc.__traceback__)[-3:])  # code locations only, no message
+        log.error("job %s: %s at\n%s", ctx.id, message, where)
+        raise TableJobError(message) from None
+
+
 def process_table_masking_task(spec: dict) -> dict:
-    job = get_current_job()
     settings = get_settings()
     job_spec = TableJobSpec.model_validate(spec)
+    ctx = _JobContext(stop_id=job_spec.parent)
     store = BlobStore(settings.blob_root)
     engine = get_table_masking_worker()
-    stop_key = cancel_key(job.id) if job else None
 
-    def save_meta(**fields) -> None:
-        if job is not None:
-            job.meta.update(fields)
-            job.save_meta()
-
-    def should_stop() -> bool:
-        return bool(job and job.connection.exists(stop_key))
-
-    last_saved = 0.0
-    total: int | None = None
-
-    def on_progress(rows: int) -> None:
-        nonlocal last_saved
-        now = time.monotonic()
-        if now - last_saved >= 0.5:  # one Redis write per half second at most
-            last_saved = now
-            save_meta(progress={"rows_done": rows, "rows_total": total})
-
-    try:
+    def work() -> dict:
         policy = parse_policy(job_spec.policy)
         source = store.resolve(job_spec.source)
         destination = store.resolve(job_spec.destination)
+        if job_spec.parent is None and store.size(source) > settings.fanout_bytes and ctx.job is not None:
+            return _fan_out(ctx, store, engine, policy, job_spec, source)
         if store.clear_partials(destination):
-            log.info("job %s: removed the partial output of an interrupted attempt", job.id if job else "-")
-
-        def on_total(rows: int) -> None:
-            nonlocal total
-            total = rows
-            save_meta(progress={"rows_done": 0, "rows_total": total})
-
+            log.info("job %s: removed the partial output of an interrupted attempt", ctx.id)
         report = mask_table(
             engine,
             policy,
@@ -69,34 +111,90 @@ def process_table_masking_task(spec: dict) -> dict:
             destination,
             job_spec.format,
             batch_rows=settings.table_batch_rows,
-            on_total=on_total,
-            on_progress=on_progress,
-            should_stop=should_stop,
+            on_total=ctx.on_total,
+            on_progress=ctx.on_progress,
+            should_stop=ctx.should_stop,
+            plans=[ColumnPlan(**p) for p in job_spec.plans] if job_spec.plans else None,
+            header=not job_spec.part,
+            dialect=CsvDialect(**job_spec.dialect) if job_spec.dialect else None,
         )
-    except (TableError, UnmaskError, ValueError) as exc:
-        # Bad input will not get better on a retry: fail now, with the sanitised message only.
-        message = str(exc) if isinstance(exc, (TableError, UnmaskError)) else "the job's specification is invalid"
-        _fail_without_retry(job, message)
-        raise TableJobError(message) from None
-    except Exception as exc:
-        # Unexpected (I/O, a worker fault): RQ retries. The message names the exception type, never its text,
-        # because library messages can quote the data they choked on.
-        message = f"internal error while masking the table ({type(exc).__name__})"
-        save_meta(error=message)
-        log.error("job %s: %s", job.id if job else "-", message)
-        raise TableJobError(message) from None
-    if report is None:
-        save_meta(canceled=True)
-        log.info("job %s: canceled", job.id if job else "-")
-        return {"canceled": True}
-    save_meta(progress={"rows_done": report["rows"], "rows_total": report["rows"]}, report=report, error=None)
-    log.info("job %s: masked %d rows", job.id if job else "-", report["rows"])
-    return report
+        if report is None:
+            ctx.save(canceled=True)
+            log.info("job %s: canceled", ctx.id)
+            return {"canceled": True}
+        ctx.save(progress={"rows_done": report["rows"], "rows_total": report["rows"]}, report=report, error=None)
+        log.info("job %s: masked %d rows", ctx.id, report["rows"])
+        return report
+
+    return _guarded(ctx, work)
 
 
-def _fail_without_retry(job, message: str) -> None:
-    if job is None:
-        return
-    job.retries_left = 0
-    job.meta["error"] = message
-    job.save_meta()
+def _fan_out(ctx: _JobContext, store: BlobStore, engine, policy, spec: TableJobSpec, source: str) -> dict:
+    settings = get_settings()
+    job = ctx.job
+    workdir = f"work/{job.id}"
+    split = split_table(
+        engine, policy, store, source, spec.format,
+        prefix=store.resolve(workdir), chunk_rows=settings.part_rows, batch_rows=settings.table_batch_rows,
+    )  # fmt: skip
+    queue = Queue(job.origin, connection=job.connection)
+    parts, outputs = [], []
+    with job.connection.pipeline() as pipe:
+        for i, part in enumerate(split["parts"]):
+            outputs.append(f"{workdir}/out-{i:05d}.{spec.format}")
+            part_spec = TableJobSpec(
+                source=store.key_of(part), destination=outputs[-1], format=spec.format, policy=spec.policy,
+                parent=job.id, part=i, plans=split["plans"], dialect=split["dialect"],
+            )  # fmt: skip
+            parts.append(
+                enqueue_table_job(
+                    queue, f"{job.id}-part{i:05d}", part_spec, timeout=settings.job_timeout_s,
+                    retries=settings.job_retries, ttl=settings.result_ttl_s, pipeline=pipe,
+                )  # fmt: skip
+            )
+        pipe.execute()
+    merge_spec = MergeSpec(
+        parent=job.id, outputs=outputs, destination=spec.destination, format=spec.format, workdir=workdir
+    )
+    merge = enqueue_merge(
+        queue, f"{job.id}-merge", merge_spec, parts, retries=settings.job_retries, ttl=settings.result_ttl_s
+    )
+    ctx.save(
+        fanout={"parts": len(parts), "part_ids": [p.id for p in parts], "merge_id": merge.id},
+        progress={"rows_done": 0, "rows_total": split["rows"]},
+    )
+    log.info("job %s: split %d rows into %d parts", job.id, split["rows"], len(parts))
+    return {"parts": len(parts)}
+
+
+def merge_table_parts(spec: dict) -> dict:
+    settings = get_settings()
+    merge_spec = MergeSpec.model_validate(spec)
+    ctx = _JobContext(stop_id=merge_spec.parent)
+    store = BlobStore(settings.blob_root)
+
+    def work() -> dict:
+        if ctx.should_stop():
+            ctx.save(canceled=True)
+            store.remove(store.resolve(merge_spec.workdir))
+            return {"canceled": True}
+        parts: list[Job] = ctx.job.fetch_dependencies() if ctx.job else []
+        if len(parts) != len(merge_spec.outputs):  # RQ leaves out dependencies that expired or were deleted
+            raise ctx.fail_for_good(f"{len(merge_spec.outputs) - len(parts)} part job(s) are missing")
+        reports = []
+        for i, part in enumerate(sorted(parts, key=lambda p: p.id)):
+            meta = part.get_meta(refresh=True)
+            if part.get_status(refresh=True) != JobStatus.FINISHED or meta.get("canceled"):
+                reason = meta.get("error") or "it did not finish"
+                raise ctx.fail_for_good(f"part {i + 1} of {len(parts)} failed: {reason}")
+            reports.append(meta["report"])
+        destination = store.resolve(merge_spec.destination)
+        with store.atomic_writer(destination) as sink:
+            concatenate(store, [store.resolve(o) for o in merge_spec.outputs], sink, merge_spec.format)
+        store.remove(store.resolve(merge_spec.workdir))
+        report = combine_reports(reports)
+        ctx.save(report=report, error=None)
+        log.info("job %s: merged %d parts, %d rows", merge_spec.parent, len(reports), report["rows"])
+        return report
+
+    return _guarded(ctx, work)

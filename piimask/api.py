@@ -20,7 +20,6 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from pydantic import BaseModel, Field, ValidationError
 from redis.exceptions import RedisError
-from rq.job import JobStatus
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -477,9 +476,9 @@ def get_job_result(job_id: str, request: Request) -> StreamingResponse:
 def cancel_job(job_id: str, request: Request) -> dict:
     job = _job_or_404(request, job_id)
     settings: Settings = request.app.state.settings
-    status = job.get_status(refresh=True)
-    if status in (JobStatus.FINISHED, JobStatus.FAILED):
-        raise ApiError(409, "job_already_ended", f"the job already ended ({status.value})")
+    status = job_state(job)["status"]
+    if status in ("finished", "failed", "canceled"):
+        raise ApiError(409, "job_already_ended", f"the job already ended ({status})")
     request_cancel(request.app.state.redis, job, settings.result_ttl_s)
     return {"job_id": job_id, "status": "canceled"}
 

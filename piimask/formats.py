@@ -135,9 +135,9 @@ class CsvFormat:
 
     MAX_BLOCK = 1 << 30  # a single row (a field) may be up to this big
 
-    def __init__(self, store: BlobStore, path: str):
+    def __init__(self, store: BlobStore, path: str, dialect: CsvDialect | None = None):
         self.store, self.path = store, path
-        self.dialect = sniff_csv(store, path)
+        self.dialect = dialect or sniff_csv(store, path)
         self.min_block = 1 << 14
 
     def count_rows(self) -> int:
@@ -162,30 +162,29 @@ class CsvFormat:
         reader = _csv_stream(self.store, self.path, self.dialect, block)
         return reader.schema.names, (Chunk(b, b) for b in _csv_batches(reader))
 
-    def writer(self, sink: BinaryIO) -> "CsvWriter":
-        return CsvWriter(sink, self.dialect.delimiter)
+    def writer(self, sink: BinaryIO, header: bool = True) -> "CsvWriter":
+        return CsvWriter(sink, self.dialect.delimiter, header)
 
     def describe(self) -> dict:
         return {"encoding_in": self.dialect.encoding, "encoding_out": "utf-8", "delimiter": self.dialect.delimiter}
 
 
 class CsvWriter:
-    def __init__(self, sink: BinaryIO, delimiter: str):
-        self.sink, self.delimiter = sink, delimiter
+    def __init__(self, sink: BinaryIO, delimiter: str, header: bool = True):
+        self.sink = sink
+        self.options = pacsv.WriteOptions(delimiter=delimiter, include_header=header)
         self._writer: pacsv.CSVWriter | None = None
 
     def write(self, chunk: Chunk, columns: list[pa.Array | None], names: list[str]) -> None:
         out = [chunk.view.column(i) if c is None else c for i, c in enumerate(columns)]
         batch = pa.record_batch(out, names=names)
         if self._writer is None:
-            self._writer = pacsv.CSVWriter(self.sink, batch.schema, write_options=pacsv.WriteOptions(delimiter=self.delimiter))
+            self._writer = pacsv.CSVWriter(self.sink, batch.schema, write_options=self.options)
         self._writer.write_batch(batch)
 
     def close(self, names: list[str]) -> None:
         if self._writer is None:  # header only
-            self._writer = pacsv.CSVWriter(
-                self.sink, pa.schema([(n, pa.string()) for n in names]), write_options=pacsv.WriteOptions(delimiter=self.delimiter)
-            )
+            self._writer = pacsv.CSVWriter(self.sink, pa.schema([(n, pa.string()) for n in names]), write_options=self.options)
         self._writer.close()
 
 
@@ -197,7 +196,7 @@ class ParquetFormat:
 
     name = "parquet"
 
-    def __init__(self, store: BlobStore, path: str):
+    def __init__(self, store: BlobStore, path: str, dialect: CsvDialect | None = None):
         self.store, self.path = store, path
         try:
             with store.open(path) as f:
@@ -221,7 +220,7 @@ class ParquetFormat:
 
         return self.schema.names, chunks()
 
-    def writer(self, sink: BinaryIO) -> "ParquetWriter":
+    def writer(self, sink: BinaryIO, header: bool = True) -> "ParquetWriter":
         return ParquetWriter(sink, self.schema)
 
     def describe(self) -> dict:
@@ -257,7 +256,7 @@ class JsonlFormat:
 
     name = "jsonl"
 
-    def __init__(self, store: BlobStore, path: str):
+    def __init__(self, store: BlobStore, path: str, dialect: CsvDialect | None = None):
         self.store, self.path = store, path
 
     def _lines(self) -> Iterator[tuple[int, bytes]]:
@@ -313,7 +312,7 @@ class JsonlFormat:
 
         return pa.record_batch([pa.array([scalar(o.get(n)) for o in objects], pa.string()) for n in names], names=names)
 
-    def writer(self, sink: BinaryIO) -> "JsonlWriter":
+    def writer(self, sink: BinaryIO, header: bool = True) -> "JsonlWriter":
         return JsonlWriter(sink)
 
     def describe(self) -> dict:
@@ -338,5 +337,24 @@ class JsonlWriter:
         self.sink.detach()
 
 
-def open_format(store: BlobStore, path: str, fmt: str):
-    return {"csv": CsvFormat, "parquet": ParquetFormat, "jsonl": JsonlFormat}[fmt](store, path)
+def open_format(store: BlobStore, path: str, fmt: str, dialect: CsvDialect | None = None):
+    return {"csv": CsvFormat, "parquet": ParquetFormat, "jsonl": JsonlFormat}[fmt](store, path, dialect)
+
+
+def concatenate(store: BlobStore, parts: list[str], sink: BinaryIO, fmt: str) -> None:
+    """Join masked chunk outputs in order. CSV parts after the first were written without a header, so CSV and
+    JSON lines join byte for byte; Parquet parts are re-batched into one file."""
+    if fmt == "parquet":
+        writer = None
+        for part in parts:
+            with store.open(part) as f:
+                for batch in pq.ParquetFile(f).iter_batches():
+                    writer = writer or pq.ParquetWriter(sink, batch.schema)
+                    writer.write_batch(batch)
+        if writer is not None:
+            writer.close()
+        return
+    for part in parts:
+        with store.open(part) as f:
+            while block := f.read(1 << 20):
+                sink.write(block)

@@ -13,9 +13,10 @@ from pydantic import BaseModel
 from redis import Redis
 from rq import Queue, Retry, Worker
 from rq.exceptions import NoSuchJobError
-from rq.job import Job, JobStatus
+from rq.job import Dependency, Job, JobStatus
 
 TASK = "task_processor.process_table_masking_task"
+MERGE_TASK = "task_processor.merge_table_parts"
 REGISTRATION_FIELD = "piimask"  # field added to RQ's own worker hash: which models the process holds, and where
 
 
@@ -24,16 +25,32 @@ class TableJobSpec(BaseModel):
     destination: str  # blob store key of the output
     format: str
     policy: dict[str, Any] | None = None
+    # Set on the part jobs of a fanned-out job:
+    parent: str | None = None
+    part: int | None = None
+    plans: list[dict[str, Any]] | None = None  # the parent's column plan, so every part masks alike
+    dialect: dict[str, str] | None = None
+
+
+class MergeSpec(BaseModel):
+    parent: str
+    outputs: list[str]  # blob keys of the parts' outputs, in order
+    destination: str
+    format: str
+    workdir: str  # blob key of the folder of parts, removed once merged
 
 
 def cancel_key(job_id: str) -> str:
     return f"piimask:cancel:{job_id}"
 
 
-def enqueue_table_job(queue: Queue, job_id: str, spec: TableJobSpec, *, timeout: int, retries: int, ttl: int) -> Job:
+def enqueue_table_job(
+    queue: Queue, job_id: str, spec: TableJobSpec, *, timeout: int, retries: int, ttl: int, pipeline=None
+) -> Job:
     return queue.enqueue(
         TASK,
         spec.model_dump(),
+        pipeline=pipeline,
         job_id=job_id,
         job_timeout=timeout,
         result_ttl=ttl,
@@ -44,6 +61,22 @@ def enqueue_table_job(queue: Queue, job_id: str, spec: TableJobSpec, *, timeout:
     )
 
 
+def enqueue_merge(queue: Queue, job_id: str, spec: MergeSpec, parts: list[Job], *, retries: int, ttl: int) -> Job:
+    # allow_failure: a failed part must still wake the merge, which then fails the whole job explicitly; with a
+    # plain dependency list the merge would stay deferred for ever (shared/notes/rq.md §4).
+    return queue.enqueue(
+        MERGE_TASK,
+        spec.model_dump(),
+        job_id=job_id,
+        depends_on=Dependency(jobs=parts, allow_failure=True),
+        job_timeout=3600,
+        result_ttl=ttl,
+        failure_ttl=ttl,
+        retry=Retry(max=retries) if retries else None,
+        description="table merge",
+    )
+
+
 def fetch_job(connection: Redis, job_id: str) -> Job | None:
     try:
         return Job.fetch(job_id, connection=connection)
@@ -51,35 +84,55 @@ def fetch_job(connection: Redis, job_id: str) -> Job | None:
         return None
 
 
-def request_cancel(connection: Redis, job: Job, ttl: int) -> str:
-    """Queued jobs are cancelled at once; a running one stops at its next batch (RQ cannot stop a SimpleWorker's job)."""
+def request_cancel(connection: Redis, job: Job, ttl: int) -> None:
+    """Queued jobs are cancelled at once; a running one stops at its next batch (RQ cannot stop a SimpleWorker's job).
+    The parts of a fanned-out job look at their parent's flag."""
     connection.set(cancel_key(job.id), "1", ex=ttl)
-    status = job.get_status(refresh=True)
-    if status in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
-        job.cancel()
-    return "canceled"
+    fanout = job.get_meta(refresh=True).get("fanout")
+    related = [job] + (Job.fetch_many([*fanout["part_ids"], fanout["merge_id"]], connection=connection) if fanout else [])
+    for j in related:
+        if j is not None and j.get_status(refresh=True) in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
+            j.cancel()
+
+
+def _status_text(status: JobStatus, meta: dict) -> str:
+    if status in (JobStatus.CANCELED, JobStatus.STOPPED) or meta.get("canceled"):
+        return "canceled"
+    if status in (JobStatus.DEFERRED, JobStatus.SCHEDULED):
+        return "queued"
+    return str(status.value if hasattr(status, "value") else status)
 
 
 def job_state(job: Job) -> dict[str, Any]:
+    """The job as the API shows it. A fanned-out job's state comes from its parts and its merge job."""
     status = job.get_status(refresh=True)
     meta = job.get_meta(refresh=True)
+    progress = meta.get("progress") or {"rows_done": 0, "rows_total": None}
+    fanout = meta.get("fanout")
     # A running job asked to stop stays "started" until it has stopped and removed its partial output; one that
     # completed before it saw the request is honestly "finished".
-    if status in (JobStatus.CANCELED, JobStatus.STOPPED) or meta.get("canceled"):
-        status_text = "canceled"
-    elif status in (JobStatus.DEFERRED, JobStatus.SCHEDULED):
-        status_text = "queued"
-    else:
-        status_text = str(status.value if hasattr(status, "value") else status)
+    text = _status_text(status, meta)
+    if fanout and text == "finished":
+        parts = [p for p in Job.fetch_many(fanout["part_ids"], connection=job.connection) if p is not None]
+        merge = Job.fetch(fanout["merge_id"], connection=job.connection)
+        merge_meta = merge.get_meta(refresh=True)
+        progress = {
+            "rows_done": sum((p.get_meta(refresh=True).get("progress") or {}).get("rows_done", 0) for p in parts),
+            "rows_total": progress.get("rows_total"),
+        }
+        text = _status_text(merge.get_status(refresh=True), merge_meta)
+        if text == "queued":
+            text = "canceled" if job.connection.exists(cancel_key(job.id)) else "started"
+        meta = merge_meta
     error = None
-    if status_text == "failed":
+    if text == "failed":
         error = meta.get("error") or "the job failed on the worker (no details recorded)"
     return {
         "job_id": job.id,
-        "status": status_text,
-        "progress": meta.get("progress") or {"rows_done": 0, "rows_total": None},
+        "status": text,
+        "progress": progress,
         "error": error,
-        "report": meta.get("report") if status_text == "finished" else None,
+        "report": meta.get("report") if text == "finished" else None,
     }
 
 

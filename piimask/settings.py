@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     max_batch_texts: int = Field(default=256, ge=1)
     max_upload_bytes: int = Field(default=2 * 1024**3, ge=1)
     table_batch_rows: int = Field(default=8192, ge=1)
+    fanout_bytes: int = Field(default=256 * 1024**2, ge=1)  # inputs larger than this are split into parts
+    part_rows: int = Field(default=250_000, ge=1)  # rows per part of a split input
 
     log_level: str = "INFO"
 

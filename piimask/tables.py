@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from piimask.blobstore import BlobStore
-from piimask.formats import open_format
+from piimask.formats import CsvDialect, open_format
 from piimask.engine import MaskingEngine
 from piimask.operators import BoundOperator, UnmaskError, fpe_restore, unmask_tokens
 from piimask.policy import Policy
@@ -153,38 +153,97 @@ def mask_table(
     on_total: Callable[[int], None] = lambda rows: None,
     on_progress: Callable[[int], None] = lambda rows: None,
     should_stop: Callable[[], bool] = lambda: False,
+    plans: list[ColumnPlan] | None = None,
+    header: bool = True,
+    dialect: CsvDialect | None = None,
 ) -> dict | None:
     """Mask `source` into `destination` (same format). Returns the report, or None when stopped before the end.
 
-    The output appears at `destination` only when complete; a stop or an error leaves nothing there.
+    The output appears at `destination` only when complete; a stop or an error leaves nothing there. A chunk of a
+    fanned-out job passes the parent's `plans` (so every chunk masks alike), and all but the first chunk of a CSV
+    are written without a header.
     """
-    table = open_format(store, source, fmt)
+    table = open_format(store, source, fmt, dialect)
     total = table.count_rows()  # a fast parse-only pass, so that progress has a rows_total
     on_total(total)
     names, chunks = table.read(batch_rows, total)
-    maskers: list[_ColumnMasker] = []
+    given = {p.name: p for p in plans or []}
+    maskers: dict[str, _ColumnMasker] = {}
     rows = 0
     try:
         with store.atomic_writer(destination) as sink:
-            writer = table.writer(sink)
+            writer = table.writer(sink, header)
             for chunk in chunks:
                 if should_stop():
                     raise _Stopped  # inside the writer's block, so nothing is committed
-                if len(maskers) < chunk.view.num_columns:  # the first batch, or keys first seen later (JSONL)
-                    new = list(range(len(maskers), chunk.view.num_columns))
-                    sample = pa.record_batch([chunk.view.column(i) for i in new], names=[names[i] for i in new])
-                    plans = plan_columns(engine, policy, sample.schema.names, sample)
-                    maskers += [_ColumnMasker(engine, policy, p) for p in plans]
-                columns = [m(chunk.view.column(i)) for i, m in enumerate(maskers)]
-                writer.write(chunk, columns, names)
+                columns = chunk.view.schema.names
+                unplanned = [n for n in columns if n not in maskers and n not in given]
+                if unplanned:  # the first batch, or JSON keys first seen later
+                    for plan in plan_columns(engine, policy, unplanned, chunk.view.select(unplanned)):
+                        maskers[plan.name] = _ColumnMasker(engine, policy, plan)
+                for n in columns:
+                    if n not in maskers:
+                        maskers[n] = _ColumnMasker(engine, policy, replace(given[n], values_masked=0, entities_found=0))
+                writer.write(chunk, [maskers[n](chunk.view.column(i)) for i, n in enumerate(columns)], names)
                 rows += chunk.view.num_rows
                 on_progress(rows)
             writer.close(names)
     except _Stopped:
         return None
-    plans = [m.plan for m in maskers] or [ColumnPlan(n, "keep", None, "none") for n in names]
+    plans = [m.plan for m in maskers.values()] or [ColumnPlan(n, "keep", None, "none") for n in names]
     return {"format": fmt, **table.describe(), "rows": rows, "columns": [asdict(p) for p in plans]}
 
 
 class _Stopped(Exception):
     pass
+
+
+def split_table(
+    engine: MaskingEngine,
+    policy: Policy,
+    store: BlobStore,
+    source: str,
+    fmt: str,
+    *,
+    prefix: str,
+    chunk_rows: int,
+    batch_rows: int,
+) -> dict:
+    """Cut `source` into part files of about `chunk_rows` rows (whole record batches, so rows stay whole and in
+    order) under the folder `prefix`, and plan the columns once, from the first batch, so every part masks alike."""
+    table = open_format(store, source, fmt)
+    total = table.count_rows()
+    names, chunks = table.read(batch_rows, total)
+    parts: list[str] = []
+    plans: list[ColumnPlan] = []
+    pending = next(chunks, None)
+    while pending is not None:
+        parts.append(f"{prefix}/part-{len(parts):05d}.{fmt}")
+        with store.atomic_writer(parts[-1]) as sink:
+            writer = table.writer(sink)
+            rows_in_part = 0
+            while pending is not None and (rows_in_part == 0 or rows_in_part < chunk_rows):
+                plans = plans or plan_columns(engine, policy, names, pending.view)
+                writer.write(pending, [None] * pending.view.num_columns, names)
+                rows_in_part += pending.view.num_rows
+                pending = next(chunks, None)
+            writer.close(names)
+    dialect = {"encoding": "utf-8", "delimiter": table.dialect.delimiter} if fmt == "csv" else None  # parts are UTF-8
+    return {"rows": total, "parts": parts, "plans": [asdict(p) for p in plans], "dialect": dialect}
+
+
+def combine_reports(reports: list[dict]) -> dict:
+    """One report for a fanned-out job: the parts' rows and per-column counts summed."""
+    first = dict(reports[0])
+    columns = {c["name"]: dict(c) for c in first["columns"]}
+    for report in reports[1:]:
+        for c in report["columns"]:
+            if c["name"] in columns:
+                columns[c["name"]]["values_masked"] += c["values_masked"]
+                columns[c["name"]]["entities_found"] += c["entities_found"]
+            else:
+                columns[c["name"]] = dict(c)
+    first["rows"] = sum(r["rows"] for r in reports)
+    first["columns"] = list(columns.values())
+    first["parts"] = len(reports)
+    return first

@@ -74,6 +74,8 @@ def env(workdir, redis_server, keyring_path) -> dict[str, str]:
         "PIIMASK_JOB_RETRIES": "1",
         "PIIMASK_WORKER_TTL_S": "20",  # a killed worker's job comes back within ~30 s instead of ~2 min
         "PIIMASK_MAINTENANCE_INTERVAL_S": "5",
+        "PIIMASK_FANOUT_BYTES": "400000",  # tables above 400 kB are split into parts of 1,000 rows
+        "PIIMASK_PART_ROWS": "1000",
         "PYTHONUNBUFFERED": "1",
         "HF_HUB_OFFLINE": "1",
     }

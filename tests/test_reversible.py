@@ -11,20 +11,20 @@ import httpx
 from conftest import wait_job
 
 PEOPLE = [
-    ("maria.gonzalez@example.org", "4111 1111 1111 1111", "Maria Gonzalez"),
-    ("chidi.okafor@example.com", "5500 0000 0000 0004", "Chidi Okafor"),
+    ("maria.gonzalez@example.org", "4111 1111 1111 1111", "+1 415-555-0132"),
+    ("chidi.okafor@example.com", "5500 0000 0000 0004", "+44 20 7946 0958"),
 ]
 OPS = {
     "EMAIL_ADDRESS": {"type": "encrypt"},
     "CREDIT_CARD": {"type": "fpe", "luhn": True},
-    "PERSON": {"type": "pseudonymize"},
+    "PHONE_NUMBER": {"type": "pseudonymize"},
 }
 
 
 def table(rows) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["email", "card", "customer"])
+    writer.writerow(["email", "card", "phone"])
     writer.writerows(rows)
     return out.getvalue().encode()
 
@@ -41,7 +41,7 @@ def run_table(client, data: bytes, policy: dict) -> list[list[str]]:
 
 
 def test_text_and_table_tokens_join_and_unmask(client, worker):
-    text = " / ".join(f"{name} <{email}> paid with {card}" for email, card, name in PEOPLE)
+    text = " / ".join(f"<{email}> paid with {card}, call {phone}" for email, card, phone in PEOPLE)
     masked = client.post("/v1/text/mask", json={"text": text, "policy": {"operators": OPS}})
     assert masked.status_code == 200, masked.text
     entities = masked.json()["entities"]
@@ -50,14 +50,14 @@ def test_text_and_table_tokens_join_and_unmask(client, worker):
     columns = {
         "email": {"entity": "EMAIL_ADDRESS", "operator": OPS["EMAIL_ADDRESS"]},
         "card": {"entity": "CREDIT_CARD", "operator": OPS["CREDIT_CARD"]},
-        "customer": {"entity": "PERSON", "operator": OPS["PERSON"]},
+        "phone": {"entity": "PHONE_NUMBER", "operator": OPS["PHONE_NUMBER"]},
     }
     rows = run_table(client, table(PEOPLE), {"columns": columns})
-    for (email, card, name), (t_email, t_card, t_name) in zip(PEOPLE, rows):
+    for (email, card, phone), (t_email, t_card, t_phone) in zip(PEOPLE, rows):
         # the worker, a different process with its own crypto manager, produced the service's tokens
         assert t_email == by_value[email]["replacement"] and t_email.startswith("[ENC:EMAIL_ADDRESS:")
         assert t_card == by_value[card]["replacement"] and t_card != card
-        assert t_name == by_value[name]["replacement"] != name
+        assert t_phone == by_value[phone]["replacement"] != phone
 
     # unmask the text: encrypt tokens are found by themselves, fpe values come from the mask call's answer
     fpe = [{"value": e["replacement"], "type": e["type"], "key_id": e["key_id"], "luhn": True}
@@ -66,8 +66,8 @@ def test_text_and_table_tokens_join_and_unmask(client, worker):
     restored = client.post("/v1/text/unmask", json={"text": masked_text, "fpe": fpe})
     assert restored.status_code == 200, restored.text
     expected = text
-    for email, card, name in PEOPLE:
-        expected = expected.replace(name, by_value[name]["replacement"])  # pseudonyms are one-way
+    for _, _, phone in PEOPLE:
+        expected = expected.replace(phone, by_value[phone]["replacement"])  # pseudonyms are one-way
     assert restored.json() == {"text": expected, "restored": 4}
 
     # unmask the table on a worker: the same tokens restore the original columns
@@ -75,7 +75,7 @@ def test_text_and_table_tokens_join_and_unmask(client, worker):
     unmask_policy = {"columns": {
         "email": {"mode": "unmask"},
         "card": {"mode": "unmask", "entity": "CREDIT_CARD", "operator": OPS["CREDIT_CARD"], "key_id": key_id},
-        "customer": {"mode": "keep"},
+        "phone": {"mode": "keep"},
     }}  # fmt: skip
     back = run_table(client, table(rows), unmask_policy)
     assert [r[:2] for r in back] == [[email, card] for email, card, _ in PEOPLE]

@@ -189,3 +189,24 @@ def test_csv_dialects_encodings_and_bad_files(client, worker):
     assert state["status"] == "failed" and "not a valid Parquet" in state["error"]
     state = wait_job(client, submit(client, b'{"a": 1}\n[1, 2]\n', name="x.jsonl"))
     assert state["status"] == "failed" and state["error"] == "line 2 is not a JSON object"
+
+
+def test_large_input_fans_out_into_parts_merged_in_order(client, worker, env, redis_conn):
+    from rq.job import Job
+
+    data, records = make_csv(4000, seed=17)
+    assert len(data) > 400_000  # above PIIMASK_FANOUT_BYTES in the test environment
+    job_id = submit(client, data)
+    state = wait_job(client, job_id, timeout=300)
+    assert state["status"] == "finished", state
+    assert state["progress"] == {"rows_done": 4000, "rows_total": 4000}
+    assert state["report"]["parts"] >= 4 and state["report"]["rows"] == 4000
+    plan = {c["name"]: c for c in state["report"]["columns"]}
+    assert plan["email"]["values_masked"] == 4000 and plan["notes"]["mode"] == "text"
+    parts = Job.fetch(job_id, connection=redis_conn).meta["fanout"]["part_ids"]
+    assert len(parts) == state["report"]["parts"]
+
+    masked = read_csv(client.get(f"/v1/jobs/{job_id}/result").content)
+    assert [row["id"] for row in masked] == [rec["id"] for rec in records]  # every row, in order
+    assert all(row["email"] == "<EMAIL_ADDRESS>" and row["amount"] == rec["amount"] for row, rec in zip(masked, records))
+    assert not (Path(env["PIIMASK_BLOB_ROOT"]) / "work" / job_id).exists()  # the parts were cleaned up
