@@ -15,7 +15,8 @@ from redis import Redis
 from rq import Queue
 
 from crypto import CryptoManager
-from piimask.api import build_app
+from piimask.api import build_app, observe_inference
+from piimask.batching import MicroBatcher
 from piimask.blobstore import BlobStore
 from piimask.engine import MaskingEngine
 from piimask.logs import configure_logging
@@ -46,7 +47,13 @@ def load_text_masking(settings: Settings) -> None:
         batch_size=settings.model_batch_size,
         threads=settings.torch_threads,
     )
-    text_masking_worker = MaskingEngine(classifier, crypto_manager)
+    batcher = MicroBatcher(
+        classifier.predict,
+        max_wait_ms=settings.batch_wait_ms,
+        max_texts=settings.max_batch_texts,
+        on_batch=observe_inference,
+    )
+    text_masking_worker = MaskingEngine(classifier, crypto_manager, predict=batcher)
     log.info("text-masking model loaded on %s in %.1f s", classifier.device, classifier.load_seconds)
 
 

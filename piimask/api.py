@@ -38,6 +38,15 @@ REQUESTS = Counter("piimask_http_requests_total", "HTTP requests", ["route", "st
 LATENCY = Histogram("piimask_http_request_seconds", "HTTP request latency", ["route"])
 ENTITIES = Counter("piimask_entities_total", "Entities found in text requests", ["type"])
 JOBS = Counter("piimask_table_jobs_total", "Table jobs submitted")
+BATCH_TEXTS = Histogram(
+    "piimask_inference_batch_texts", "Texts per forward pass", buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
+)
+INFERENCE = Histogram("piimask_inference_seconds", "Model inference time per forward pass")
+
+
+def observe_inference(texts: int, seconds: float) -> None:
+    BATCH_TEXTS.observe(texts)
+    INFERENCE.observe(seconds)
 
 
 # ---------------------------------------------------------------- errors

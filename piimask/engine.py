@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from piimask.model import TokenClassifier
 from piimask.operators import KeyedCrypto
@@ -80,10 +80,13 @@ class MaskingEngine:
         classifier: TokenClassifier | None,
         crypto: KeyedCrypto,
         recognizers: RecognizerSet | None = None,
+        predict: Callable[[Sequence[str]], list[list[Span]]] | None = None,
     ):
         self.classifier = classifier
         self.crypto = crypto
         self.recognizers = recognizers or RecognizerSet(default_recognizers())
+        # The service passes a MicroBatcher, so concurrent requests share forward passes.
+        self._predict = predict or (classifier.predict if classifier else None)
 
     @property
     def entity_types(self) -> frozenset[str]:
@@ -101,7 +104,7 @@ class MaskingEngine:
         wanted = None if policy.entities is None else set(policy.entities)
         model_spans: list[list[Span]] = [[] for _ in texts]
         if self.classifier is not None and (wanted is None or wanted & self.classifier.entity_types):
-            model_spans = self.classifier.predict(texts)
+            model_spans = self._predict(texts)
         allowed = {a.casefold() for a in policy.allow_list}
         results = []
         for text, from_model in zip(texts, model_spans):

@@ -8,6 +8,7 @@ predictions are folded into words (a word takes its first piece's label) and BIO
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -158,14 +159,16 @@ class TokenClassifier:
         for (start, end), vote in sorted(votes.items()):
             # A piece glued to the previous one inside a word ("gonz" + "##alez") follows its word's label.
             continues_word = start == prev_end and start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+            # An entity never runs on across a line break: a name line followed by an address line is two spans.
+            line_break = current and "\n" in text[prev_end:start]
             prev_end = end
             if continues_word:
                 if current:
                     current[2] = end
                 continue
             prefix, name = self.labels[vote.label_id]
-            if current and (name != current[0] or prefix == "B"):
-                spans.append(Span(current[0], current[1], current[2], sum(current[3]) / len(current[3]), "model"))
+            if current and (name != current[0] or prefix == "B" or line_break):
+                spans.extend(_finish(text, current))
                 current = []
             if name is None:
                 continue
@@ -175,5 +178,20 @@ class TokenClassifier:
             else:
                 current = [name, start, end, [vote.prob]]
         if current:
-            spans.append(Span(current[0], current[1], current[2], sum(current[3]) / len(current[3]), "model"))
+            spans.extend(_finish(text, current))
         return spans
+
+
+_TRAILING = re.compile(r"(?:['’]s|[\s,;:!?\"”’)\]-])+$")
+_LEADING = re.compile(r"^[\s,;:!?\"“‘(\[-]+")
+
+
+def _finish(text: str, current: list) -> list[Span]:
+    """The span without trailing punctuation or possessive 's, if anything word-like is left."""
+    entity, start, end, probs = current
+    value = text[start:end]
+    end -= len(m.group(0)) if (m := _TRAILING.search(value)) else 0
+    start += len(m.group(0)) if (m := _LEADING.match(text[start:end])) else 0
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return []
+    return [Span(entity, start, end, sum(probs) / len(probs), "model")]

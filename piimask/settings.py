@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     model_batch_size: int = Field(default=32, ge=1)
     model_max_length: int = Field(default=256, ge=16)  # tokens per window; longer texts are scanned in windows
     model_stride: int = Field(default=64, ge=0)  # tokens shared by neighbouring windows
+    batch_wait_ms: float = Field(default=3.0, ge=0, le=1000)  # service: how long a request waits for others to share a pass
 
     # Access: key -> scopes ("mask", "unmask", "tables", "admin"); auth "off" only for local development
     api_keys: dict[str, list[str]] = Field(default_factory=dict)

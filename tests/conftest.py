@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from crypto import CryptoManager, Keyring  # noqa: E402
 from piimask.redis_server import LocalRedis, free_port  # noqa: E402
-from piimask.settings import DEFAULT_MODEL  # noqa: E402
+from piimask.settings import Settings  # noqa: E402
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -167,7 +167,7 @@ def engine(keyring_path):
     from piimask.engine import MaskingEngine
     from piimask.model import TokenClassifier
 
-    classifier = TokenClassifier(DEFAULT_MODEL, device="cpu", threads=1)
+    classifier = TokenClassifier(Settings().model, device="cpu", threads=1)
     return MaskingEngine(classifier, CryptoManager.from_file(keyring_path))
 
 

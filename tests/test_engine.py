@@ -182,3 +182,20 @@ def test_keyring_from_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("PIIMASK_KEYRING_JSON", "{oops")
     with pytest.raises(KeyringError, match="PIIMASK_KEYRING_JSON is not a valid key file"):
         CryptoManager.from_settings(Settings())
+
+
+def test_micro_batcher_shares_forward_passes_between_concurrent_callers(engine):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from piimask.batching import MicroBatcher
+
+    texts = [f"Write to Maria Gonzalez at user{i}@example.com about ticket {i}." for i in range(8)]
+    alone = engine.classifier.predict(texts)
+    batcher = MicroBatcher(engine.classifier.predict, max_wait_ms=300, max_texts=64)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            together = list(pool.map(lambda t: batcher([t])[0], texts))
+        assert together == alone  # each caller gets its own spans back, as if it had run alone
+        assert batcher.texts == 8 and batcher.batches < 8
+    finally:
+        batcher.close()

@@ -1,0 +1,88 @@
+"""Micro-batching: texts of concurrent requests share one forward pass of the one model instance.
+
+Request threads hand their texts to `MicroBatcher` and block on a future; one inference thread waits up to
+`max_wait_ms` for more texts (or until `max_texts` are pending), runs a single batched prediction, and hands each
+caller its own results. The event loop never runs inference, so /healthz answers during a full load.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future
+from typing import Callable, Sequence
+
+from piimask.spans import Span
+
+Predict = Callable[[Sequence[str]], list[list[Span]]]
+
+
+class MicroBatcher:
+    def __init__(
+        self,
+        predict: Predict,
+        *,
+        max_wait_ms: float = 3.0,
+        max_texts: int = 256,
+        on_batch: Callable[[int, float], None] = lambda texts, seconds: None,
+    ):
+        self._predict = predict
+        self._on_batch = on_batch
+        self._max_wait = max_wait_ms / 1000
+        self._max_texts = max_texts
+        self._pending: list[tuple[Sequence[str], Future]] = []
+        self._ready = threading.Condition()
+        self._closed = False
+        self.batches = 0  # forward passes run, and texts through them: read by /metrics and the tests
+        self.texts = 0
+        self._thread = threading.Thread(target=self._run, name="inference", daemon=True)
+        self._thread.start()
+
+    def __call__(self, texts: Sequence[str]) -> list[list[Span]]:
+        future: Future = Future()
+        with self._ready:
+            if self._closed:
+                raise RuntimeError("the inference thread has stopped")
+            self._pending.append((texts, future))
+            self._ready.notify()
+        return future.result()
+
+    def close(self) -> None:
+        with self._ready:
+            self._closed = True
+            self._ready.notify()
+        self._thread.join(timeout=5)
+
+    def _take(self) -> list[tuple[Sequence[str], Future]]:
+        with self._ready:
+            while not self._pending and not self._closed:
+                self._ready.wait()
+            deadline = time.monotonic() + self._max_wait
+            while not self._closed and sum(len(t) for t, _ in self._pending) < self._max_texts:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._ready.wait(left)
+            taken, self._pending = self._pending, []
+            return taken
+
+    def _run(self) -> None:
+        while True:
+            taken = self._take()
+            if not taken:
+                return  # closed and drained
+            flat = [text for texts, _ in taken for text in texts]
+            started = time.perf_counter()
+            try:
+                results = self._predict(flat)
+            except BaseException as exc:  # every waiting request gets the error, none hangs
+                for _, future in taken:
+                    future.set_exception(exc)
+                continue
+            self.batches += 1
+            self.texts += len(flat)
+            self._on_batch(len(flat), time.perf_counter() - started)
+            at = 0
+            for texts, future in taken:
+                future.set_result(results[at : at + len(texts)])
+                at += len(texts)
