@@ -8,6 +8,7 @@ FastAPI runs them in its thread pool and model inference never blocks the event 
 from __future__ import annotations
 
 import hmac
+import re
 from dataclasses import asdict
 import json
 import time
@@ -32,6 +33,7 @@ from piimask.policy import DEFAULT_POLICY, Policy
 from piimask.settings import Settings
 from piimask.formats import FORMATS, TableError, detect_format
 
+JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "jsonl": "application/x-ndjson"}
 
 REQUESTS = Counter("piimask_http_requests_total", "HTTP requests", ["route", "status"])
@@ -446,7 +448,8 @@ async def _receive_reference(request: Request, store: BlobStore):
 
 
 def _job_or_404(request: Request, job_id: str):
-    job = fetch_job(request.app.state.redis, job_id) if job_id.replace("-", "").replace("_", "").isalnum() else None
+    # RQ accepts only these characters in an id (str.isalnum would let "ñ" through to a ValueError)
+    job = fetch_job(request.app.state.redis, job_id) if JOB_ID.fullmatch(job_id) else None
     if job is None or job.func_name != "task_processor.process_table_masking_task":
         raise ApiError(404, "job_not_found", f"no job with id {job_id!r}")
     return job
