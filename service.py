@@ -15,6 +15,7 @@ from redis import Redis
 from rq import Queue
 
 from crypto import CryptoManager
+from piimask.access import KeyConfigError, KeyRing
 from piimask.api import build_app, observe_inference
 from piimask.batching import MicroBatcher
 from piimask.blobstore import BlobStore
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = build_app(lifespan)
     app.state.settings = settings
+    app.state.keys = KeyRing.from_settings(settings.api_keys, settings.api_keys_file)
     app.state.engine = None
     app.state.describe = describe
     return app
@@ -83,10 +85,14 @@ class ConfigurationError(SystemExit):
 
 def run_service(settings: Settings, host: str, port: int) -> int:
     configure_logging(settings.log_level)
-    if settings.auth == "on" and not settings.api_keys:
+    try:
+        app = create_app(settings)
+    except KeyConfigError as exc:
+        raise ConfigurationError(f"bad API key configuration: {exc}") from None
+    if settings.auth == "on" and not app.state.keys:
         raise ConfigurationError(
-            "refusing to start without API keys: set PIIMASK_API_KEYS (JSON: key → scopes), "
-            "or PIIMASK_AUTH=off for local development only"
+            "refusing to start without API keys: set PIIMASK_API_KEYS (JSON: key or sha256:<hex> → scopes) or "
+            "PIIMASK_API_KEYS_FILE, or PIIMASK_AUTH=off for local development only"
         )
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)
+    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
     return 0

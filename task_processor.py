@@ -18,6 +18,7 @@ from rq.job import Job, JobStatus
 
 from piimask.blobstore import BlobStore
 from piimask.formats import CsvDialect, TableError, concatenate
+from piimask.logs import job_id
 from piimask.jobs import MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job
 from piimask.operators import UnmaskError
 from piimask.policy import parse_policy
@@ -37,6 +38,7 @@ class _JobContext:
 
     def __init__(self, stop_id: str | None):
         self.job = get_current_job()
+        job_id.set(self.job.id if self.job else None)  # every log line of this job carries its id
         self.stop_key = cancel_key(stop_id or (self.job.id if self.job else ""))
         self.total: int | None = None
         self._saved = 0.0
@@ -86,6 +88,8 @@ def _guarded(ctx: _JobContext, work: Callable[[], dict]) -> dict:
         where = "".join(traceback.format_tb(exc.__traceback__)[-3:])  # code locations only, no message
         log.error("job %s: %s at\n%s", ctx.id, message, where)
         raise TableJobError(message) from None
+    finally:
+        job_id.set(None)
 
 
 def process_table_masking_task(spec: dict) -> dict:

@@ -7,10 +7,10 @@ FastAPI runs them in its thread pool and model inference never blocks the event 
 
 from __future__ import annotations
 
-import hmac
 import re
 from dataclasses import asdict
 import json
+import logging
 import time
 import uuid
 from typing import Any
@@ -31,9 +31,11 @@ from piimask.operators import UnmaskError, fpe_restore, unmask_tokens
 from piimask.jobs import TableJobSpec, enqueue_table_job, fetch_job, job_state, request_cancel, worker_registrations
 from piimask.policy import DEFAULT_POLICY, Policy
 from piimask.settings import Settings
+from piimask.logs import request_id
 from piimask.formats import FORMATS, TableError, detect_format
 
 JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")  # a caller's X-Request-ID is echoed only if it looks like an id
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "jsonl": "application/x-ndjson"}
 
 REQUESTS = Counter("piimask_http_requests_total", "HTTP requests", ["route", "status"])
@@ -110,13 +112,10 @@ def caller_scopes(request: Request) -> set[str]:
         return {"admin"}
     header = request.headers.get("authorization", "")
     token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-    scopes = None
-    for key, key_scopes in settings.api_keys.items():
-        if token and hmac.compare_digest(token.encode(), key.encode()):
-            scopes = set(key_scopes)
+    scopes = request.app.state.keys.scopes(token)
     if scopes is None:
         raise ApiError(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
-    return scopes
+    return set(scopes)
 
 
 def check_scope(request: Request, scope: str) -> None:
@@ -496,14 +495,28 @@ def cancel_job(job_id: str, request: Request) -> dict:
 
 
 def instrument(app: FastAPI) -> None:
+    access = logging.getLogger("piimask.access")
+
     @app.middleware("http")
-    async def _metrics(request: Request, call_next):
+    async def _observe(request: Request, call_next):
+        rid = request.headers.get("x-request-id", "")
+        rid = rid if REQUEST_ID.fullmatch(rid) else uuid.uuid4().hex
+        token = request_id.set(rid)
         started = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        name = getattr(route, "path", "unmatched")
-        LATENCY.labels(name).observe(time.perf_counter() - started)
-        REQUESTS.labels(name, str(response.status_code)).inc()
+        try:
+            response = await call_next(request)
+        finally:
+            request_id.reset(token)
+        elapsed = time.perf_counter() - started
+        route = getattr(request.scope.get("route"), "path", "unmatched")  # the template, never the raw path
+        LATENCY.labels(route).observe(elapsed)
+        REQUESTS.labels(route, str(response.status_code)).inc()
+        response.headers["x-request-id"] = rid
+        access.info(
+            "request",
+            extra={"request_id": rid, "method": request.method, "route": route, "status": response.status_code,
+                   "ms": round(elapsed * 1000, 1)},
+        )  # fmt: skip
         return response
 
 

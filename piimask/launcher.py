@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 from rich.console import Console
 
 from crypto import ensure_keyring
+from piimask.access import hash_key, new_key
 from piimask.redis_server import LocalRedis
 from piimask.settings import PROJECT_ROOT
 
@@ -32,8 +32,9 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
 
     api_key = None
     if not env.get("PIIMASK_API_KEYS") and env.get("PIIMASK_AUTH", "on") != "off":
-        api_key = secrets.token_urlsafe(24)
-        env["PIIMASK_API_KEYS"] = json.dumps({api_key: ["mask", "unmask", "tables", "admin"]})
+        api_key = new_key()
+        # the children get the key's hash only: the plain key exists in this terminal and nowhere else
+        env["PIIMASK_API_KEYS"] = json.dumps({hash_key(api_key): ["admin"]})
 
     redis = None
     if not env.get("PIIMASK_REDIS_URL"):

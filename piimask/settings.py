@@ -34,7 +34,8 @@ class Settings(BaseSettings):
     batch_wait_ms: float = Field(default=3.0, ge=0, le=1000)  # service: how long a request waits for others to share a pass
 
     # Access: key -> scopes ("mask", "unmask", "tables", "admin"); auth "off" only for local development
-    api_keys: dict[str, list[str]] = Field(default_factory=dict)
+    api_keys: dict[str, list[str]] = Field(default_factory=dict, repr=False)  # key or "sha256:<hex>" → scopes
+    api_keys_file: Path | None = None  # the same JSON object in a file
     auth: Literal["on", "off"] = "on"
 
     # Queue and workers

@@ -28,6 +28,8 @@ KEYS = {
     "admin-key": ["admin"],
     "mask-key": ["mask"],
     "tables-key": ["tables"],
+    # stored hashed: the service never holds this key, only sha256("hashed-key")
+    "sha256:" + __import__("hashlib").sha256(b"hashed-key").hexdigest(): ["mask"],
 }
 ADMIN = {"Authorization": "Bearer admin-key"}
 

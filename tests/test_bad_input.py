@@ -76,3 +76,17 @@ def test_access_control(service):
     mask_only = {"Authorization": "Bearer mask-key"}
     assert httpx.post(f"{service.base_url}/v1/text/mask", json=body, headers=mask_only).status_code == 200
     assert_error(httpx.get(f"{service.base_url}/v1/jobs/abc", headers=mask_only), 403, "tables")
+    hashed = {"Authorization": "Bearer hashed-key"}
+    assert httpx.post(f"{service.base_url}/v1/text/mask", json=body, headers=hashed).status_code == 200
+    stored = {"Authorization": "Bearer sha256:" + __import__("hashlib").sha256(b"hashed-key").hexdigest()}
+    assert_error(httpx.post(f"{service.base_url}/v1/text/mask", json=body, headers=stored), 401)  # the hash is no key
+
+
+def test_key_configuration_is_checked():
+    from piimask.access import KeyConfigError, KeyRing, hash_key
+
+    ring = KeyRing({"plain": ["mask"], hash_key("other"): ["tables", "unmask"]})
+    assert ring.scopes("plain") == {"mask"} and ring.scopes("other") == {"tables", "unmask"}
+    assert ring.scopes("") is None and ring.scopes("nope") is None
+    with pytest.raises(KeyConfigError, match="unknown scope"):
+        KeyRing({"k": ["superuser"]})
