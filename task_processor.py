@@ -19,7 +19,7 @@ from rq.job import Job, JobStatus
 from piimask.blobstore import BlobStore
 from piimask.formats import CsvDialect, TableError, concatenate
 from piimask.logs import job_id
-from piimask.jobs import MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job
+from piimask.jobs import ROWS_MASKED_KEY, MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job
 from piimask.operators import UnmaskError
 from piimask.policy import parse_policy
 from piimask.settings import get_settings
@@ -127,6 +127,8 @@ def process_table_masking_task(spec: dict) -> dict:
             log.info("job %s: canceled", ctx.id)
             return {"canceled": True}
         ctx.save(progress={"rows_done": report["rows"], "rows_total": report["rows"]}, report=report, error=None)
+        if ctx.job is not None:
+            ctx.job.connection.incrby(ROWS_MASKED_KEY, report["rows"])
         log.info("job %s: masked %d rows", ctx.id, report["rows"])
         return report
 

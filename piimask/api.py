@@ -18,7 +18,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from pydantic import BaseModel, Field, ValidationError
 from redis.exceptions import RedisError
 from starlette.datastructures import UploadFile
@@ -28,7 +29,16 @@ from piimask import presidio_compat
 from piimask.blobstore import BlobPathError, BlobStore
 from piimask.engine import MaskingEngine
 from piimask.operators import UnmaskError, fpe_restore, unmask_tokens
-from piimask.jobs import TableJobSpec, enqueue_table_job, fetch_job, job_state, request_cancel, worker_registrations
+from piimask.jobs import (
+    ROWS_MASKED_KEY,
+    TableJobSpec,
+    enqueue_table_job,
+    fetch_job,
+    job_state,
+    queue_figures,
+    request_cancel,
+    worker_registrations,
+)
 from piimask.policy import DEFAULT_POLICY, Policy
 from piimask.settings import Settings
 from piimask.logs import request_id
@@ -46,6 +56,13 @@ BATCH_TEXTS = Histogram(
     "piimask_inference_batch_texts", "Texts per forward pass", buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
 )
 INFERENCE = Histogram("piimask_inference_seconds", "Model inference time per forward pass")
+
+
+class _ProcessMetrics:
+    """Re-exports the default registry (request, entity and inference metrics of this process)."""
+
+    def collect(self):
+        yield from REGISTRY.collect()
 
 
 def observe_inference(texts: int, seconds: float) -> None:
@@ -277,9 +294,34 @@ def readyz(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=200 if ready else 503)
 
 
+class QueueCollector:
+    """Figures read from Redis at scrape time, so every service replica reports the same truth."""
+
+    def __init__(self, app: FastAPI):
+        self.app = app
+
+    def collect(self):
+        state = getattr(self.app.state, "queue", None)
+        if state is None:
+            return
+        try:
+            figures = queue_figures(state)
+            rows = int(self.app.state.redis.get(ROWS_MASKED_KEY) or 0)
+            workers = len(worker_registrations(self.app.state.redis))
+        except RedisError:
+            return
+        jobs = GaugeMetricFamily("piimask_table_jobs", "Table jobs by state (RQ registries)", labels=["state"])
+        for name, count in figures.items():
+            jobs.add_metric([name], count)
+        yield jobs
+        yield GaugeMetricFamily("piimask_queue_depth", "Table jobs waiting in the queue", value=figures["queued"])
+        yield CounterMetricFamily("piimask_rows_masked", "Table rows masked by all workers", value=rows)
+        yield GaugeMetricFamily("piimask_workers", "Workers registered in Redis", value=workers)
+
+
 @router.get("/metrics", tags=["ops"])
-def metrics() -> Response:
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+def metrics(request: Request) -> Response:
+    return Response(generate_latest(request.app.state.registry), media_type=CONTENT_TYPE_LATEST)
 
 
 @router.post("/v1/text/analyze", response_model=AnalyzeResponse, tags=["text"], dependencies=[require("mask")])
@@ -522,6 +564,10 @@ def instrument(app: FastAPI) -> None:
 
 def build_app(lifespan) -> FastAPI:
     app = FastAPI(title="piimask", version="1", lifespan=lifespan, description="PII masking for text and tables")
+    # The process-wide metrics plus this app's Redis-backed figures (a registry per app keeps tests independent).
+    app.state.registry = CollectorRegistry()
+    app.state.registry.register(_ProcessMetrics())
+    app.state.registry.register(QueueCollector(app))
     install_error_handlers(app)
     instrument(app)
     app.include_router(router)

@@ -40,6 +40,21 @@ class MergeSpec(BaseModel):
     workdir: str  # blob key of the folder of parts, removed once merged
 
 
+ROWS_MASKED_KEY = "piimask:rows_masked"  # workers add each finished job's rows; /metrics reports it
+
+
+def queue_figures(queue: Queue) -> dict[str, int]:
+    """Jobs per state and the queue depth, as RQ's registries hold them."""
+    return {
+        "queued": queue.count,
+        "started": queue.started_job_registry.count,
+        "deferred": queue.deferred_job_registry.count,
+        "finished": queue.finished_job_registry.count,
+        "failed": queue.failed_job_registry.count,
+        "canceled": queue.canceled_job_registry.count,
+    }
+
+
 def cancel_key(job_id: str) -> str:
     return f"piimask:cancel:{job_id}"
 

@@ -83,7 +83,20 @@ def test_batch_masks_each_text_in_order(client):
     assert results[5] == {"masked_text": "nothing to see here", "entities": []}
 
 
-def test_health_and_metrics(client):
+def test_health_and_metrics(client, worker):
     assert client.get("/healthz").json() == {"status": "ok"}
+    client.post("/v1/text/mask", json={"text": "mail a@example.com"})
     metrics = client.get("/metrics").text
-    assert "piimask_http_requests_total" in metrics and "piimask_entities_total" in metrics
+    for name in (
+        'piimask_http_requests_total{route="/v1/text/mask",status="200"}',
+        'piimask_http_request_seconds_bucket{le="0.005",route="/v1/text/mask"}',
+        'piimask_entities_total{type="EMAIL_ADDRESS"}',
+        "piimask_inference_batch_texts_bucket",
+        "piimask_inference_seconds_count",
+        'piimask_table_jobs{state="queued"}',
+        "piimask_queue_depth",
+        "piimask_rows_masked_total",
+        "piimask_workers",
+    ):
+        assert name in metrics, name
+    assert float(next(l for l in metrics.splitlines() if l.startswith("piimask_workers ")).split()[1]) >= 1
