@@ -13,7 +13,7 @@ import json
 import logging
 import time
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -153,14 +153,30 @@ def require(scope: str):
 # ---------------------------------------------------------------- models
 
 
+Offsets = Literal["codepoints", "utf16"]
+OFFSETS_DOC = "how start/end count: Python code points (default) or UTF-16 code units, as JavaScript strings do"
+
+
 class TextRequest(BaseModel):
     text: str
     policy: Policy | None = None
+    offsets: Offsets = Field(default="codepoints", description=OFFSETS_DOC)
 
 
 class BatchRequest(BaseModel):
     texts: list[str]
     policy: Policy | None = None
+    offsets: Offsets = Field(default="codepoints", description=OFFSETS_DOC)
+
+
+def _utf16_index(text: str):
+    """Code-point index → UTF-16 index (characters beyond the BMP count twice)."""
+    if text.isascii() or all(ord(ch) < 0x10000 for ch in text):
+        return lambda i: i
+    prefix = [0]
+    for ch in text:
+        prefix.append(prefix[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return prefix.__getitem__
 
 
 class EntityOut(BaseModel):
@@ -264,8 +280,10 @@ def _count_entities(results) -> None:
             ENTITIES.labels(span.type).inc()
 
 
-def _mask_out(result) -> MaskResponse:
-    return MaskResponse(masked_text=result.masked_text, entities=[MaskedEntityOut(**asdict(e)) for e in result.entities])
+def _mask_out(result, text: str, offsets: str) -> MaskResponse:
+    at = _utf16_index(text) if offsets == "utf16" else (lambda i: i)
+    entities = [MaskedEntityOut(**{**asdict(e), "start": at(e.start), "end": at(e.end)}) for e in result.entities]
+    return MaskResponse(masked_text=result.masked_text, entities=entities)
 
 
 # ---------------------------------------------------------------- routes
@@ -329,7 +347,10 @@ def analyze(body: TextRequest, request: Request) -> AnalyzeResponse:
     _check_texts(request.app.state.settings, [body.text])
     spans = _engine(request).analyze([body.text], body.policy or DEFAULT_POLICY)[0]
     _count_entities([spans])
-    return AnalyzeResponse(entities=[EntityOut(type=s.type, start=s.start, end=s.end, score=round(s.score, 4)) for s in spans])
+    at = _utf16_index(body.text) if body.offsets == "utf16" else (lambda i: i)
+    return AnalyzeResponse(
+        entities=[EntityOut(type=s.type, start=at(s.start), end=at(s.end), score=round(s.score, 4)) for s in spans]
+    )
 
 
 
@@ -338,7 +359,7 @@ def mask(body: TextRequest, request: Request) -> MaskResponse:
     _check_texts(request.app.state.settings, [body.text])
     result = _engine(request).mask([body.text], body.policy or DEFAULT_POLICY)[0]
     _count_entities([result.entities])
-    return _mask_out(result)
+    return _mask_out(result, body.text, body.offsets)
 
 
 @router.post("/v1/text/mask/batch", response_model=BatchResponse, tags=["text"], dependencies=[require("mask")])
@@ -346,7 +367,7 @@ def mask_batch(body: BatchRequest, request: Request) -> BatchResponse:
     _check_texts(request.app.state.settings, body.texts)
     results = _engine(request).mask(body.texts, body.policy or DEFAULT_POLICY)
     _count_entities([r.entities for r in results])
-    return BatchResponse(results=[_mask_out(r) for r in results])
+    return BatchResponse(results=[_mask_out(r, t, body.offsets) for r, t in zip(results, body.texts)])
 
 
 @router.post("/v1/text/unmask", response_model=UnmaskResponse, tags=["text"], dependencies=[require("unmask")])

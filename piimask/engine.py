@@ -113,7 +113,7 @@ class MaskingEngine:
                 s
                 for s in candidates
                 if policy.wants(s.type)
-                and (s.score >= policy.score_threshold or s.source == "deny_list")
+                and (s.score >= policy.threshold(s.type) or s.source == "deny_list")
                 and text[s.start : s.end].casefold() not in allowed
             ]
             results.append(resolve_overlaps(kept))

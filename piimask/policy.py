@@ -44,6 +44,7 @@ class Policy(BaseModel):
 
     entities: list[str] | None = Field(default=None, description="only these entity types; all when absent")
     score_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    thresholds: dict[str, float] = Field(default_factory=dict, description="per entity type, overriding score_threshold")
     operators: dict[str, OperatorSpec] = Field(default_factory=dict, description="entity type (or DEFAULT) → operator")
     allow_list: list[str] = Field(default_factory=list, description="values never masked")
     deny_list: dict[str, list[str]] = Field(default_factory=dict, description="entity type → values always masked")
@@ -70,6 +71,11 @@ class Policy(BaseModel):
         for column, spec in self.columns.items():
             if spec.entity and spec.entity not in known:
                 raise ValueError(f"unknown entity type {spec.entity!r} in columns[{column!r}]")
+        for entity, value in self.thresholds.items():
+            if entity not in known:
+                raise ValueError(f"unknown entity type {entity!r} in 'thresholds'")
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"thresholds[{entity!r}] must be between 0 and 1")
         for entity, spec in self.operators.items():
             if entity != "DEFAULT" and entity not in known:
                 raise ValueError(f"unknown entity type {entity!r} in 'operators'")
@@ -88,6 +94,9 @@ class Policy(BaseModel):
     @property
     def unmasks(self) -> bool:
         return any(spec.mode == "unmask" for spec in self.columns.values())
+
+    def threshold(self, entity_type: str) -> float:
+        return self.thresholds.get(entity_type, self.score_threshold)
 
     def wants(self, entity_type: str) -> bool:
         return self.entities is None or entity_type in self.entities or entity_type in self.deny_list
