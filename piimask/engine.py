@@ -16,7 +16,7 @@ from piimask.policy import Policy
 from piimask.recognizers import RecognizerSet, default_recognizers
 from piimask.spans import Span
 
-_RANK = {"deny_list": 2, "pattern": 1, "model": 0}
+_RANK = {"deny_list": 2, "ad_hoc": 2, "pattern": 1, "model": 0}  # ad_hoc: a recognizer sent with the request
 
 
 @dataclass(frozen=True, slots=True)

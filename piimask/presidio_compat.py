@@ -305,7 +305,8 @@ class _AdHoc:
                     "score_context_improvement": final - score, "supportive_context_word": word,
                     "validation_result": None, "regex_flags": self.flags,
                 }  # fmt: skip
-                source = "deny_list" if pattern_name == "deny_list" else "pattern"
+                # the caller's own recognizer outranks the built-in ones where they overlap, as a deny list does
+                source = "deny_list" if pattern_name == "deny_list" else "ad_hoc"
                 if (start, end) not in found or final > found[(start, end)][0].score:
                     found[(start, end)] = (Span(self.entity, start, end, final, source), explanation)
         return list(found.values())

@@ -13,7 +13,7 @@ class Span:
     start: int
     end: int
     score: float
-    source: str = "pattern"  # "pattern" (recognizer), "model" (token classifier) or "deny_list"
+    source: str = "pattern"  # "pattern" (recognizer), "model" (token classifier), "deny_list" or "ad_hoc"
 
     @property
     def length(self) -> int:

@@ -83,7 +83,12 @@ def plan_columns(engine: MaskingEngine, policy: Policy, names: list[str], sample
 def _plan_from_values(engine: MaskingEngine, policy: Policy, name: str, values: list[str]) -> ColumnPlan:
     if not values:
         return ColumnPlan(name, "keep", None, "none")
-    found = engine.analyze(values, policy)
+    # A bare number is the validated recognizers' business (cards, phones, IDs): the model calls "42" an AGE, which
+    # would turn every id or count column into an AGE column.
+    found = [
+        [s for s in spans if s.source != "model" or any(ch.isalpha() for ch in v[s.start : s.end])]
+        for v, spans in zip(values, engine.analyze(values, policy))
+    ]
     whole = Counter(t for v, spans in zip(values, found) if (t := _entity_of_value(v, spans)))
     if whole:
         entity, hits = whole.most_common(1)[0]

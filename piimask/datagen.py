@@ -1,0 +1,1059 @@
+"""Synthetic training sentences with character-offset entity annotations, for the PII token classifier.
+
+Everything here (templates, hand lists) is written for this project. presidio-evaluator's generator is the
+held-out benchmark, so none of its templates or data may be used or looked at.
+
+Annotation conventions (the model learns exactly these; the model card repeats them):
+- PERSON: the name only. Titles ("Dr.", "Mrs.", "Herr") and possessive "'s" are outside the span; initials
+  ("J. Smith", "A.K. Patel") and hyphenated names are inside.
+- LOCATION: cities, countries, states/regions, and street addresses. A full address ("12 Elm St, Leeds LS1 4AB",
+  also across lines in forms and letters) is ONE span, from the house number to the postcode.
+- ORGANIZATION: companies, banks, hospitals, universities, agencies, councils with a proper name. Generic phrases
+  ("the bank", "the city council", "our hospital") stay O.
+- DATE_TIME: explicit dates, times, timestamps, months, years, weekdays and weekday phrases ("last Tuesday",
+  "next Friday", "Mondays"). "today", "tomorrow", "yesterday", "next week", "last month", seasons and durations
+  ("12.4s", "3 hours") stay O: they identify nobody.
+- NRP: nationalities, religions and political groups ("Brazilian", "Catholic", "Democrat").
+- AGE: the number only: "42" in "42 years old", "aged 42", "42-year-old", "Age: 42". The words stay O.
+- Emails, phone numbers, card numbers, IBANs, SSNs, IPs and URLs appear in the text but are O: the pattern
+  recognizers own them, and the model must learn not to call them PERSON or ORGANIZATION.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from faker import Faker
+
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP", "AGE")
+
+# Every HELD_OUT_EVERY-th template (by position in TEMPLATES) is never used for training.
+HELD_OUT_EVERY = 7
+HELD_OUT_OFFSET = 3
+
+NO_ENTITY_RATIO = 0.15
+LOWER_CASE_RATIO = 0.15
+UPPER_CASE_RATIO = 0.03
+VALUE_LOWER_RATIO = 0.06  # one value lower-cased inside otherwise normal text ("call maria gonzalez")
+TYPO_RATIO = 0.04
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    spans: list[tuple[int, int, str]]  # (start, end, label), Python string indices
+    template_id: str
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Hand lists. Latin-script spellings, many cultures: Faker covers Europe and the Americas well, the rest is here.
+# --------------------------------------------------------------------------------------------------------------
+
+_FIRST_NAMES: dict[str, list[str]] = {
+    "nigerian": ["Chinedu", "Ngozi", "Oluwaseun", "Adebayo", "Folake", "Emeka", "Chiamaka", "Tunde", "Yetunde",
+                 "Ifeoma", "Obinna", "Kemi", "Babajide", "Nneka", "Uchenna", "Funmilayo"],
+    "west_east_african": ["Kwame", "Ama", "Kofi", "Abena", "Wanjiru", "Otieno", "Amara", "Thabo", "Zanele",
+                          "Tendai", "Achieng", "Kwabena", "Nia", "Sipho", "Lerato", "Abebe"],
+    "indian": ["Priya", "Rahul", "Ananya", "Vikram", "Lakshmi", "Arjun", "Deepika", "Sanjay", "Meera", "Rohan",
+               "Kavya", "Aditya", "Suresh", "Pooja", "Harpreet", "Venkatesh", "Divya", "Karthik"],
+    "chinese": ["Wei", "Fang", "Jing", "Hao", "Xiaoming", "Yan", "Zhiwei", "Mei", "Jun", "Xin", "Yuxuan",
+                "Lihua", "Qiang", "Ying", "Bo", "Xiuying"],
+    "arabic": ["Mohammed", "Fatima", "Ahmed", "Aisha", "Omar", "Layla", "Youssef", "Mariam", "Khalid", "Noor",
+               "Hassan", "Zainab", "Tariq", "Salma", "Karim", "Huda"],
+    "vietnamese": ["Minh", "Lan", "Huong", "Tuan", "Linh", "Duc", "Thao", "Quang", "Hanh", "Phuong", "Bao", "Trang"],
+    "korean": ["Min-jun", "Seo-yeon", "Ji-hoon", "Ha-eun", "Dong-hyun", "Soo-ah", "Jae-won", "Yuna", "Hyun-woo",
+               "Ji-woo", "Sung-min", "Eun-ji"],
+    "slavic": ["Dmitri", "Olga", "Sergei", "Natalia", "Ivan", "Svetlana", "Oleksandr", "Yulia", "Bogdan",
+               "Katarzyna", "Milan", "Jelena"],
+    "persian_turkish": ["Reza", "Shirin", "Dariush", "Parisa", "Mehmet", "Elif", "Emre", "Zeynep", "Arash", "Leyla"],
+    "other": ["Aroha", "Tane", "Keanu", "Malia", "Sione", "Ingrid", "Sven", "Astrid", "Siobhan", "Niamh",
+              "Padraig", "Dolores", "Ximena", "Joaquín", "Chloé", "Björn"],
+}
+
+_LAST_NAMES: dict[str, list[str]] = {
+    "nigerian": ["Okafor", "Adeyemi", "Okonkwo", "Balogun", "Eze", "Nwosu", "Ogunleye", "Abubakar", "Bello",
+                 "Okoro", "Adebayo", "Chukwu", "Olawale", "Nnamdi"],
+    "west_east_african": ["Mensah", "Boateng", "Asante", "Kamau", "Odhiambo", "Mwangi", "Nkosi", "Dlamini", "Moyo",
+                          "Tesfaye", "Haile", "Owusu", "Kariuki", "Banda"],
+    "indian": ["Sharma", "Patel", "Iyer", "Reddy", "Gupta", "Nair", "Banerjee", "Singh", "Chatterjee", "Menon",
+               "Desai", "Kulkarni", "Rao", "Joshi", "Mukherjee", "Pillai"],
+    "chinese": ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma",
+                "Zhu", "Hu", "Guo"],
+    "arabic": ["Al-Sayed", "Haddad", "Khalil", "Mansour", "Nasser", "El-Amin", "Farouk", "Hamdan", "Abdullah",
+               "Rahman", "Saleh", "Aziz", "Al-Farsi", "Qureshi"],
+    "vietnamese": ["Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang", "Bui", "Do", "Ngo", "Duong", "Ly"],
+    "korean": ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Shin"],
+    "slavic": ["Ivanov", "Petrova", "Smirnov", "Kuznetsova", "Shevchenko", "Kovalenko", "Popov", "Volkova",
+               "Nowak", "Kowalski", "Horvat", "Novak"],
+    "persian_turkish": ["Hosseini", "Tehrani", "Karimi", "Ahmadi", "Yilmaz", "Demir", "Kaya", "Sahin", "Ozturk"],
+    "other": ["O'Brien", "MacLeod", "Ní Bhriain", "van der Berg", "de la Cruz", "Fitzgerald", "Lindqvist",
+              "Tuilagi", "Ngata", "Kealoha", "D'Angelo", "St. John"],
+}
+
+# First names that are also common words: the model has to use context, not the word.
+_WORDLIKE_FIRST = ["Will", "Rose", "May", "Mark", "Bill", "Grace", "Hope", "June", "April", "Faith", "Joy",
+                   "Dawn", "Summer", "Hunter", "Chase", "Jade", "Ruby", "Angel", "Sunny", "Iris", "Frank", "Art"]
+
+_TITLES = ["Dr.", "Mr.", "Mrs.", "Ms.", "Miss", "Prof.", "Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Rev.",
+           "Herr", "Frau", "Mme", "Sr.", "Sra."]
+
+_REAL_CITIES = [
+    "London", "Manchester", "Leeds", "Glasgow", "Cardiff", "Belfast", "Dublin", "Cork", "Paris", "Lyon",
+    "Marseille", "Toulouse", "Berlin", "Munich", "Hamburg", "Cologne", "Frankfurt", "Vienna", "Zurich", "Geneva",
+    "Madrid", "Barcelona", "Valencia", "Seville", "Lisbon", "Porto", "Rome", "Milan", "Naples", "Turin",
+    "Amsterdam", "Rotterdam", "Utrecht", "Brussels", "Antwerp", "Copenhagen", "Stockholm", "Oslo", "Helsinki",
+    "Warsaw", "Krakow", "Gdansk", "Prague", "Budapest", "Bucharest", "Sofia", "Athens", "Istanbul", "Ankara",
+    "Kyiv", "Lviv", "Moscow", "Tbilisi", "Cairo", "Alexandria", "Casablanca", "Tunis", "Lagos", "Abuja", "Ibadan",
+    "Accra", "Kumasi", "Nairobi", "Mombasa", "Kampala", "Kigali", "Addis Ababa", "Dar es Salaam", "Johannesburg",
+    "Cape Town", "Durban", "Harare", "Lusaka", "Dakar", "Dubai", "Abu Dhabi", "Riyadh", "Jeddah", "Doha", "Amman",
+    "Beirut", "Tehran", "Karachi", "Lahore", "Islamabad", "Mumbai", "Delhi", "New Delhi", "Bengaluru", "Chennai",
+    "Hyderabad", "Kolkata", "Pune", "Dhaka", "Colombo", "Kathmandu", "Bangkok", "Chiang Mai", "Hanoi",
+    "Ho Chi Minh City", "Da Nang", "Kuala Lumpur", "Singapore", "Jakarta", "Manila", "Cebu", "Beijing", "Shanghai",
+    "Shenzhen", "Guangzhou", "Chengdu", "Hong Kong", "Taipei", "Seoul", "Busan", "Tokyo", "Osaka", "Kyoto",
+    "Sapporo", "Sydney", "Melbourne", "Brisbane", "Perth", "Auckland", "Wellington", "New York", "Los Angeles",
+    "Chicago", "Houston", "Phoenix", "Philadelphia", "San Antonio", "San Diego", "Dallas", "Austin", "Seattle",
+    "Denver", "Boston", "Atlanta", "Miami", "Detroit", "Portland", "Nashville", "New Orleans", "Toronto",
+    "Montreal", "Vancouver", "Calgary", "Ottawa", "Mexico City", "Guadalajara", "Monterrey", "Bogotá", "Medellín",
+    "Lima", "Quito", "Santiago", "Buenos Aires", "Córdoba", "Montevideo", "São Paulo", "Rio de Janeiro",
+    "Belo Horizonte", "Recife", "Caracas", "Havana", "San Juan", "Springfield", "Reykjavik", "Tallinn", "Riga",
+]
+
+_COUNTRIES = [
+    "United States", "USA", "the United States", "Canada", "Mexico", "Brazil", "Argentina", "Chile", "Colombia",
+    "Peru", "United Kingdom", "the UK", "UK", "England", "Scotland", "Wales", "Ireland", "France", "Germany",
+    "Spain", "Portugal", "Italy", "the Netherlands", "Belgium", "Switzerland", "Austria", "Poland", "Czechia",
+    "Hungary", "Romania", "Greece", "Turkey", "Ukraine", "Russia", "Sweden", "Norway", "Denmark", "Finland",
+    "Iceland", "Egypt", "Morocco", "Nigeria", "Ghana", "Kenya", "Uganda", "Ethiopia", "South Africa", "Zimbabwe",
+    "Senegal", "Saudi Arabia", "the UAE", "Qatar", "Jordan", "Lebanon", "Israel", "Iran", "Pakistan", "India",
+    "Bangladesh", "Sri Lanka", "Nepal", "China", "Japan", "South Korea", "Korea", "Vietnam", "Thailand",
+    "Malaysia", "Singapore", "Indonesia", "the Philippines", "Australia", "New Zealand", "Cuba", "Jamaica",
+]
+
+_REGIONS = [
+    "Bavaria", "Catalonia", "Lombardy", "Tuscany", "Andalusia", "Brittany", "Normandy", "Ontario", "Quebec",
+    "British Columbia", "Alberta", "Queensland", "Victoria", "New South Wales", "Maharashtra", "Karnataka",
+    "Tamil Nadu", "Kerala", "Punjab", "Lagos State", "Rift Valley", "Gauteng", "Yorkshire", "Cornwall", "Kent",
+    "Flanders", "Silesia", "Scania", "Hokkaido", "Guangdong", "Sichuan", "Jalisco", "Minas Gerais", "Patagonia",
+]
+
+_NATIONALITIES = [
+    "American", "Canadian", "Mexican", "Brazilian", "Argentinian", "Chilean", "Colombian", "Peruvian", "British",
+    "English", "Scottish", "Welsh", "Irish", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch",
+    "Belgian", "Swiss", "Austrian", "Polish", "Czech", "Hungarian", "Romanian", "Greek", "Turkish", "Ukrainian",
+    "Russian", "Swedish", "Norwegian", "Danish", "Finnish", "Egyptian", "Moroccan", "Nigerian", "Ghanaian",
+    "Kenyan", "Ethiopian", "South African", "Somali", "Saudi", "Emirati", "Jordanian", "Lebanese", "Israeli",
+    "Palestinian", "Iranian", "Afghan", "Pakistani", "Indian", "Bangladeshi", "Sri Lankan", "Nepali", "Chinese",
+    "Japanese", "Korean", "Vietnamese", "Thai", "Malaysian", "Indonesian", "Filipino", "Australian",
+    "New Zealander", "Cuban", "Jamaican", "Haitian", "Syrian", "Iraqi", "Kurdish", "Armenian",
+]
+
+_RELIGIONS = [
+    "Catholic", "Roman Catholic", "Protestant", "Christian", "Evangelical", "Orthodox", "Greek Orthodox",
+    "Anglican", "Baptist", "Methodist", "Lutheran", "Mormon", "Jehovah's Witness", "Muslim", "Sunni", "Shia",
+    "Jewish", "Hindu", "Buddhist", "Sikh", "Jain", "Baha'i", "Zoroastrian", "Quaker", "atheist", "agnostic",
+]
+
+_POLITICAL = [
+    "Democrat", "Republican", "Democratic", "Labour", "Conservative", "Tory", "Liberal Democrat", "Green",
+    "Socialist", "Communist", "Libertarian", "Social Democrat", "Christian Democrat", "progressive",
+    "conservative", "Marxist", "nationalist", "Independent",
+]
+
+_ORGS_HAND = [
+    # banks and insurers
+    "Barclays", "HSBC", "Lloyds Bank", "NatWest", "Deutsche Bank", "Commerzbank", "BNP Paribas", "Société Générale",
+    "Santander", "BBVA", "Wells Fargo", "JPMorgan Chase", "Chase", "Bank of America", "Citibank", "ICICI Bank",
+    "HDFC Bank", "State Bank of India", "Standard Chartered", "ING", "Rabobank", "UBS", "Credit Suisse",
+    "Banco do Brasil", "Itaú Unibanco", "Nordea", "Ecobank", "Access Bank", "Zenith Bank", "Equity Bank",
+    "Commonwealth Bank", "Monzo", "Revolut", "Allianz", "AXA", "Aviva", "Zurich Insurance", "Generali",
+    "Prudential", "MetLife", "State Farm", "Geico",
+    # hospitals and health
+    "Mayo Clinic", "Cleveland Clinic", "Johns Hopkins Hospital", "Mount Sinai", "Massachusetts General Hospital",
+    "St Thomas' Hospital", "Great Ormond Street Hospital", "Charité", "Apollo Hospitals", "Aga Khan University Hospital",
+    "Groote Schuur Hospital", "Kaiser Permanente", "Hôpital Necker", "Karolinska University Hospital",
+    # universities
+    "MIT", "Stanford University", "Harvard", "University of Oxford", "Oxford University", "Cambridge University",
+    "Imperial College London", "ETH Zurich", "Sorbonne University", "University of Lagos", "IIT Bombay",
+    "Tsinghua University", "Peking University", "National University of Singapore", "University of Toronto",
+    "McGill University", "Universidad de Buenos Aires", "University of Nairobi", "Seoul National University",
+    "University of Tokyo", "KU Leuven", "TU Delft", "University of Cape Town", "UCLA", "NYU",
+    # agencies and public bodies
+    "IRS", "HMRC", "NHS", "the NHS", "FBI", "Europol", "the European Commission", "World Health Organization",
+    "WHO", "UNICEF", "UNHCR", "Red Cross", "Médecins Sans Frontières", "Social Security Administration", "DMV",
+    "DVLA", "Bundesagentur für Arbeit", "Home Office", "Department of Labor", "Transport for London",
+    "Kenya Revenue Authority", "Federal Reserve",
+    # companies
+    "Google", "Microsoft", "Amazon", "Apple", "Meta", "Netflix", "IBM", "Oracle", "SAP", "Siemens", "Bosch",
+    "Nestlé", "Unilever", "Samsung", "Toyota", "Honda", "Petrobras", "Airbus", "Boeing", "Shopify", "Stripe",
+    "Accenture", "Deloitte", "KPMG", "PwC", "Ernst & Young", "McKinsey", "Vodafone", "Airtel", "MTN Group",
+    "Safaricom", "Jumia", "Flutterwave", "Infosys", "Wipro", "Tata Consultancy Services", "Reliance Industries",
+    "Alibaba", "Tencent", "Huawei", "Xiaomi", "Sony", "Spotify", "IKEA", "Volvo", "Ericsson", "Nokia", "Philips",
+    "Heineken", "Zara", "Inditex", "Carrefour", "Tesco", "Sainsbury's", "Walmart", "Costco", "FedEx", "DHL",
+    "UPS", "Maersk", "Lufthansa", "Emirates", "Qatar Airways", "Ryanair", "easyJet", "Air France", "KLM",
+    "Uber", "Airbnb", "Booking.com", "Expedia", "Salesforce", "Atlassian", "Canva", "Grab", "Gojek",
+]
+
+_ORG_SUFFIXES = ["Ltd", "Ltd.", "LLC", "Inc.", "Inc", "GmbH", "AG", "S.A.", "SAS", "B.V.", "plc", "Pty Ltd",
+                 "Co.", "Group", "Holdings", "Partners", "& Co", "Corporation", "Limited", "S.p.A."]
+_ORG_NOUNS = ["Logistics", "Consulting", "Analytics", "Dental Care", "Pharma", "Textiles", "Engineering",
+              "Solutions", "Foods", "Capital", "Realty", "Motors", "Labs", "Security", "Health", "Energy",
+              "Media", "Insurance", "Freight", "Systems", "Architects", "Bakery", "Legal", "Robotics"]
+
+_PRODUCTS = ["iPhone 15", "Galaxy S23", "ThinkPad X1 Carbon", "Kindle Paperwhite", "AirPods Pro", "Excel",
+             "PowerPoint", "Photoshop", "Pixel 8", "MacBook Air", "Xbox Series X", "PlayStation 5", "Outlook",
+             "Windows 11", "the premium plan", "the Basic tier", "Gold membership", "the Pro subscription",
+             "router model AX3000", "the X200 vacuum", "Smart TV 55\"", "the standing desk", "the blue hoodie",
+             "running shoes size 42", "the espresso machine", "the travel adapter"]
+_JOB_TITLES = ["Senior Software Engineer", "Nurse Practitioner", "Account Manager", "Chief Financial Officer",
+               "HR Business Partner", "Data Analyst", "Customer Success Manager", "Head of Marketing",
+               "Warehouse Supervisor", "Claims Adjuster", "Site Reliability Engineer", "Product Owner",
+               "Registered Nurse", "Paralegal", "Sales Director", "Junior Accountant", "Team Lead",
+               "Operations Manager", "Office Manager", "General Practitioner", "Teaching Assistant"]
+_DEPARTMENTS = ["Finance", "Human Resources", "HR", "Legal", "Procurement", "IT", "Customer Support", "Billing",
+                "Payroll", "Marketing", "Sales", "Compliance", "Radiology", "Cardiology", "Oncology", "Admissions",
+                "Accounts Payable", "Facilities", "Security", "Engineering"]
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY_ABBR = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+_PERSON_LOCALES = ["en_US", "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "pt_BR", "nl_NL",
+                   "pl_PL", "en_IN", "sv_SE", "tr_TR", "cs_CZ"]
+_ADDRESS_LOCALES = ["en_US", "en_US", "en_US", "en_GB", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR",
+                    "nl_NL", "pl_PL", "en_IN", "sv_SE", "cs_CZ", "es_MX", "en_PH"]
+_COMPANY_LOCALES = ["en_US", "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL", "en_IN",
+                    "sv_SE", "cs_CZ", "es_MX", "en_PH"]
+# it_IT's city() depends on PYTHONHASHSEED (Faker draws it from a set), which would break reproducibility.
+_CITY_LOCALES = [loc for loc in _ADDRESS_LOCALES if loc != "it_IT"]
+_ALL_LOCALES = sorted(set(_PERSON_LOCALES + _ADDRESS_LOCALES + _COMPANY_LOCALES + ["ja_JP", "zh_CN"]))
+
+
+@lru_cache(maxsize=1)
+def _fakers() -> dict[str, Faker]:
+    return {loc: Faker(loc) for loc in _ALL_LOCALES}
+
+
+class _Values:
+    """Draws entity and filler values. Every Faker call is re-seeded from `rng`, so output depends on rng only."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.fk = _fakers()
+
+    def _faker(self, locale: str) -> Faker:
+        f = self.fk[locale]
+        f.seed_instance(self.rng.getrandbits(32))
+        return f
+
+    def pick(self, seq: Sequence[str]) -> str:
+        return seq[self.rng.randrange(len(seq))]
+
+    # ---- people ----------------------------------------------------------------------------------------------
+    def first(self) -> str:
+        r = self.rng.random()
+        if r < 0.45:
+            loc = self.pick(_PERSON_LOCALES)
+            return self._faker(loc).first_name()
+        if r < 0.52:
+            return self._faker(self.pick(["ja_JP", "zh_CN"])).first_romanized_name()
+        if r < 0.57:
+            return self.pick(_WORDLIKE_FIRST)
+        group = self.pick(list(_FIRST_NAMES))
+        return self.pick(_FIRST_NAMES[group])
+
+    def last(self) -> str:
+        r = self.rng.random()
+        if r < 0.45:
+            return self._faker(self.pick(_PERSON_LOCALES)).last_name()
+        if r < 0.52:
+            return self._faker(self.pick(["ja_JP", "zh_CN"])).last_romanized_name()
+        group = self.pick(list(_LAST_NAMES))
+        return self.pick(_LAST_NAMES[group])
+
+    def person(self) -> str:
+        r = self.rng.random()
+        if r < 0.30:
+            name = self._faker(self.pick(_PERSON_LOCALES)).name()
+            # Faker sometimes puts a title or suffix in name(); titles are outside PERSON spans by convention.
+            parts = [p for p in name.split() if p.rstrip(".") not in {t.rstrip(".") for t in _TITLES}]
+            return " ".join(parts) or name
+        if r < 0.62:
+            return f"{self.first()} {self.last()}"
+        if r < 0.68:  # middle name or second surname
+            return f"{self.first()} {self.first()} {self.last()}"
+        if r < 0.74:  # initial + last
+            return f"{self.first()[0]}. {self.last()}"
+        if r < 0.77:
+            return f"{self.first()[0]}.{self.first()[0]}. {self.last()}"
+        if r < 0.80:  # first + middle initial + last
+            return f"{self.first()} {self.last()[0]}. {self.last()}"
+        if r < 0.85:  # hyphenated surname
+            return f"{self.first()} {self.last()}-{self.last()}"
+        if r < 0.90:  # family name first (East Asian, Vietnamese order)
+            group = self.pick(["chinese", "vietnamese", "korean"])
+            last = self.pick(_LAST_NAMES[group])
+            if group == "vietnamese":
+                return f"{last} {self.pick(['Van', 'Thi', 'Duc', 'Minh', 'Ngoc'])} {self.pick(_FIRST_NAMES[group])}"
+            return f"{last} {self.pick(_FIRST_NAMES[group])}"
+        if r < 0.94:  # "Surname, First" as in lists and exports
+            return f"{self.last()}, {self.first()}"
+        group = self.pick(list(_FIRST_NAMES))
+        return f"{self.pick(_FIRST_NAMES[group])} {self.pick(_LAST_NAMES[group])}"
+
+    def title(self) -> str:
+        return self.pick(_TITLES)
+
+    # ---- places ----------------------------------------------------------------------------------------------
+    def city(self) -> str:
+        if self.rng.random() < 0.55:
+            return self.pick(_REAL_CITIES)
+        return self._faker(self.pick(_CITY_LOCALES)).city()
+
+    def country(self) -> str:
+        if self.rng.random() < 0.7:
+            return self.pick(_COUNTRIES)
+        return self._faker("en_US").country()
+
+    def state(self) -> str:
+        r = self.rng.random()
+        if r < 0.5:
+            return self._faker(self.pick(["en_US", "de_DE", "es_ES", "it_IT", "pt_BR", "en_IN", "cs_CZ"])).state()
+        if r < 0.65:
+            return self._faker("en_US").state_abbr()
+        return self.pick(_REGIONS)
+
+    def street(self) -> str:
+        loc = self.pick(_ADDRESS_LOCALES)
+        return _one_line(self._faker(loc).street_address())
+
+    def address(self) -> str:
+        loc = self.pick(_ADDRESS_LOCALES)
+        f = self._faker(loc)
+        if self.rng.random() < 0.2:  # street + real city keeps real place names in the mix
+            return f"{_one_line(f.street_address())}, {self.pick(_REAL_CITIES)}"
+        return _one_line(f.address())
+
+    def address_multiline(self) -> str:
+        f = self._faker(self.pick(_ADDRESS_LOCALES))
+        return "\n".join(p.strip() for p in f.address().split("\n"))
+
+    def location(self) -> str:
+        r = self.rng.random()
+        if r < 0.5:
+            return self.city()
+        if r < 0.75:
+            return self.country()
+        if r < 0.85:
+            return self.state()
+        return f"{self.city()}, {self.country()}" if self.rng.random() < 0.5 else self.address()
+
+    # ---- organisations ---------------------------------------------------------------------------------------
+    def org(self) -> str:
+        r = self.rng.random()
+        if r < 0.40:
+            return self.pick(_ORGS_HAND)
+        if r < 0.70:
+            return self._faker(self.pick(_COMPANY_LOCALES)).company()
+        if r < 0.80:
+            return f"{self.last()} {self.pick(_ORG_NOUNS)} {self.pick(_ORG_SUFFIXES)}"
+        if r < 0.86:
+            return f"{self.last()} & {self.last()}" + self.pick(["", " LLP", " Solicitors", " Associates"])
+        pattern = self.pick([
+            "{c} General Hospital", "University of {c}", "{c} City Council", "{c} Community Bank",
+            "{c} Medical Center", "{c} Institute of Technology", "{c} Police Department", "Bank of {k}",
+            "{c} Savings and Loan", "{c} Public Library", "{c} Chamber of Commerce", "St. {f}'s Hospital",
+            "{c} Primary School", "{k} Telecom", "{c} Water Authority",
+        ])
+        return pattern.format(c=self.pick(_REAL_CITIES), k=self.pick(_COUNTRIES).removeprefix("the "),
+                              f=self.pick(["Mary", "Luke", "Joseph", "Anne", "George", "James", "Vincent"]))
+
+    # ---- dates and times -------------------------------------------------------------------------------------
+    def _day(self) -> date:
+        return date(1950, 1, 1) + timedelta(days=self.rng.randrange(0, 365 * 80))
+
+    def date(self) -> str:
+        d = self._day()
+        if self.rng.random() < 0.6:
+            d = date(2015, 1, 1) + timedelta(days=self.rng.randrange(0, 365 * 12))
+        fmt = self.rng.randrange(16)
+        m, ma = _MONTHS[d.month - 1], _MONTH_ABBR[d.month - 1]
+        if fmt == 0:
+            return d.isoformat()
+        if fmt == 1:
+            return f"{d.day:02d}/{d.month:02d}/{d.year}"
+        if fmt == 2:
+            return f"{d.month}/{d.day}/{d.year}"
+        if fmt == 3:
+            return f"{d.day:02d}.{d.month:02d}.{d.year}"
+        if fmt == 4:
+            return f"{m} {d.day}, {d.year}"
+        if fmt == 5:
+            return f"{d.day} {m} {d.year}"
+        if fmt == 6:
+            return f"{ma} {d.day}"
+        if fmt == 7:
+            return f"{d.day} {ma}"
+        if fmt == 8:
+            return f"{_WEEKDAYS[d.weekday()]}, {m} {d.day}"
+        if fmt == 9:
+            return f"{_ordinal(d.day)} of {m}"
+        if fmt == 10:
+            return f"{d.month:02d}/{d.day:02d}/{d.year % 100:02d}"
+        if fmt == 11:
+            return f"{d.day:02d}-{ma}-{d.year}"
+        if fmt == 12:
+            return f"{m} {_ordinal(d.day)}"
+        if fmt == 13:
+            return f"{_WEEKDAY_ABBR[d.weekday()]} {d.day} {ma} {d.year}"
+        if fmt == 14:
+            return f"{d.year}/{d.month:02d}/{d.day:02d}"
+        return f"{ma}. {d.day}, {d.year}"
+
+    def dob(self) -> str:
+        d = self._day()
+        fmt = self.rng.randrange(5)
+        if fmt == 0:
+            return d.isoformat()
+        if fmt == 1:
+            return f"{d.day:02d}/{d.month:02d}/{d.year}"
+        if fmt == 2:
+            return f"{d.month}/{d.day}/{d.year}"
+        if fmt == 3:
+            return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+        return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+    def time(self) -> str:
+        h, mi = self.rng.randrange(24), self.rng.choice([0, 0, 15, 30, 45, self.rng.randrange(60)])
+        h12 = h % 12 or 12
+        ampm = "am" if h < 12 else "pm"
+        fmt = self.rng.randrange(8)
+        if fmt == 0:
+            return f"{h12}{ampm}"
+        if fmt == 1:
+            return f"{h12}:{mi:02d} {ampm}"
+        if fmt == 2:
+            return f"{h:02d}:{mi:02d}"
+        if fmt == 3:
+            return f"{h12}:{mi:02d} {ampm.upper()}"
+        if fmt == 4:
+            return f"{h12} {ampm[0].upper()}.M."
+        if fmt == 5:
+            return f"{h}h{mi:02d}"
+        if fmt == 6:
+            return f"{h:02d}:{mi:02d} {self.pick(['UTC', 'GMT', 'CET', 'EST', 'PST', 'IST'])}"
+        return f"{h12}.{mi:02d}{ampm}"
+
+    def weekday(self) -> str:
+        r = self.rng.random()
+        day = self.pick(_WEEKDAYS)
+        if r < 0.45:
+            return day
+        if r < 0.75:
+            return f"{self.pick(['last', 'next', 'this', 'this coming', 'every'])} {day}"
+        if r < 0.9:
+            return f"{day} {self.pick(['morning', 'afternoon', 'evening', 'night'])}"
+        return f"{self.pick(_WEEKDAY_ABBR)} {self.rng.randrange(1, 29)}"
+
+    def month_year(self) -> str:
+        y = self.rng.randrange(1990, 2027)
+        r = self.rng.random()
+        if r < 0.5:
+            return f"{self.pick(_MONTHS)} {y}"
+        if r < 0.7:
+            return f"{self.pick(_MONTH_ABBR)} {y}"
+        if r < 0.85:
+            return str(y)
+        return f"{self.pick(['Q1', 'Q2', 'Q3', 'Q4'])} {y}"
+
+    def timestamp(self) -> str:
+        d = date(2019, 1, 1) + timedelta(days=self.rng.randrange(0, 365 * 7))
+        t = datetime(d.year, d.month, d.day, self.rng.randrange(24), self.rng.randrange(60), self.rng.randrange(60))
+        fmt = self.rng.randrange(4)
+        if fmt == 0:
+            return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+        if fmt == 1:
+            return t.strftime("%Y-%m-%d %H:%M:%S")
+        if fmt == 2:
+            return t.strftime("%d/%b/%Y:%H:%M:%S +0000")
+        return t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{self.rng.randrange(1000):03d}+00:00"
+
+    def any_date(self) -> str:
+        r = self.rng.random()
+        if r < 0.55:
+            return self.date()
+        if r < 0.7:
+            return self.weekday()
+        if r < 0.85:
+            return self.month_year()
+        return self.time()
+
+    # ---- NRP, age ----------------------------------------------------------------------------------------------
+    def nationality(self) -> str:
+        return self.pick(_NATIONALITIES)
+
+    def religion(self) -> str:
+        return self.pick(_RELIGIONS)
+
+    def political(self) -> str:
+        return self.pick(_POLITICAL)
+
+    def nrp(self) -> str:
+        r = self.rng.random()
+        return self.nationality() if r < 0.5 else self.religion() if r < 0.8 else self.political()
+
+    def age(self) -> str:
+        r = self.rng.random()
+        if r < 0.1:
+            return str(self.rng.randrange(1, 18))
+        if r < 0.9:
+            return str(self.rng.randrange(18, 90))
+        return str(self.rng.randrange(90, 105))
+
+    # ---- O fillers (pattern-recognizer PII and look-alikes) -----------------------------------------------------
+    def email(self, name: str | None = None) -> str:
+        if name and self.rng.random() < 0.6:
+            parts = [re.sub(r"[^a-z]", "", p.lower()) for p in name.replace(",", " ").split()]
+            parts = [p for p in parts if p] or ["user"]
+            local = self.pick([".", "_", ""]).join(parts[:2]) if self.rng.random() < 0.7 else parts[0][0] + parts[-1]
+            domain = self.pick(["gmail.com", "outlook.com", "yahoo.co.uk", "example.org", "company.io", "web.de",
+                                "corp.example.com", "mail.ng", "hotmail.fr"])
+            return f"{local}@{domain}"
+        return self._faker(self.pick(["en_US", "en_GB", "de_DE", "fr_FR", "nl_NL"])).email()
+
+    def phone(self) -> str:
+        return self._faker(self.pick(["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR",
+                                      "pl_PL", "en_IN", "sv_SE"])).phone_number()
+
+    def card(self) -> str:
+        num = self._faker("en_US").credit_card_number()
+        if len(num) == 16 and self.rng.random() < 0.5:
+            sep = self.pick([" ", "-"])
+            return sep.join(num[i:i + 4] for i in range(0, 16, 4))
+        return num
+
+    def iban(self) -> str:
+        return self._faker(self.pick(["en_GB", "de_DE", "fr_FR", "nl_NL", "es_ES", "it_IT"])).iban()
+
+    def ssn(self) -> str:
+        return self._faker("en_US").ssn()
+
+    def ip(self) -> str:
+        f = self._faker("en_US")
+        return f.ipv6() if self.rng.random() < 0.15 else f.ipv4()
+
+    def url(self) -> str:
+        f = self._faker("en_US")
+        url = f.url()
+        if self.rng.random() < 0.5:
+            url = url.rstrip("/") + "/" + self.pick(["login", "account/settings", "orders/" + str(self.rng.randrange(10**6)),
+                                                     "help?id=" + str(self.rng.randrange(9999)), "docs/api"])
+        return url
+
+    def amount(self) -> str:
+        v = self.rng.randrange(1, 500000) / 100
+        cur = self.pick(["$", "£", "€", "USD ", "EUR ", "GBP ", "KES ", "NGN ", "INR ", ""])
+        return f"{cur}{v:,.2f}"
+
+    def number(self) -> str:
+        return str(self.rng.randrange(1, 10000))
+
+    def ticket(self) -> str:
+        prefix = self.pick(["INC", "REQ", "TCK", "CASE", "ORD", "PO", "JIRA-", "SR", "CLM", "BKG"])
+        return f"{prefix}{self.pick(['', '-', '#'])}{self.rng.randrange(10000, 9999999)}"
+
+    def account(self) -> str:
+        return "".join(str(self.rng.randrange(10)) for _ in range(self.rng.choice([6, 8, 10])))
+
+    def username(self, name: str | None = None) -> str:
+        if name and self.rng.random() < 0.5:
+            parts = [re.sub(r"[^a-z]", "", p.lower()) for p in name.replace(",", " ").split()]
+            parts = [p for p in parts if p] or ["user"]
+            return parts[0][0] + parts[-1] + (str(self.rng.randrange(100)) if self.rng.random() < 0.4 else "")
+        return self._faker("en_US").user_name()
+
+    def product(self) -> str:
+        return self.pick(_PRODUCTS)
+
+    def job(self) -> str:
+        if self.rng.random() < 0.5:
+            return self.pick(_JOB_TITLES)
+        return self._faker("en_US").job()
+
+    def dept(self) -> str:
+        return self.pick(_DEPARTMENTS)
+
+    def host(self) -> str:
+        return f"{self.pick(['web', 'api', 'db', 'worker', 'auth', 'cache'])}-{self.rng.randrange(1, 40):02d}" \
+               f".{self.pick(['prod', 'staging', 'eu-west-1', 'internal'])}"
+
+    def code(self) -> str:
+        return self.pick(["E1042", "ERR_TIMEOUT", "HTTP 503", "0x80070005", "404", "SIGKILL", "ECONNRESET"])
+
+
+def _one_line(s: str) -> str:
+    return ", ".join(p.strip() for p in s.split("\n") if p.strip())
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# Placeholder name -> (label or None, how to draw the value). `ctx` is the last PERSON value drawn in this
+# example, so e-mail addresses and user names can be derived from it (they stay O).
+_Drawer = Callable[[_Values, str | None], str]
+_PLACEHOLDERS: dict[str, tuple[str | None, _Drawer]] = {
+    "PER": ("PERSON", lambda v, c: v.person()),
+    "FIRST": ("PERSON", lambda v, c: v.first()),
+    "LAST": ("PERSON", lambda v, c: v.last()),
+    "CITY": ("LOCATION", lambda v, c: v.city()),
+    "COUNTRY": ("LOCATION", lambda v, c: v.country()),
+    "STATE": ("LOCATION", lambda v, c: v.state()),
+    "STREET": ("LOCATION", lambda v, c: v.street()),
+    "ADDR": ("LOCATION", lambda v, c: v.address()),
+    "ADDR_ML": ("LOCATION", lambda v, c: v.address_multiline()),
+    "LOC": ("LOCATION", lambda v, c: v.location()),
+    "ORG": ("ORGANIZATION", lambda v, c: v.org()),
+    "DATE": ("DATE_TIME", lambda v, c: v.date()),
+    "DOB": ("DATE_TIME", lambda v, c: v.dob()),
+    "TIME": ("DATE_TIME", lambda v, c: v.time()),
+    "WEEKDAY": ("DATE_TIME", lambda v, c: v.weekday()),
+    "MONTHYEAR": ("DATE_TIME", lambda v, c: v.month_year()),
+    "TS": ("DATE_TIME", lambda v, c: v.timestamp()),
+    "WHEN": ("DATE_TIME", lambda v, c: v.any_date()),
+    "NAT": ("NRP", lambda v, c: v.nationality()),
+    "REL": ("NRP", lambda v, c: v.religion()),
+    "POL": ("NRP", lambda v, c: v.political()),
+    "NRP": ("NRP", lambda v, c: v.nrp()),
+    "AGE": ("AGE", lambda v, c: v.age()),
+    # Names that are also words, next to the word itself in the same sentence ("Will X will ...")
+    "WILL": ("PERSON", lambda v, c: f"Will {v.last()}"),
+    "MAY": ("PERSON", lambda v, c: f"May {v.last()}"),
+    "ROSE": ("PERSON", lambda v, c: f"Rose {v.last()}"),
+    "HOPE": ("PERSON", lambda v, c: f"Hope {v.last()}"),
+    # O values
+    "TITLE": (None, lambda v, c: v.title()),
+    "EMAIL": (None, lambda v, c: v.email(c)),
+    "PHONE": (None, lambda v, c: v.phone()),
+    "CARD": (None, lambda v, c: v.card()),
+    "IBAN": (None, lambda v, c: v.iban()),
+    "SSN": (None, lambda v, c: v.ssn()),
+    "IP": (None, lambda v, c: v.ip()),
+    "URL": (None, lambda v, c: v.url()),
+    "AMOUNT": (None, lambda v, c: v.amount()),
+    "NUM": (None, lambda v, c: v.number()),
+    "TICKET": (None, lambda v, c: v.ticket()),
+    "ACCOUNT": (None, lambda v, c: v.account()),
+    "USER": (None, lambda v, c: v.username(c)),
+    "PRODUCT": (None, lambda v, c: v.product()),
+    "JOB": (None, lambda v, c: v.job()),
+    "DEPT": (None, lambda v, c: v.dept()),
+    "HOST": (None, lambda v, c: v.host()),
+    "CODE": (None, lambda v, c: v.code()),
+}
+
+# --------------------------------------------------------------------------------------------------------------
+# Templates: (genre, text). {NAME} or {NAME2} etc. are placeholders (a trailing digit only makes a second,
+# independent value). Order matters: held-out templates are chosen by position.
+# --------------------------------------------------------------------------------------------------------------
+
+_TEMPLATES_RAW: list[tuple[str, str]] = [
+    # --- support emails ---
+    ("email", "Hi {FIRST},\n\nThanks for reaching out about order {TICKET}. A replacement {PRODUCT} will ship on {DATE}.\n\nBest,\n{PER}\n{ORG} Support"),
+    ("email", "Dear {TITLE} {LAST},\nWe received your complaint dated {DATE} regarding the delivery to {ADDR}. Our team will reply within 48 hours."),
+    ("email", "Hello, my name is {PER} and I cannot log in to my account. My registered email is {EMAIL} and my phone is {PHONE}."),
+    ("email", "Hi team, please update the billing address for {PER} to {ADDR}. Thanks, {FIRST2}"),
+    ("email", "Subject: Refund request\n\nHello,\nI was charged {AMOUNT} twice on {DATE} for my {PRODUCT}. Please refund the card ending {NUM}.\nRegards,\n{PER}"),
+    ("email", "Good morning {FIRST}, your ticket {TICKET} has been escalated to our {DEPT} team in {CITY}. We will call you at {PHONE}."),
+    ("email", "{FIRST}, could you forward the contract from {ORG} to {EMAIL} before {WEEKDAY}?"),
+    ("email", "Dear customer, your subscription renews on {DATE}. Manage it at {URL}."),
+    ("email", "Hello {TITLE} {PER}, we noticed a sign-in to your account from {CITY}, {COUNTRY} at {TIME}. If this wasn't you, reset your password at {URL}."),
+    ("email", "Hi there! I'm {FIRST} from {ORG}. I'd love to set up a call {WEEKDAY} to talk about your {PRODUCT} order."),
+    ("email", "Please send all correspondence to {PER}, {ADDR}."),
+    ("email", "Kind regards,\n{PER}\n{JOB}, {ORG}\n{PHONE} | {EMAIL}"),
+    ("email", "Thanks {FIRST}! I forwarded your CV to {PER} in our {CITY} office; expect a reply by {DATE}."),
+    # --- chat messages ---
+    ("chat", "hey {FIRST} r u coming to {CITY} on {WEEKDAY}?"),
+    ("chat", "lol {FIRST} just told me she's moving to {COUNTRY} in {MONTHYEAR}"),
+    ("chat", "can u send me {FIRST}'s number? need to ask about the party at {TIME}"),
+    ("chat", "omg I ran into {PER} at the airport in {CITY}"),
+    ("chat", "my grandma turns {AGE} next week, we're flying to {CITY} for it"),
+    ("chat", "{FIRST}: meeting moved to {TIME}\n{FIRST2}: ok thx"),
+    ("chat", "did {FIRST} ever pay you back the {AMOUNT}?"),
+    ("chat", "I think {PER} works at {ORG} now, not sure"),
+    ("chat", "brb, dinner with {FIRST} and {FIRST2} at 7"),
+    ("chat", "yo {FIRST}, the {NAT} guy from the gym says hi"),
+    ("chat", "pls ping {USER} on slack, he owns the deploy"),
+    ("chat", "{FIRST} said the flight lands {WEEKDAY} at {TIME}"),
+    # --- clinical notes ---
+    ("clinical", "Patient {PER}, {AGE} years old, presented on {DATE} with chest pain radiating to the left arm."),
+    ("clinical", "{AGE}-year-old {NAT} female referred by {TITLE} {LAST} for evaluation of recurrent migraines."),
+    ("clinical", "Pt: {PER}\nDOB: {DOB}\nAge: {AGE}\nAttending: {TITLE} {PER2}\nAdmitted to {ORG} on {DATE}."),
+    ("clinical", "Discharge summary: {PER} was discharged home to {CITY} on {DATE}. Follow-up with {TITLE} {LAST} in 2 weeks."),
+    ("clinical", "The patient is a {AGE} yo male, {REL}, declines blood products. Next of kin: {PER}, {PHONE}."),
+    ("clinical", "Seen in clinic {WEEKDAY}. {FIRST} reports improved sleep since starting melatonin."),
+    ("clinical", "Referral letter: {TITLE} {PER} at {ORG} kindly asked to review this {AGE}-year-old with suspected appendicitis."),
+    ("clinical", "Vitals at {TIME}: BP 128/82, HR 76, SpO2 98%. Patient {LAST} comfortable, no acute distress."),
+    ("clinical", "Mr {LAST}, aged {AGE}, lives alone at {ADDR}; daughter {FIRST} visits daily."),
+    ("clinical", "Blood sample collected {DATE} at {TIME} by nurse {FIRST}. Results sent to {ORG}."),
+    ("clinical", "Allergies: penicillin. Insurance: {ORG}, member ID {ACCOUNT}."),
+    # --- HR notes ---
+    ("hr", "{PER} joined the {DEPT} team as {JOB} on {DATE}."),
+    ("hr", "Exit interview with {PER} held {WEEKDAY}; reason for leaving: relocation to {COUNTRY}."),
+    ("hr", "Employee {PER} ({AGE}) requested parental leave from {DATE} to {DATE2}."),
+    ("hr", "Performance review: {FIRST} exceeded targets in {MONTHYEAR}. Manager: {PER}."),
+    ("hr", "Visa sponsorship approved for {PER}, a {NAT} national starting in our {CITY} office."),
+    ("hr", "Reminder: {FIRST} is out of office until {DATE}; contact {PER} for urgent {DEPT} matters."),
+    ("hr", "New hire paperwork for {PER}: home address {ADDR}, SSN {SSN}, start date {DATE}."),
+    ("hr", "{PER} asked for a prayer room near the {DEPT} floor; she is {REL}."),
+    ("hr", "Offer letter sent to {PER} for the {JOB} role, salary {AMOUNT}."),
+    ("hr", "Complaint filed by {FIRST} against {PER} on {DATE}; case {TICKET} assigned to {PER2}."),
+    # --- CRM notes ---
+    ("crm", "Called {PER} at {ORG} about the renewal; follow up {WEEKDAY}."),
+    ("crm", "Lead: {PER}, {JOB} at {ORG}, based in {CITY}. Interested in {PRODUCT}."),
+    ("crm", "Meeting with {FIRST} from {ORG} went well, proposal due {DATE}."),
+    ("crm", "Account owner changed from {PER} to {PER2} effective {DATE}."),
+    ("crm", "{ORG} signed a 3-year deal worth {AMOUNT}; champion is {PER}."),
+    ("crm", "Left voicemail for {TITLE} {LAST} ({PHONE}). Will try again at {TIME}."),
+    ("crm", "Customer {PER} prefers contact by email ({EMAIL}) only."),
+    ("crm", "Demo for {ORG} scheduled {WEEKDAY} {TIME} with {FIRST} and {FIRST2}."),
+    # --- server / app logs ---
+    ("log", "{TS} INFO auth: login succeeded user={EMAIL} ip={IP}"),
+    ("log", "{TS} ERROR payment failed for customer \"{PER}\" card={CARD} reason=insufficient_funds"),
+    ("log", "[{TS}] WARN {HOST} request from {IP} took 5321ms path=/api/v1/users/{NUM}"),
+    ("log", "{IP} - - [{TS}] \"GET /profile?name={FIRST} HTTP/1.1\" 200 512"),
+    ("log", "{TS} DEBUG shipping label created for {PER}, {ADDR}"),
+    ("log", "{TS} INFO job {TICKET} finished on {HOST} in 12.4s"),
+    ("log", "level=error ts={TS} msg=\"timeout contacting {URL}\" code={CODE}"),
+    ("log", "{TS} AUDIT user {USER} exported report for {ORG}"),
+    ("log", "user_created id={NUM} name=\"{PER}\" country={COUNTRY} created_at={TS}"),
+    ("log", "{TS} WARN retrying webhook to {URL} (attempt 3/5)"),
+    # --- forms ---
+    ("form", "Name: {PER}\nAddress: {ADDR}\nDate of birth: {DOB}\nPhone: {PHONE}"),
+    ("form", "Full name: {PER} | Age: {AGE} | Nationality: {NAT} | Email: {EMAIL}"),
+    ("form", "Applicant: {PER}\nEmployer: {ORG}\nPosition: {JOB}\nStart date: {DATE}"),
+    ("form", "NAME: {PER}\nDOB: {DOB}\nCITY: {CITY}\nSTATE: {STATE}"),
+    ("form", "First name: {FIRST}\nLast name: {LAST}\nCountry: {COUNTRY}\nReligion: {REL}"),
+    ("form", "Emergency contact: {PER} (relationship: sister), tel. {PHONE}"),
+    ("form", "Ship to:\n{PER}\n{ADDR_ML}"),
+    ("form", "Policyholder: {PER}; Policy no. {ACCOUNT}; Insurer: {ORG}; Valid until {DATE}"),
+    ("form", "Guest: {PER}, Room 412, Check-in {DATE}, Check-out {DATE2}"),
+    ("form", "Student: {PER}\nSchool: {ORG}\nAge: {AGE}\nGuardian: {PER2}"),
+    ("form", "Voter registration: {PER}, {ADDR}, party affiliation: {POL}"),
+    # --- letters ---
+    ("letter", "{ADDR_ML}\n\n{DATE}\n\nDear {TITLE} {LAST},\n\nI am writing to confirm your appointment at {ORG}."),
+    ("letter", "To whom it may concern,\n\nI have known {PER} for six years as a colleague at {ORG}. I recommend {FIRST} without reservation.\n\nSincerely,\n{PER2}"),
+    ("letter", "Dear {FIRST},\nCongratulations on your {AGE}th birthday! With love from everyone in {CITY}."),
+    ("letter", "Dear Sir or Madam,\nPlease cancel my membership effective {DATE}.\nYours faithfully,\n{PER}\n{ADDR}"),
+    ("letter", "Dear {TITLE} {LAST},\nFurther to our meeting on {WEEKDAY}, I enclose the signed lease for {ADDR}."),
+    ("letter", "{CITY}, {DATE}\n\nDear {PER},\nWe regret to inform you that your application to {ORG} was unsuccessful."),
+    # --- meeting notes ---
+    ("meeting", "Attendees: {PER}, {PER2}, {FIRST}. Action: {FIRST} to send the budget to {ORG} by {DATE}."),
+    ("meeting", "Notes {DATE}: {PER} presented Q3 results; next sync {WEEKDAY} at {TIME}."),
+    ("meeting", "Decision: we open the {CITY} office in {MONTHYEAR}; {PER} leads hiring."),
+    ("meeting", "Apologies from {FIRST}. {PER} chaired. Minutes taken by {FIRST2}."),
+    ("meeting", "Standup: {FIRST} blocked on the {PRODUCT} release, {FIRST2} reviewing PR {NUM}."),
+    ("meeting", "Board meeting of {ORG} held at {ADDR} on {DATE}."),
+    # --- bank / insurance ---
+    ("bank", "Your transfer of {AMOUNT} to {PER} (IBAN {IBAN}) was completed on {DATE}."),
+    ("bank", "{ORG}: A payment of {AMOUNT} with card {CARD} was declined at {TIME}. Not you? Call {PHONE}."),
+    ("bank", "Dear {PER}, your mortgage application with {ORG} for the property at {ADDR} has been approved."),
+    ("bank", "Claim {TICKET}: water damage reported by {PER} at {ADDR} on {DATE}."),
+    ("bank", "Direct debit to {ORG} set up from account {ACCOUNT} starting {DATE}."),
+    ("bank", "We have frozen the account of {PER} pending review by our {DEPT} department."),
+    ("bank", "Beneficiary added: {PER}, {COUNTRY}, via {ORG}."),
+    ("bank", "The insured, {PER}, aged {AGE}, was driving in {CITY} when the accident occurred at {TIME}."),
+    ("bank", "Statement for {MONTHYEAR}: 14 transactions, closing balance {AMOUNT}."),
+    # --- travel ---
+    ("travel", "Booking confirmed: {PER}, flight from {CITY} to {CITY2} on {DATE} at {TIME}."),
+    ("travel", "Passenger {LAST}/{FIRST} {TITLE} seat 14C, departing {WEEKDAY}."),
+    ("travel", "Hotel reservation at {ORG} in {CITY} for {PER} from {DATE} to {DATE2}."),
+    ("travel", "Your train to {CITY} leaves at {TIME} from platform 4. Booking ref {TICKET}."),
+    ("travel", "Visa appointment for {PER} ({NAT}) at the embassy in {CITY} on {DATE}."),
+    ("travel", "Pick-up for {FIRST} at {ADDR} at {TIME}, driver: {PER}."),
+    ("travel", "We spent {MONTHYEAR} backpacking across {COUNTRY} and {COUNTRY2}."),
+    ("travel", "Itinerary for {PER}: {CITY} ({DATE}), {CITY2} ({DATE2})."),
+    # --- short commands ---
+    ("command", "call {FIRST}"),
+    ("command", "remind me to email {PER} {WEEKDAY}"),
+    ("command", "set a meeting with {PER} at {TIME}"),
+    ("command", "navigate to {ADDR}"),
+    ("command", "what's the weather in {CITY}"),
+    ("command", "text {FIRST} that I'm running late"),
+    ("command", "book a table for 4 at {TIME} {WEEKDAY}"),
+    ("command", "find flights to {COUNTRY} in {MONTHYEAR}"),
+    ("command", "add {PER} to the {ORG} thread"),
+    # --- news / narrative / social ---
+    ("narrative", "{PER}, {AGE}, of {CITY}, was named CEO of {ORG} on {DATE}."),
+    ("narrative", "The {POL} candidate {PER} won the {STATE} primary by a narrow margin."),
+    ("narrative", "Born in {CITY} in {MONTHYEAR}, {PER} studied at {ORG} before moving to {COUNTRY}."),
+    ("narrative", "{ORG} announced layoffs at its {CITY} plant, according to spokesperson {PER}."),
+    ("narrative", "The {REL} community of {CITY} gathered on {WEEKDAY} for the festival."),
+    ("narrative", "A {AGE}-year-old {NAT} man was arrested in {CITY} on {DATE}."),
+    ("narrative", "{PER} and her husband {FIRST} moved from {STATE} to {CITY} when she was {AGE}."),
+    ("narrative", "As a {NAT} {REL}, {FIRST} celebrates two new years."),
+    ("narrative", "Thanks to everyone who came to {FIRST}'s farewell on {DATE}!"),
+    ("narrative", "{PER} from {CITY} writes: the new bus timetable from {DATE} is a mess."),
+    ("narrative", "The {NAT} delegation, led by {PER}, met {ORG} officials in {CITY}."),
+    ("narrative", "Her grandfather, a {POL} councillor in {CITY}, died in {MONTHYEAR} aged {AGE}."),
+    # --- legal / government ---
+    ("legal", "This agreement is made on {DATE} between {ORG} and {PER}, residing at {ADDR}."),
+    ("legal", "The tenant, {PER}, shall vacate the premises at {ADDR} no later than {DATE}."),
+    ("legal", "Witness statement of {PER}, {AGE}, taken at {CITY} police station on {DATE} at {TIME}."),
+    ("legal", "Case {TICKET}: {ORG} v. {PER}, hearing set for {DATE}."),
+    ("legal", "Applicant {PER} states that she fled {COUNTRY} because she is {REL}."),
+    ("legal", "Power of attorney granted by {PER} to {PER2} on {DATE}."),
+    # --- e-commerce ---
+    ("shop", "Order {TICKET} for {PER} will be delivered to {ADDR} between {TIME} and {TIME2}."),
+    ("shop", "Review by {FIRST} from {CITY}: the {PRODUCT} broke after two weeks."),
+    ("shop", "Gift message: Happy {AGE}th, {FIRST}! Love, {FIRST2}"),
+    ("shop", "Return label for {PER}: drop off at any {ORG} location before {DATE}."),
+    # --- education ---
+    ("edu", "{PER} (student ID {ACCOUNT}) is enrolled at {ORG} for the {MONTHYEAR} intake."),
+    ("edu", "Parent-teacher meeting with {TITLE} {LAST} on {WEEKDAY} at {TIME} about {FIRST}'s grades."),
+    ("edu", "{FIRST} is {AGE} and in year 6 at {ORG}."),
+    ("edu", "Thesis supervised by Prof. {PER}, {ORG}, submitted {DATE}."),
+    # --- lists and tables flattened to text ---
+    ("list", "{PER}; {PER2}; {PER3}"),
+    ("list", "{LAST}, {FIRST} - {CITY} - {DATE}"),
+    ("list", "{PER}\t{AGE}\t{CITY}\t{EMAIL}"),
+    ("list", "Winners: 1. {PER} ({COUNTRY}) 2. {PER2} ({COUNTRY2}) 3. {PER3} ({COUNTRY3})"),
+    ("list", "{ORG}, {ORG2} and {ORG3} sponsored the event."),
+    # --- demographics, surveys, community (NRP-heavy) ---
+    ("demographic", "Respondent {NUM}: {AGE}, {NAT}, {REL}, votes {POL}, lives in {CITY}."),
+    ("demographic", "{PER} is a {NAT}-born {REL} who moved to {COUNTRY} at {AGE}."),
+    ("demographic", "The {POL} party's new leader, {PER}, is the first {REL} to hold the post."),
+    ("demographic", "Most of the volunteers at {ORG} are {NAT} or {NAT2} students."),
+    ("demographic", "Dietary note for {FIRST}: {REL}, no pork; guest of {PER}."),
+    ("demographic", "We interviewed {AGE} people; one, a {NAT} {POL} voter, asked to stay anonymous."),
+    ("demographic", "{FIRST} grew up {REL} in {CITY} but became a {POL} activist in {MONTHYEAR}."),
+    ("demographic", "Ethnicity: {NAT}\nReligion: {REL}\nPolitical affiliation: {POL}"),
+    ("demographic", "The {NAT} embassy in {CITY} issued a statement on {DATE}."),
+    ("demographic", "As {POL}s, {FIRST} and {FIRST2} disagree with the {NAT} government."),
+    ("demographic", "Chaplaincy request: {REL} chaplain for {PER}, ward 7, {WEEKDAY}."),
+    ("demographic", "{PER}, a {AGE}-year-old {REL} teacher from {STATE}, spoke first."),
+    # --- more forms, payments and records (varied field names; names after "to") ---
+    ("form", "Beneficiary: {PER}\nBank: {ORG}\nIBAN: {IBAN}\nReference: {TICKET}"),
+    ("form", "Next of kin: {PER}\nRelationship: spouse\nPlace of birth: {CITY}\nNationality: {NAT}"),
+    ("form", "Payee: {PER} | Sort code 20-00-00 | Account {ACCOUNT} | Date {DATE}"),
+    ("form", "Sender: {PER}, {ORG}\nRecipient: {PER2}, {ADDR}"),
+    ("form", "Pupil: {PER}; Year 9; School: {ORG}; Parent: {PER2}; Contact: {PHONE}"),
+    ("form", "Candidate: {PER}\nCurrent employer: {ORG}\nNotice period: 3 months\nAvailable from: {DATE}"),
+    ("form", "Customer ID {ACCOUNT}\nName {PER}\nCity {CITY}\nSegment: retail"),
+    ("form", "Tenant: {PER}\nLandlord: {PER2}\nProperty: {ADDR}\nRent due: {WEEKDAY}"),
+    ("form", "Owner: {PER} ({EMAIL})\nOrganisation: {ORG}\nCountry: {COUNTRY}"),
+    ("bank", "Paid {AMOUNT} to {PER} on {DATE}, reference {TICKET}."),
+    ("bank", "Standing order: {AMOUNT} monthly to {PER}, IBAN {IBAN}, from {DATE}."),
+    ("bank", "Please wire the deposit to {PER} at {ORG}, IBAN {IBAN}."),
+    ("bank", "Refund of {AMOUNT} issued to {PER} via card {CARD}."),
+    ("email", "Could you forward this to {PER} and copy {FIRST}? Thanks."),
+    ("email", "I handed the keys to {FIRST} on {WEEKDAY}; the flat at {ADDR} is empty now."),
+    ("email", "Letter addressed to {PER}, c/o {ORG}, {ADDR}."),
+    ("list", "Partners: {ORG}; {ORG2}; {ORG3}."),
+    ("list", "{ORG} and {ORG2} announced a merger on {DATE}."),
+    ("list", "Suppliers shortlisted: {ORG}, {ORG2}, {ORG3}"),
+    ("log", "{TS} INFO request {TICKET} handled by {HOST} in {NUM}ms"),
+    ("log", "{TS} WARN job {TICKET} retried after 3.5s, took 12.8s in total"),
+    ("log", "{TS} ERROR {HOST}: disk 91% full, cleanup in 30 minutes"),
+    ("chat", "back in 10 min, {FIRST} is covering the desk"),
+    ("chat", "next week works for me, maybe {WEEKDAY}? {FIRST} is away next month"),
+    ("lookalike", "We hope {PER} will accept; I will call {FIRST} to mark the date."),
+    ("lookalike", "I hope you can bill {ORG} by {DATE}; {FIRST} from sales agrees, to be frank."),
+    ("lookalike", "{WILL} and {FIRST} may join later, said {PER}; grace period or not."),
+    # --- look-alikes that DO contain entities ---
+    ("lookalike", "{WILL} will review the draft on {WEEKDAY}."),
+    ("lookalike", "{FIRST} may call you back; her colleague {MAY} is off until {DATE}."),
+    ("lookalike", "Please bill {ORG} for the hours; {PER} approved the invoice."),
+    ("lookalike", "{ROSE} planted the rose garden in {CITY} in {MONTHYEAR}."),
+    ("lookalike", "Mark the ticket resolved and tell {PER} the {PRODUCT} issue is fixed."),
+    ("lookalike", "The city council of {CITY} met {WEEKDAY}; {PER} spoke against the plan."),
+    ("lookalike", "Our {JOB} {PER} will join the call from {COUNTRY}."),
+    ("lookalike", "The {JOB} at the bank said {FIRST} needs to bring ID."),
+    ("lookalike", "I hope {FIRST} gets the {PRODUCT} in time; {HOPE} already has one."),
+    ("lookalike", "Grace period ends {DATE}; contact {PER} at {EMAIL} if you need more time."),
+    ("lookalike", "Send the invoice to {EMAIL}, not to {PER}'s personal address."),
+    ("lookalike", "Server {HOST} ({IP}) is owned by {FIRST}; see {URL}."),
+    ("lookalike", "Card {CARD} belongs to {PER}, expiry {MONTHYEAR}."),
+    # --- no entity at all (precision) ---
+    ("none", "Thanks for your message, we will get back to you as soon as possible."),
+    ("none", "The meeting has been moved to the large conference room."),
+    ("none", "Please restart the router and try again."),
+    ("none", "I will mark the bill as paid once the transfer clears."),
+    ("none", "The rose bushes along the fence need pruning before the frost."),
+    ("none", "May I get a refund for the {PRODUCT}?"),
+    ("none", "The city council approved the new parking rules."),
+    ("none", "Our bank charges a fee for international transfers."),
+    ("none", "The hospital cafeteria is closed for renovation."),
+    ("none", "Ask the university admissions office for the form."),
+    ("none", "The {JOB} will sign off on the {PRODUCT} rollout."),
+    ("none", "Grant access to the shared drive for the finance team."),
+    ("none", "We hope to grow the team in the spring."),
+    ("none", "Your password must contain at least 12 characters."),
+    ("none", "Click the link in the email to verify your account."),
+    ("none", "The quarterly report is attached, see page four for the summary."),
+    ("none", "Error: connection refused, retrying in 30 seconds."),
+    ("none", "Patient tolerated the procedure well, no complications."),
+    ("none", "The {JOB} position has been filled, thank you for applying."),
+    ("none", "Please contact support at {EMAIL} or {PHONE}."),
+    ("none", "Visit {URL} for the full terms and conditions."),
+    ("none", "Payment received from card {CARD}, thank you."),
+    ("none", "GET {URL} returned {CODE} from {IP}"),
+    ("none", "Your order total is {AMOUNT} including tax."),
+    ("none", "Ticket {TICKET} was closed automatically after 7 days of inactivity."),
+    ("none", "The {DEPT} team will update the policy document today."),
+    ("none", "Will the new {PRODUCT} be compatible with my charger?"),
+    ("none", "Apple pie and rose tea were served after the meeting."),
+    ("none", "The national holiday falls on a weekend this year."),
+    ("none", "Please sign the attached form and return it by tomorrow."),
+    ("none", "The patient's mother was present during the consultation."),
+    ("none", "Our manager said the budget will be approved next quarter."),
+    ("none", "IBAN {IBAN} has been verified for outgoing payments."),
+    ("none", "Deploy finished on {HOST}, all health checks green."),
+    ("none", "the customer wants a callback asap about the invoice"),
+    ("none", "Reset link sent. If you did not request it, ignore this email."),
+    ("none", "Bring your own laptop and a charger to the workshop."),
+    ("none", "Summer hours: the office closes an hour early."),
+    ("none", "The general manager and the head nurse reviewed the rota."),
+    ("none", "SSN {SSN} failed validation, please re-enter."),
+    ("none", "The job took 12.4s and used 300 MB of memory."),
+    ("none", "Retry in 5 minutes; the batch finished in 2 hours 14 minutes."),
+    ("none", "Next week we hope to mark the milestone; will you bill the client next month?"),
+    ("none", "Please transfer the funds to the escrow account, IBAN {IBAN}."),
+    ("none", "Send the documents to the landlord and the bank by post."),
+    ("none", "The student's guardian must sign the school form."),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    template_id: str
+    genre: str
+    text: str
+
+    @property
+    def held_out(self) -> bool:
+        return is_held_out(self.template_id)
+
+
+def _build_templates() -> list[Template]:
+    return [Template(f"{genre}-{i:03d}", genre, text) for i, (genre, text) in enumerate(_TEMPLATES_RAW)]
+
+
+TEMPLATES: list[Template] = _build_templates()
+_TEMPLATE_INDEX: dict[str, int] = {t.template_id: i for i, t in enumerate(TEMPLATES)}
+_PLACEHOLDER_RE = re.compile(r"\{([A-Z_]+?)(\d*)\}")
+
+
+def is_held_out(template_id: str) -> bool:
+    """Whether a template is kept out of training (chosen by position, so ids stay stable across runs)."""
+    return _TEMPLATE_INDEX[template_id] % HELD_OUT_EVERY == HELD_OUT_OFFSET
+
+
+HELD_OUT_TEMPLATE_IDS: frozenset[str] = frozenset(t.template_id for t in TEMPLATES if is_held_out(t.template_id))
+TRAIN_TEMPLATE_IDS: frozenset[str] = frozenset(t.template_id for t in TEMPLATES) - HELD_OUT_TEMPLATE_IDS
+
+
+def train_templates(template_id: str) -> bool:
+    """A `template_filter` for the training split."""
+    return template_id in TRAIN_TEMPLATE_IDS
+
+
+def held_out_templates(template_id: str) -> bool:
+    """A `template_filter` for the held-out evaluation split."""
+    return template_id in HELD_OUT_TEMPLATE_IDS
+
+
+def _has_entity(t: Template) -> bool:
+    return any(_PLACEHOLDERS[m.group(1)][0] is not None for m in _PLACEHOLDER_RE.finditer(t.text))
+
+
+def _typo(rng: random.Random, s: str) -> str:
+    letters = [i for i, ch in enumerate(s) if ch.isalpha()]
+    if len(letters) < 5:
+        return s
+    i = letters[rng.randrange(1, len(letters) - 1)]  # keep the first letter: typos rarely hit it
+    op = rng.randrange(3)
+    if op == 0 and i + 1 < len(s) and s[i + 1].isalpha():
+        return s[:i] + s[i + 1] + s[i] + s[i + 2:]
+    if op == 1:
+        return s[:i] + s[i + 1:]
+    return s[:i] + s[i] + s[i:]
+
+
+def render(template: Template, rng: random.Random) -> Example:
+    """Fill one template. Text and spans are built piece by piece, so offsets are exact by construction."""
+    values = _Values(rng)
+    case = "lower" if rng.random() < LOWER_CASE_RATIO else "upper" if rng.random() < UPPER_CASE_RATIO else "keep"
+    pieces: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    last_person: str | None = None
+    cursor = 0
+
+    def emit(s: str, label: str | None) -> None:
+        nonlocal pos
+        if case == "lower":
+            s = s.lower()
+        elif case == "upper":
+            s = s.upper()
+        if label is not None:
+            # Values never carry edge whitespace (Faker sometimes does), so spans are tight.
+            stripped = s.strip()
+            lead = len(s) - len(s.lstrip())
+            s = stripped
+            if lead:
+                pieces.append(" " * lead)
+                pos += lead
+            spans.append((pos, pos + len(s), label))
+        pieces.append(s)
+        pos += len(s)
+
+    for m in _PLACEHOLDER_RE.finditer(template.text):
+        emit(template.text[cursor:m.start()], None)
+        label, draw = _PLACEHOLDERS[m.group(1)]
+        value = draw(values, last_person)
+        if label == "PERSON":
+            last_person = value
+        if label is not None:
+            if rng.random() < TYPO_RATIO:
+                value = _typo(rng, value)
+            if case == "keep" and rng.random() < VALUE_LOWER_RATIO:
+                value = value.lower()
+        emit(value, label)
+        cursor = m.end()
+    emit(template.text[cursor:], None)
+    return Example("".join(pieces), spans, template.template_id)
+
+
+def generate(n: int, seed: int, *, template_filter: Callable[[str], bool] | None = None) -> list[Example]:
+    """`n` examples, deterministic for `seed`. About NO_ENTITY_RATIO of them come from entity-free templates."""
+    pool = [t for t in TEMPLATES if template_filter is None or template_filter(t.template_id)]
+    if not pool:
+        raise ValueError("template_filter keeps no template")
+    with_entities = [t for t in pool if _has_entity(t)]
+    without = [t for t in pool if not _has_entity(t)]
+    rng = random.Random(seed)
+    out: list[Example] = []
+    for _ in range(n):
+        use_none = without and (not with_entities or rng.random() < NO_ENTITY_RATIO)
+        group = without if use_none else with_entities
+        out.append(render(group[rng.randrange(len(group))], rng))
+    return out
+
+
+if __name__ == "__main__":  # a quick look at the data: python -m piimask.datagen [N] [SEED]
+    import sys
+
+    n_arg = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    seed_arg = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    for ex in generate(n_arg, seed_arg):
+        print(f"--- {ex.template_id}\n{ex.text}")
+        for s, e, lab in ex.spans:
+            print(f"    {lab:<12} {ex.text[s:e]!r}")

