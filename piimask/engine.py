@@ -16,6 +16,7 @@ from piimask.policy import Policy
 from piimask.recognizers import RecognizerSet, default_recognizers
 from piimask.spans import Span
 
+PART_TYPES = frozenset({"TITLE", "ZIP_CODE"})  # entities that are often a piece of a larger one
 _RANK = {"deny_list": 2, "ad_hoc": 2, "pattern": 1, "model": 0}  # ad_hoc: a recognizer sent with the request
 
 
@@ -41,6 +42,14 @@ def resolve_overlaps(spans: Sequence[Span]) -> list[Span]:
 
     Specificity: a deny-list hit beats a validated pattern, which beats the model; on a tie a longer span wins.
     """
+    models = [s for s in spans if s.source == "model"]
+    # A title or postcode found inside a model span is part of it ("Dr." of "Dr. Savage", the ZIP of an address):
+    # letting it win would unmask the rest of the name or address.
+    spans = [
+        s for s in spans
+        if not (s.type in PART_TYPES and s.source == "pattern"
+                and any(m.type != s.type and m.start <= s.start and s.end <= m.end for m in models))
+    ]  # fmt: skip
     by_type: dict[str, list[Span]] = {}
     for span in spans:
         by_type.setdefault(span.type, []).append(span)
@@ -104,7 +113,11 @@ class MaskingEngine:
         wanted = None if policy.entities is None else set(policy.entities)
         model_spans: list[list[Span]] = [[] for _ in texts]
         if self.classifier is not None and (wanted is None or wanted & self.classifier.entity_types):
-            model_spans = self._predict(texts)
+            # A text without a letter holds no name, place or organisation, and its numbers are the validated
+            # recognizers' business: skipping the model there makes id, amount and code columns cheap.
+            worded = [i for i, text in enumerate(texts) if any(ch.isalpha() for ch in text)]
+            for i, spans in zip(worded, self._predict([texts[i] for i in worded]) if worded else []):
+                model_spans[i] = spans
         allowed = {a.casefold() for a in policy.allow_list}
         results = []
         for text, from_model in zip(texts, model_spans):

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from piimask import validators as v
@@ -256,6 +257,45 @@ DEFAULT_PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "ES", "IT", "I
 _PHONE_RUN = re.compile(r"[+(\d][\d()\-./ \t\u00a0]{5,}\d")
 _PHONE_CONTEXT = ("phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "fax", "whatsapp", "contact",
                   "landline", "ph", "mob", "telefon", "téléphone", "teléfono", "telefono", "numero", "número")
+# Words that make a bare digit run a phone number when they come just before it, in the same clause or as the
+# label line above it ("Phone:\n439 4166"). Multi-word entries are phrases: "text" or "reach" alone are too common.
+_PHONE_CONTEXT_BEFORE = (
+    "phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "called", "calling", "fax", "whatsapp",
+    "contact", "landline", "ph", "mob", "desk", "hotline", "helpline", "voicemail", "sms", "answering", "dial",
+    "text me", "text us", "message me", "messages to", "reach me", "reach us", "reach you", "ring me", "ring us",
+    "telefon", "téléphone", "teléfono", "telefono", "phone number", "direct line", "switchboard", "extension")
+# Labels written right after a number in contact blocks: "0380 7558505 office", "+41 53 147 37 99 fax".
+_PHONE_LABEL_AFTER = re.compile(
+    r"[ \t]*[\-–(/,]?[ \t]*(?:office|home|work|mobile|cell|fax|tel|phone|desk|landline|direct|main|mob)\b",
+    re.IGNORECASE)
+# A phone-shaped run: digit groups (one may be in parentheses) joined by single spaces, dots, dashes or slashes.
+_PHONE_GROUP = r"(?:\(\d{1,5}\)|\d{1,12})"
+_PHONE_SHAPE = re.compile(
+    r"(?:(?<=[^\W\d_]:)|(?<![\w+\-./,:$€£¥₹#]))(?:\+ ?)?" + _PHONE_GROUP
+    + r"(?:(?:[ .\-/]|(?<=\))|(?=\())" + _PHONE_GROUP + r"){0,7}"
+    + r"(?:[ \t]?(?:x|ext\.?|extension)[ \t]?\d{1,6})?"  # an extension: "915-081-1530x7274", "… ext. 12"
+    + r"(?![\w]|[.,\-/:]\d|%)", re.IGNORECASE)
+_SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|rs|inr|chf|jpy|aud|cad))\s*$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|(?:usd|eur|gbp|dollars?|euros?|pounds|rupees|yen|km|kg|mb|gb|users|people|times|units|items|"
+    r"votes|views|years|days|hours|minutes|seconds|miles|meters|metres)\b)", re.IGNORECASE)
+_PHONE_CONTEXT_WINDOW = 32  # characters before a number searched for a phone word
+# Between the phone word and the number: no sentence break, and no word saying the number is something else.
+_PHONE_CLAUSE_BREAK = re.compile(r"[.!?](?=\s)|[;|]")
+_PHONE_NOT_BETWEEN = re.compile(
+    r"\b(?:id|ref|reference|order|ticket|case|invoice|account|acct|pin|code|serial|model|version|room|no\.? of)\b",
+    re.IGNORECASE)
+_PHONE_LABEL_LINE = re.compile(r"[ \t]*[:#\-]?[ \t]*\n[ \t]*")  # "Phone:\n439 4166"
+_DIGIT_GROUPS = re.compile(r"\d+")
+_PHONE_EXTENSION = re.compile(r"[ \t]?(?:x|ext\.?|extension)[ \t]?\d{1,6}$", re.IGNORECASE)
+# A house number: the number is followed by a street name ("3348 84 Cassinia Street", "12 Main St").
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?:[^\W\d_][\w'’\-]*[ \t]+){0,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|"
+    r"place|pl|court|ct|square|sq|terrace|parkway|pkwy|highway|hwy|strasse|straße|str|gasse|weg|platz|allee|rue|"
+    r"calle|via|avenida|utca|ridge|hill|crescent|close|gardens|row|alley|trail|circle|cir|loop|path|walk)\b",
+    re.IGNORECASE)
 # Digit runs that are certainly not phone numbers: calendar dates, decimal amounts, dotted quads.
 _NOT_PHONE = re.compile(r"\d{1,4}([/.\-])\d{1,2}\1\d{1,4}|\d[\d ]*[.,]\d{1,2}|\d{1,3}(?:\.\d{1,3}){3}")
 
@@ -284,25 +324,38 @@ def _national_shape_ok(region: str, d: str) -> bool:
 
 
 class PhoneRecognizer:
-    """PHONE_NUMBER via libphonenumber's matcher: the number must be valid (in an assigned range) and, when
-    written in national format, grouped the way that region groups it.
+    """PHONE_NUMBER, three ways:
 
-    The matcher is pure Python and slow (~50 µs a call), so it never sees the whole text: only a short window
-    around each run of digits and separators, and only for the regions where the run's digit count and leading
-    digit make a national number possible. International numbers ("+44 …", "0044 …") need one region."""
+    1. libphonenumber's matcher: the number must be valid (in an assigned range) and, when written in national
+       format, grouped the way that region groups it. The matcher is pure Python and slow (~50 µs a call), so it
+       never sees the whole text: only a short window around each run of digits and separators, and only for the
+       regions where the run's digit count and leading digit make a national number possible.
+    2. Context: a phone-shaped digit run (6–15 digits in groups) right after a phone word in the same clause
+       ("call me on 070-524-373", "Fax: (594)636-8872", a "Phone:" label on the line above) or right before a
+       contact-block label ("0380 7558505 office"). Numbers of regions not in the list, and numbers written in
+       ways libphonenumber's strict grouping rejects, are found this way; without such a word a bare digit run is
+       as likely an order, account or ticket number, so it is not reported.
+    3. "+CC …" numbers that libphonenumber calls possible (right length for the country) but not valid: the "+"
+       is evidence of a phone number, the range check is not, so they get a lower score (raised by context).
+    """
 
     entity = "PHONE_NUMBER"
     entities = frozenset({entity})
     name = "phone_recognizer"
 
     def __init__(self, regions: Sequence[str] = DEFAULT_PHONE_REGIONS, international_score: float = 0.85,
-                 national_score: float = 0.7, unformatted_score: float = 0.4, context_boost: float = 0.2) -> None:
+                 national_score: float = 0.7, unformatted_score: float = 0.4, context_boost: float = 0.2,
+                 context_score: float = 0.65, possible_score: float = 0.55) -> None:
         self.regions = tuple(regions)
         self.international_score = international_score
         self.national_score = national_score
         self.unformatted_score = unformatted_score
         self.context_boost = context_boost
+        self.context_score = context_score
+        self.possible_score = possible_score
         self._context = _context_regex(_PHONE_CONTEXT)
+        self._context_before = _context_regex(_PHONE_CONTEXT_BEFORE)
+        self._context_before_keys = _context_keys(_PHONE_CONTEXT_BEFORE)
 
     def _regions_for(self, text: str, run: re.Match[str]) -> tuple[Sequence[str], bool]:
         """(regions worth asking, whether the run is written in international format)."""
@@ -325,6 +378,60 @@ class PhoneRecognizer:
         shapes = {"".join(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)}
         shapes = {d for d in shapes if 6 <= len(d) <= 15}
         return tuple(r for r in self.regions if any(_national_shape_ok(r, d) for d in shapes)), False
+
+    def _phone_word_before(self, text: str, start: int) -> bool:
+        """A phone word shortly before `start`, in the same clause, or as the label line just above."""
+        lo = max(0, start - _PHONE_CONTEXT_WINDOW)
+        window = text[lo:start].lower()
+        if not any(k in window for k in self._context_before_keys):
+            return False  # the common case, ten times cheaper than the regex
+        last = None
+        for last in self._context_before.finditer(text, lo, start):
+            pass
+        if last is None:
+            return False
+        between = text[last.end():start]
+        if between.startswith("."):  # "Tel. 555 1234", "Ph. …"
+            between = between[1:]
+        if "\n" in between:
+            return _PHONE_LABEL_LINE.fullmatch(between) is not None
+        return _PHONE_CLAUSE_BREAK.search(between) is None and _PHONE_NOT_BETWEEN.search(between) is None
+
+    def _contextual(self, text: str, covered: bytearray, best: dict[tuple[int, int], float]) -> None:
+        """Ways 2 and 3 (see the class docstring); `covered` marks the characters way 1 already reported."""
+        for m in _PHONE_SHAPE.finditer(text):
+            start, end = m.span()
+            raw = m.group()
+            international = raw.startswith("+")
+            if any(covered[start:end]) and not international:
+                continue  # way 1 found a valid number here: its boundaries are the better ones
+            ext = _PHONE_EXTENSION.search(raw)
+            digits = v.digits_of(raw[:ext.start()] if ext else raw)
+            n = len(digits)
+            if not 6 <= n <= 15 or raw.count("(") != raw.count(")"):
+                continue
+            if not international:
+                groups = _DIGIT_GROUPS.findall(raw[:ext.start()] if ext else raw)
+                if (_NOT_PHONE.fullmatch(raw.strip("() ")) or _SSN_SHAPE.fullmatch(raw)
+                        or all(_YEAR.fullmatch(g) for g in groups)  # "2019-2020", "1990 2000"
+                        or (n >= 13 and v.luhn(digits))):  # a payment card
+                    continue
+            if _CURRENCY_BEFORE.search(text, max(0, start - 5), start) or _UNIT_AFTER.match(text, end):
+                continue  # "$ 1 250 000", "1 000 000 users"
+            before = self._phone_word_before(text, start)
+            has_context = before or _PHONE_LABEL_AFTER.match(text, end) is not None
+            if not international and not ext and _STREET_AFTER.match(text, end):
+                continue
+            if international:
+                if not _possible_international(raw):
+                    continue
+                score = self.possible_score + (self.context_boost if has_context else 0.0)
+            elif not has_context or (n < 7 and len(groups) < 2):
+                continue  # six digits only when grouped: "call 61 60 34", "35 88 32 office"
+            else:
+                score = self.context_score
+            if score > best.get((start, end), -1.0):
+                best[(start, end)] = score
 
     def analyze(self, text: str) -> list[Span]:
         if not _has_digit(text):
@@ -349,10 +456,109 @@ class PhoneRecognizer:
                     score = self.international_score if international else self.national_score
                     if not international and raw.isdigit():
                         score = self.unformatted_score  # "12345678901": as likely an account or order number
-                    if _context_near(self._context, text, start, end, 50, 20):
+                    has_context = (_context_near(self._context, text, start, end, 50, 20)
+                                   or self._phone_word_before(text, start)
+                                   or _PHONE_LABEL_AFTER.match(text, end) is not None)
+                    if not (international or has_context) and (len(v.digits_of(raw)) < 7
+                                                               or _STREET_AFTER.match(text, end)):
+                        continue  # "0422 69 Almond Place", "96047 3240 Meadow Drive": house numbers
+                    if has_context:
                         score = min(1.0, score + self.context_boost)
                     if score > best.get((start, end), -1.0):
                         best[(start, end)] = score
+        covered = bytearray(len(text))
+        for start, end in best:
+            covered[start:end] = b"\x01" * (end - start)
+        self._contextual(text, covered, best)
+        return _resolve_overlaps(self.entity, best)
+
+
+def _possible_international(raw: str) -> bool:
+    """"+CC …" with the right number of digits for country CC (libphonenumber's IS_POSSIBLE, not only
+    IS_POSSIBLE_LOCAL_ONLY) and at least seven national digits."""
+    try:
+        number = phonenumbers.parse(raw, None)
+    except phonenumbers.NumberParseException:
+        return False
+    if len(str(number.national_number)) < 7:
+        return False
+    return phonenumbers.is_possible_number_with_reason(number) == phonenumbers.ValidationResult.IS_POSSIBLE
+
+
+# Honorifics. Cased ones ("Mr", "MR", "Dr.") are reported before a capitalised word; the lower-case forms
+# only where they cannot be ordinary words: "mr"/"mrs"/"messrs" always, the others only with their dot ("dr.",
+# "ms.": "ms word", "dr" for drive, "miss the bus" and "sir" in prose are not titles).
+_TITLES_CASED = ("Mr", "Mrs", "Ms", "Mx", "Miss", "Messrs", "Mmes", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",
+                 "Rev", "Revd", "Capt", "Cpt", "Lt", "Sgt", "Cpl", "Maj", "Col", "Cmdr", "Adm", "Fr", "Mme", "Mlle",
+                 "Herr", "Frau")
+_TITLES_DOT_ONLY = ("Hon", "Gen", "Gov", "Sen", "Rep", "Pres", "Insp", "Supt", "Det")  # "Hon Hai", "Gen Z", "Rep 3"
+_TITLES_LOWER_BARE = ("mr", "mrs", "messrs")
+_TITLES_LOWER_DOT = ("mr", "mrs", "ms", "mx", "dr", "prof", "messrs", "rev", "capt", "sgt", "lt")
+# Case variants spelled out (Dr, DR, dr) rather than IGNORECASE: about a third faster to scan for.
+_TITLE_CANDIDATE = re.compile(
+    r"(?<![\w.\-'’])(" + "|".join(sorted({w for t in (*_TITLES_CASED, *_TITLES_DOT_ONLY)
+                                           for w in (t, t.upper(), t.lower())}, key=len, reverse=True))
+    + r")(\.?)(?=[ \t]+\S)")
+_TITLE_NEXT = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+)?([^\W\d_][\w'’\-]*)(\.?)")
+_TITLE_KEYS = {t.lower(): t for t in (*_TITLES_CASED, *_TITLES_DOT_ONLY)}
+# Lower-case words that follow a lower-case title in prose but are not names.
+_TITLE_STOP = frozenset("a an the and or of to in on at for is was are be with by from as it this that".split())
+_NOT_AFTER_TITLE = frozenset("apt apartment suite ste unit bldg building floor fl room rm".split())
+# "12 Oak Dr. Springfield": a street type after a house number and a street name, not a title.
+_STREET_BEFORE = re.compile(r"\d+[A-Za-z]?[ \t]+(?:[^\W\d_][\w'’\-]*[ \t]+){1,3}$")
+
+
+def _caps_line_before(text: str, start: int) -> bool:
+    """Is the text before `start` on its line (up to 40 characters) free of lower-case letters?"""
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1
+    return not any(ch.islower() for ch in text[max(line_start, start - 40):start])
+
+
+class TitleRecognizer:
+    """TITLE: an honorific directly followed by something that looks like a name ("Dr. Savage", "Mrs Olson",
+    "dr. emma tyndall", "Mr and Mrs Smith"). Only the honorific is reported; the name is PERSON's."""
+
+    entity = "TITLE"
+    entities = frozenset({entity})
+    name = "title_recognizer"
+
+    def __init__(self, score: float = 0.65, lower_score: float = 0.6) -> None:
+        self.score = score
+        self.lower_score = lower_score
+
+    def analyze(self, text: str) -> list[Span]:
+        best: dict[tuple[int, int], float] = {}
+        for m in _TITLE_CANDIDATE.finditer(text):
+            word, dot = m.group(1), m.group(2)
+            canonical = _TITLE_KEYS[word.lower()]
+            nxt = _TITLE_NEXT.match(text, m.end())
+            if nxt is None:
+                continue
+            following = nxt.group(1)
+            if word == canonical or (word.isupper() and len(word) > 1):
+                if canonical in _TITLES_DOT_ONLY and not dot:
+                    continue
+                if not following[0].isupper() or (len(following) == 1 and not nxt.group(2)):
+                    continue  # "Dr. who?", "Gen Z": a name starts with a capital and is a word or an initial
+                if word != canonical and not dot and not (following.isupper() and _caps_line_before(text, m.start())):
+                    continue  # "MS Word", "Div DR ETF": capitals without a dot only in all-caps text ("MR JOHN SMITH")
+                if following.lower() in _NOT_AFTER_TITLE:
+                    continue  # "Sunset Dr Apt 5"
+                score = self.score
+            elif word.islower():
+                low = word.lower()
+                if not (low in _TITLES_LOWER_BARE or (dot and low in _TITLES_LOWER_DOT)):
+                    continue
+                if following.lower() in _TITLE_STOP or (len(following) == 1 and not nxt.group(2)):
+                    continue
+                score = self.lower_score
+            else:
+                continue  # "dR", "mR": not how anyone writes a title
+            if canonical in ("Dr", "Fr") and _STREET_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                continue  # "12 Oak Dr. Springfield", "Rue 5 Fr ..."
+            start, end = m.start(), m.end()
+            if score > best.get((start, end), -1.0):
+                best[(start, end)] = score
         return _resolve_overlaps(self.entity, best)
 
 
@@ -477,11 +683,20 @@ _CC_PATTERNS = (
     # Amex 4-6-5 and Diners 4-6-4.
     pattern(NUM_L + r"\d{4}([ \-])\d{6}\1\d{4,5}(?!\d)", 0.5),
 )
+# 12-digit Maestro cards ("587662702899", "5018 0307 5628"). One random 12-digit number in ten passes Luhn and
+# twelve digits is also the length of order, invoice and Aadhaar numbers, so these are only reported with a card
+# word nearby (and then with the full card score): see _credit_card_short().
+_CC_SHORT_PATTERNS = (
+    pattern(NUM_L + r"\d{12}" + NUM_R, 0.4),
+    pattern(NUM_L + r"(?<!\d[ \-])\d{4}([ \-])\d{4}\1\d{4}" + r"(?!\d|[ \-]\d)", 0.4),
+)
 
 
 def _card_issuer_ok(d: str) -> bool:
+    """Is the length right for the issuer that the leading digits (IIN) name? Public IIN ranges; private-label
+    and regional schemes inside the 35/5x/6x blocks are accepted at their usual lengths (Luhn still applies)."""
     n = len(d)
-    p2, p4 = int(d[:2]), int(d[:4])
+    p2, p3, p4 = int(d[:2]), int(d[:3]), int(d[:4])
     if d[0] == "4":  # Visa
         return n in (13, 16, 19)
     if 51 <= p2 <= 55 or 2221 <= p4 <= 2720:  # Mastercard
@@ -490,11 +705,17 @@ def _card_issuer_ok(d: str) -> bool:
         return n == 15
     if 2200 <= p4 <= 2204:  # Mir
         return 16 <= n <= 19
-    if 300 <= int(d[:3]) <= 305 or p2 in (36, 38, 39) or p4 == 3095:  # Diners Club
+    if 300 <= p3 <= 305 or p2 in (36, 38, 39) or p4 == 3095:  # Diners Club
         return 14 <= n <= 19
-    if 3528 <= p4 <= 3589:  # JCB
+    if p2 == 35:  # JCB (3528–3589) and the other issuers of the 35 block
         return 16 <= n <= 19
-    if d[0] in "56":  # Maestro, Discover, UnionPay, RuPay
+    if p4 in (1800, 2131):  # JCB's original 15-digit ranges
+        return n in (15, 16)
+    if d[:4] == "0604":  # Maestro UK (ex-Switch)
+        return 12 <= n <= 19
+    if p4 == 9792:  # Troy
+        return n == 16
+    if p2 == 50 or 56 <= p2 <= 69:  # Maestro (12–19), Discover, UnionPay, RuPay, Verve
         return 12 <= n <= 19
     if p2 in (81, 82):  # UnionPay 81, RuPay 82
         return n == 16
@@ -503,7 +724,7 @@ def _card_issuer_ok(d: str) -> bool:
 
 def _credit_card_ok(value: str) -> bool:
     d = v.digits_of(value)
-    if not 13 <= len(d) <= 19 or len(set(d)) == 1:
+    if not 12 <= len(d) <= 19 or len(set(d)) == 1:
         return False
     return _card_issuer_ok(d) and v.luhn(d)
 
@@ -596,6 +817,109 @@ def _date_ok(value: str) -> bool | None:
     return None if ":" in value else False
 
 
+# --- ZIP_CODE ---------------------------------------------------------------------------------------------------
+
+_US_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
+              "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU AS MP").split()
+_US_STATE_NAMES = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "District of Columbia",
+    "Puerto Rico")
+_CA_PROVINCES = "AB BC MB NB NL NS NT NU ON PE QC SK YT".split()
+_ZIP_R = r"(?![\w\-]|[.,]\d)"
+_CA_POSTAL = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d"
+_state_names = "|".join(sorted({*_US_STATE_NAMES, *(n.upper() for n in _US_STATE_NAMES)}, key=len, reverse=True))
+# Two-letter codes count in upper case after a comma or after a word in lower case ("Springfield IL"); all-caps
+# prose has "IN 12345" and "OR 12345". Military mail: "APO AE 09012".
+_after_code = r"(?:(?<=,)|(?<=,[ \t])|(?<=[a-zà-ÿ][ \t])|(?<=\b[AFD]PO[ \t]))"
+# What must end right before a US ZIP ("…, CA ", "Texas ", "NEW YORK, ") and before a Canadian postal code.
+_US_STATE_BEFORE = re.compile(
+    r"(?:" + _after_code + r"(?:" + "|".join(_US_STATES + ["AA", "AE", "AP"]) + r")|(?<![\w\-])(?:" + _state_names
+    + r"),?)[ \t]{1,2}\Z")
+_CA_PROVINCE_BEFORE = re.compile(_after_code + r"(?:" + "|".join(_CA_PROVINCES) + r")[ \t]{1,2}\Z")
+_US_ZIP = re.compile(NUM_L + r"\d{5}(?:-\d{4})?" + _ZIP_R)
+_CA_POSTAL_RE = re.compile(WORD_L + _CA_POSTAL + WORD_R)
+# Any country's code after an explicit label: "ZIP: 4032", "zip code is 97400", "Postal code 6250-120", "PLZ 10115",
+# "postcode: 1012 AB", "CEP 01310-100". The label and the code must be on the same line.
+_ZIP_LABELLED = re.compile(
+    r"(?i)(?<![^\W\d_])(?<!\.)(?:zip|zipcode|postal|postcode|post[ \-]code|postleitzahl|plz|code[ \-]postal|"
+    r"c[oó]digo[ \-]postal|cep|eircode)(?:[^\S\n]*(?:codes?|number|no\.?|is|was|:|#|=|-)){0,3}[^\S\n]*"
+    r"(?P<v>\d{5}-\d{3,4}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} \d{2}|\d{4} ?[A-Z]{2}|" + _CA_POSTAL
+    + r"|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[\dW] ?[A-Z\d]{4}|\d{4,6})" + _ZIP_R)
+_ZIP_LABEL_KEYS = ("zip", "post", "plz", "cep", "eircode", "código", "codigo", "code postal", "code-postal")
+
+
+# UK postcodes by their strict format (a known postcode area, BS 7666 letters; see validators.uk_postcode), in
+# capitals with or without the space, in lower case only with it ("sw1a 1aa"; "ab12cd"-like tokens are identifiers).
+_UK_POSTCODE_RE = re.compile(WORD_L + r"(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[a-z]{1,2}\d[a-z\d]? \d[a-z]{2})" + WORD_R)
+
+
+def _find_all(low: str, key: str, text: str) -> Iterable[re.Match[str]]:
+    """_ZIP_LABELLED matches starting where `key` occurs in `low` (text.lower(), same length as text)."""
+    i = low.find(key)
+    while i >= 0:
+        m = _ZIP_LABELLED.match(text, i)
+        if m is not None:
+            yield m
+        i = low.find(key, i + 1)
+
+
+class ZipCodeRecognizer:
+    """ZIP_CODE, three ways, each precise on its own:
+
+    * labelled (on by default): any country's format right after a postal-code label ("ZIP: 4032", "my zip code
+      is 97400", "PLZ 10115", "postcode: 1012 AB", "CEP 01310-100");
+    * after a state or province (``state_score``): a US ZIP after a state abbreviation or name ("Austin, TX
+      78701", "Texas 77001", "APO AE 09012"), a Canadian code after a province ("Toronto, ON M5V 3L9");
+    * UK postcodes by their strict format (``uk_score``): "SW1A 1AA", "sw1a 1aa", "PH36 9QH".
+
+    The last two are off by default. Those codes end a postal address, which the model reports whole as one
+    LOCATION span, and MaskingEngine's overlap resolution lets a pattern span evict any model span it overlaps:
+    the ZIP would be masked and the rest of the address ("1600 Amphitheatre Parkway, Mountain View, CA") left in
+    clear. Turn them on (``ZipCodeRecognizer(state_score=0.65, uk_score=0.6)``) where there is no model, or once
+    the engine keeps a model span that contains a pattern span of a part-of type (ZIP_CODE, TITLE).
+
+    Digits first: the state/province test only runs where a five-digit number (or a Canadian code) is, so the
+    long alternation of state names never scans the whole text."""
+
+    entity = "ZIP_CODE"
+    entities = frozenset({entity})
+    name = "zip_code_recognizer"
+
+    def __init__(self, labelled_score: float = 0.8, state_score: float | None = None,
+                 uk_score: float | None = None) -> None:
+        self.labelled_score = labelled_score
+        self.state_score = state_score
+        self.uk_score = uk_score
+
+    def analyze(self, text: str) -> list[Span]:
+        if not _has_digit(text):
+            return []
+        best: dict[tuple[int, int], float] = {}
+        low = _lowered(text)
+        if len(low) == len(text):  # str.find, then the full label regex only where a label can start
+            starts = (m for key in _ZIP_LABEL_KEYS for m in _find_all(low, key, text))
+        else:  # lower() changed the length ("İ"): offsets in `low` are not offsets in `text`
+            starts = _ZIP_LABELLED.finditer(text)
+        for m in starts:
+            best[m.span("v")] = self.labelled_score
+        if self.state_score is not None:
+            for regex, before in ((_US_ZIP, _US_STATE_BEFORE), (_CA_POSTAL_RE, _CA_PROVINCE_BEFORE)):
+                for m in regex.finditer(text):
+                    start = m.start()
+                    if m.span() not in best and before.search(text, max(0, start - 40), start):
+                        best[m.span()] = self.state_score
+        if self.uk_score is not None:
+            for m in _UK_POSTCODE_RE.finditer(text):
+                if m.span() not in best and v.uk_postcode(m.group()):
+                    best[m.span()] = self.uk_score
+        return _resolve_overlaps(self.entity, best)
+
+
 # ==============================================================================================================
 # Factory
 # ==============================================================================================================
@@ -633,11 +957,20 @@ def _mac() -> PatternRecognizer:
                              context_boost=0.15)
 
 
+_CARD_CONTEXT = ("card", "credit", "debit", "visa", "mastercard", "amex", "cc", "payment", "pan", "cvv", "expiry",
+                 "maestro", "jcb", "discover", "unionpay", "diners")
+
+
 def _credit_card() -> PatternRecognizer:
     return PatternRecognizer("CREDIT_CARD", _CC_PATTERNS, validator=_credit_card_ok, confirmed_score=0.95,
-                             context=("card", "credit", "debit", "visa", "mastercard", "amex", "cc", "payment",
-                                      "pan", "cvv", "expiry"),
-                             context_boost=0.05, prefilter=_has_digit)
+                             context=_CARD_CONTEXT, context_boost=0.05, prefilter=_has_digit)
+
+
+def _credit_card_short() -> PatternRecognizer:
+    """12-digit cards: checksum and issuer as above, but only with a card word in the clause (requires_context)."""
+    return PatternRecognizer("CREDIT_CARD", _CC_SHORT_PATTERNS, validator=_credit_card_ok, confirmed_score=0.9,
+                             context=_CARD_CONTEXT, context_boost=0.05, requires_context=True, prefilter=_has_digit,
+                             name="credit_card_12_recognizer")
 
 
 def _iban() -> PatternRecognizer:
@@ -661,6 +994,8 @@ def _date_time() -> PatternRecognizer:
 
 def _us() -> list[PatternRecognizer]:
     ssn_ctx = ("ssn", "social security", "social security number", "ss#", "ssn#", "soc sec")
+    dl_ctx = ("driver", "driver's", "drivers", "driving", "licence", "license", "dl", "dl#", "lic", "lic#", "dmv",
+              "permit")
     return [
         PatternRecognizer(
             "US_SSN",
@@ -686,9 +1021,15 @@ def _us() -> list[PatternRecognizer]:
              pattern(WORD_L + r"[A-Z]\d{3}-\d{4}-\d{4}" + WORD_R, 0.5),  # IL, WI
              pattern(NUM_L + r"\d{3} \d{3} \d{3}" + NUM_R, 0.4),  # NY printed
              pattern(NUM_L + r"\d{7,12}" + NUM_R, 0.4)],
-            requires_context=True, context_boost=0.35, context_before=40,
-            context=("driver", "driver's", "drivers", "driving", "licence", "license", "dl", "dl#", "lic",
-                     "lic#", "dmv", "permit")),
+            requires_context=True, context_boost=0.35, context_before=40, context=dl_ctx),
+        # Forms and chats often lower-case the value ("my driver's license number is yo0047868"). Lower case is
+        # also how file names, paths and hashes look ("src/mt19937/LICENSE"), so here the licence word must come
+        # before the value, and the value must not touch a slash or a dot.
+        PatternRecognizer(
+            "US_DRIVER_LICENSE",
+            [pattern(r"(?<![\w\-/.])(?:[a-z][A-Za-z]?|[A-Z][a-z])\d{4,14}(?![\w\-/]|\.\w)", 0.45)],
+            requires_context=True, context_boost=0.35, context_before=40, context_after=0, context=dl_ctx,
+            name="us_driver_license_lower_recognizer"),
         PatternRecognizer(
             "US_BANK_NUMBER",
             [pattern(NUM_L + r"\d{8,17}" + NUM_R, 0.4)],
@@ -863,18 +1204,22 @@ def _europe_other() -> list[PatternRecognizer]:
     ]
 
 
-def default_recognizers() -> list[PatternRecognizer | PhoneRecognizer]:
+AnyRecognizer = PatternRecognizer | PhoneRecognizer | TitleRecognizer | ZipCodeRecognizer
+
+
+def default_recognizers() -> list[AnyRecognizer]:
     """All built-in recognizers. Cheap to call: the regexes are compiled at import time."""
     return [
-        _email(), _url(), *_ip(), _mac(), _credit_card(), _iban(), _crypto(), PhoneRecognizer(),
-        *_us(), *_uk(), *_es(), *_it(), *_asia_pacific(), *_europe_other(), _date_time(),
+        _email(), _url(), *_ip(), _mac(), _credit_card(), _credit_card_short(), _iban(), _crypto(), PhoneRecognizer(),
+        *_us(), *_uk(), *_es(), *_it(), *_asia_pacific(), *_europe_other(), _date_time(), TitleRecognizer(),
+        ZipCodeRecognizer(state_score=0.65, uk_score=0.6),  # inside an address, the engine keeps the address
     ]
 
 
 class RecognizerSet:
     """Runs a list of recognizers over a text and returns their spans, without exact duplicates."""
 
-    def __init__(self, recognizers: Iterable[PatternRecognizer | PhoneRecognizer]) -> None:
+    def __init__(self, recognizers: Iterable[AnyRecognizer]) -> None:
         self.recognizers = list(recognizers)
         self.supported_entities: frozenset[str] = frozenset().union(*(r.entities for r in self.recognizers))
 
@@ -895,6 +1240,7 @@ class RecognizerSet:
 
 
 __all__ = [
-    "DEFAULT_PHONE_REGIONS", "Pattern", "PatternRecognizer", "PhoneRecognizer", "RecognizerSet",
+    "DEFAULT_PHONE_REGIONS", "Pattern", "PatternRecognizer", "PhoneRecognizer", "RecognizerSet", "TitleRecognizer",
+    "ZipCodeRecognizer",
     "default_recognizers", "pattern", "structure_only",
 ]

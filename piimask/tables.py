@@ -21,7 +21,7 @@ from piimask.engine import MaskingEngine
 from piimask.operators import BoundOperator, UnmaskError, fpe_restore, unmask_tokens
 from piimask.policy import Policy
 
-SAMPLE_ROWS = 200
+SAMPLE_ROWS = 64  # values per column that planning reads: enough to vote, cheap through the model
 _CACHE_LIMIT = 200_000  # distinct values remembered per column across batches
 
 # Header words that name a column's entity type. First match wins, so the specific ones come first.
@@ -83,12 +83,7 @@ def plan_columns(engine: MaskingEngine, policy: Policy, names: list[str], sample
 def _plan_from_values(engine: MaskingEngine, policy: Policy, name: str, values: list[str]) -> ColumnPlan:
     if not values:
         return ColumnPlan(name, "keep", None, "none")
-    # A bare number is the validated recognizers' business (cards, phones, IDs): the model calls "42" an AGE, which
-    # would turn every id or count column into an AGE column.
-    found = [
-        [s for s in spans if s.source != "model" or any(ch.isalpha() for ch in v[s.start : s.end])]
-        for v, spans in zip(values, engine.analyze(values, policy))
-    ]
+    found = engine.analyze(values, policy)  # the model skips values without letters: ids and amounts stay cheap
     whole = Counter(t for v, spans in zip(values, found) if (t := _entity_of_value(v, spans)))
     if whole:
         entity, hits = whole.most_common(1)[0]

@@ -407,6 +407,27 @@ def uk_nino(value: str) -> bool:
     return s[0] not in _NINO_BAD_FIRST and s[1] not in _NINO_BAD_SECOND and s[:2] not in _NINO_BAD_PREFIX
 
 
+# Royal Mail postcode areas (the letters before the first digit), plus the non-geographic BF (BFPO) and BX.
+UK_POSTCODE_AREAS = frozenset(
+    "AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN "
+    "EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE "
+    "NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR "
+    "TS TW UB W WA WC WD WF WN WR WS WV YO ZE".split()
+)
+_UK_POSTCODE = re.compile(r"([A-Z]{1,2})(\d[A-Z\d]?) ?(\d[ABD-HJLNP-UW-Z]{2})")
+
+
+def uk_postcode(value: str) -> bool:
+    """UK postcode (BS 7666): a known area, a district (one or two digits, or digit + letter as in "SW1A"), then
+    the inward code: a digit and two letters that never include C, I, K, M, O or V. "GIR 0AA" is the one
+    exception. Case-insensitive; at most one space, between the two halves."""
+    s = value.upper().strip()
+    if s.replace(" ", "") == "GIR0AA":
+        return True
+    m = _UK_POSTCODE.fullmatch(s)
+    return m is not None and m.group(1) in UK_POSTCODE_AREAS
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Spain
 # --------------------------------------------------------------------------------------------------------------

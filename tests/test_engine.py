@@ -124,6 +124,15 @@ def test_overlaps_resolved_by_specificity_then_score():
     ]
 
 
+def test_title_and_postcode_inside_a_model_span_yield_to_it():
+    spans = [
+        Span("PERSON", 0, 10, 0.9, "model"), Span("TITLE", 0, 3, 0.8, "pattern"),
+        Span("LOCATION", 20, 60, 0.9, "model"), Span("ZIP_CODE", 55, 60, 0.65, "pattern"),
+        Span("TITLE", 70, 73, 0.8, "pattern"),
+    ]  # fmt: skip
+    assert [s.type for s in resolve_overlaps(spans)] == ["PERSON", "LOCATION", "TITLE"]
+
+
 def test_engine_masks_keep_offsets_with_emoji_and_cjk(engine):
     text = "😀👍🏽 東京 mail: ana.silva@example.com ✓"
     result = engine.mask([text], Policy())[0]

@@ -15,6 +15,7 @@ from piimask.recognizers import (
     PatternRecognizer,
     PhoneRecognizer,
     RecognizerSet,
+    ZipCodeRecognizer,
     default_recognizers,
     pattern,
 )
@@ -222,8 +223,79 @@ def test_phone_context_raises_score_and_unformatted_is_lower():
 
 
 def test_phone_recognizer_regions_are_configurable():
-    assert PhoneRecognizer(regions=("GB",)).analyze("call (212) 555-0134") == []
-    assert PhoneRecognizer(regions=("US",)).analyze("call (212) 555-0134")
+    # Regions decide the validated path; without a phone word the context path does not report anything.
+    assert PhoneRecognizer(regions=("GB",)).analyze("see (212) 555-0134") == []
+    assert PhoneRecognizer(regions=("US",)).analyze("see (212) 555-0134")
+    # With one, any phone-shaped number is reported, valid in the configured regions or not.
+    assert PhoneRecognizer(regions=("GB",)).analyze("call (212) 555-0134")
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("Fax: (594)636-8872", "(594)636-8872"),
+        ("How can we reach you? You can call (21) 9249-7822", "(21) 9249-7822"),
+        ("Mobile: 20-33-70-48\nDesk: 6038505064", "6038505064"),
+        ("Mobile: 20-33-70-48\nDesk: 6038505064", "20-33-70-48"),
+        ("Please call me at 042 159 1988 tomorrow", "042 159 1988"),
+        ("Can someone call me on 070-524-373? I have a question", "070-524-373"),
+        ("Personal Info:\nPhone:\n439 4166\n\nE-mail: x", "439 4166"),
+        ("They're not answering at 96 466712", "96 466712"),
+        ("Tel: 0494 41 18 24", "0494 41 18 24"),
+        ("tel:555-1234", "555-1234"),
+        ("Contact: 0380 2472174 (after 6pm)", "0380 2472174"),
+        ("Can someone call me on 61 60 34?", "61 60 34"),  # six digits: only grouped, right after the word
+        ("0380 7558505 office\n544.587.7175 fax", "0380 7558505"),
+        ("Offices\n723 813 266 office\n+41 53 147 37 99 fax", "723 813 266"),
+        ("Offices\n723 813 266 office\n+41 53 147 37 99 fax", "+41 53 147 37 99"),
+        ("0494 41 18 24-Office", "0494 41 18 24"),
+        ("WhatsApp +447700556093", "+447700556093"),
+        ("Address\n35 88 32 office\n+1-301-555-0100 fax", "35 88 32"),
+        ("Offices\n(162)845-1285x631 fax", "(162)845-1285x631"),
+        ("Phone: 915-081-1530 ext. 7274", "915-081-1530 ext. 7274"),
+        ("Desk: +41 86 432 72 50", "+41 86 432 72 50"),  # the whole number, not a national-looking tail
+    ],
+)
+def test_phone_with_context_any_region(text, phone):
+    assert_found(text, "PHONE_NUMBER", phone, 0.6)
+
+
+def test_phone_possible_international_without_context_scores_lower():
+    possible = assert_found("see +41 53 147 37 99", "PHONE_NUMBER", "+41 53 147 37 99", 0.5)
+    valid = assert_found("see +44 20 7946 0958", "PHONE_NUMBER", "+44 20 7946 0958", 0.8)
+    assert possible.score < valid.score
+    assert_not_found("see +41 53 14", "PHONE_NUMBER")  # too short for Switzerland
+    assert_not_found("score +49 123456", "PHONE_NUMBER")  # fewer than seven national digits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Bare digit runs in prose: no phone word, so an order, ticket or account number as likely.
+        "Order 1234567 shipped", "We shipped 96 466712 units", "Batch 042 159 1988 passed QA", "ref 070-524-373",
+        # A phone word, but the number is something else.
+        "Call us: 2019-2020 season", "call me, order id 12345678", "Phone budget: $ 1 250 000",
+        "contact 1 000 000 users", "phone 4111 1111 1111 1111", "call 536-22-1234", "call me at 2023-04-05",
+        "Contact 10.0.0.12", "I'd like to call a taxi to 3348 84 Cassinia Street", "Call 911 now",
+        "I called 3 times about invoice 12345678", "Phone: 12:30", "call 12345678901234567890",
+        # A phone word in another sentence or on a line that is not a label.
+        "Call me later. Order 1234567 shipped", "Phone lost\nbatch 1234567",
+        # Not "00…/+" international and not possible.
+        "+44 20 7946 09",
+    ],
+)
+def test_phone_context_path_negatives(text):
+    assert_not_found(text, "PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The restaurant is located at 0422 69 Almond Place", "The letter arrived at 96047 3240 Meadow Drive Suite 5",
+     "We'll meet at 61459 4010 Rockford Road", "The restaurant is located at 82536 1812 Rue De La Gare",
+     "Olle Isaksson\n\n71080 3041 Tycos Dr\n Apt. 724", "Our offices are located at 0583 283 Hickory Ridge Drive"],
+)
+def test_phone_house_numbers_are_not_phones(text):
+    assert_not_found(text, "PHONE_NUMBER")
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -283,6 +355,33 @@ def test_luhn_invalid_16_digit_numbers_are_not_cards(rest):
     assert found(f"card {number}", "CREDIT_CARD") == []
 
 
+@pytest.mark.parametrize(
+    "card",
+    ["180079807935974", "213128569146303", "3521655852398689", "3522170430305486", "6759562636840", "9792000000000003",
+     "0604788205780000"],
+)
+def test_credit_card_other_issuers_and_lengths(card):
+    assert v.luhn(card)
+    assert_found(f"Please block card no {card}", "CREDIT_CARD", card, 0.9)
+    assert_found(f"ref {card} done", "CREDIT_CARD", card, 0.9)  # 13+ digits with issuer and Luhn: no context needed
+
+
+@pytest.mark.parametrize("card", ["587662702899", "501803075628", "675956263684", "5018 0307 5628", "060478820578"])
+def test_twelve_digit_maestro_needs_card_context(card):
+    assert v.luhn(card)
+    assert_found(f"I want to cancel my card {card} because I lost it", "CREDIT_CARD", card, 0.9)
+    assert_found(f"last billed amount for cc {card} please", "CREDIT_CARD", card, 0.9)
+    assert_not_found(f"order {card} shipped", "CREDIT_CARD")  # 1 in 10 twelve-digit numbers passes Luhn
+
+
+def test_twelve_digit_cards_need_luhn_and_a_maestro_prefix():
+    assert_not_found("card 587662702898", "CREDIT_CARD")  # Luhn fails
+    assert_not_found("card 411111111116", "CREDIT_CARD")  # Luhn ok, but Visa has no 12-digit cards
+    assert_not_found("card 180079807935975", "CREDIT_CARD")
+    # A 16-digit card is one span, not a 16-digit card plus a 12-digit tail.
+    assert found("card 5018 0307 5628 0006", "CREDIT_CARD") in ([], ["5018 0307 5628 0006"])
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # US_SSN and the context-only US formats
 # ----------------------------------------------------------------------------------------------------------------
@@ -330,6 +429,19 @@ def test_no_driver_license_flood_on_ordinary_numbers():
             "model X12345678, batch 987654321, page 1234567.")
     for entity in ["US_DRIVER_LICENSE", "US_PASSPORT", "US_BANK_NUMBER", "US_SSN", "US_ITIN", "MEDICAL_LICENSE"]:
         assert_not_found(text, entity)
+
+
+@pytest.mark.parametrize("value", ["yo0047868", "m472269848583", "D1234567", "d1234567", "Ab123456"])
+def test_driver_license_any_case_with_context(value):
+    assert_found(f"My driver's license number is {value}", "US_DRIVER_LICENSE", value, 0.7)
+    assert_found(f"DL: {value}", "US_DRIVER_LICENSE", value, 0.7)
+
+
+def test_lower_case_driver_license_needs_the_word_before_and_no_path():
+    assert_not_found("see yo0047868 here", "US_DRIVER_LICENSE")
+    assert_not_found("code yo0047868 under the MIT license", "US_DRIVER_LICENSE")  # the word after: not enough
+    assert_not_found("License-File: numpy/random/src/mt19937/LICENSE.md", "US_DRIVER_LICENSE")
+    assert_not_found("license file ab1234.txt", "US_DRIVER_LICENSE")
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -571,6 +683,110 @@ def test_date_time_negatives(text):
 
 
 # ----------------------------------------------------------------------------------------------------------------
+# TITLE and ZIP_CODE
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Hello, this is Mr. Rory McKeon.", "Mr."), ("For my take on Mrs. Olson, see below", "Mrs."),
+        ("Dr. Savage is a 63 year old", "Dr."), ("correct it to Miss Selma Sigurval", "Miss"),
+        ("correct it to dr. emma tyndall?", "dr."), ("Dear Dr Patel,", "Dr"), ("Prof Smith said", "Prof"),
+        ("mrs smith called", "mrs"), ("Sir Elton John", "Sir"), ("Dame Judi Dench", "Dame"), ("MR JOHN SMITH", "MR"),
+        ("The Hon. John Smith MP", "Hon."), ("Ms. Valbergsdóttir", "Ms."), ("Capt. Haddock", "Capt."),
+        ("Rev. Green", "Rev."), ("Mx Taylor", "Mx"), ("Lt. Dan", "Lt."), ("Herr Müller", "Herr"),
+        ("Dr. J. Watson", "Dr."), ("dear ms. patricia", "ms."),
+    ],
+)
+def test_title_before_a_name(text, title):
+    span = assert_found(text, "TITLE", title, 0.55)
+    assert span.end - span.start == len(title)  # the honorific only; the name is PERSON's
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I miss you", "miss the bus", "MS Word", "ms word", "the dr said", "12 Oak Dr. Springfield", "Sunset Dr Apt 5",
+     "Gen Z", "Hon Hai Precision", "Dr. who?", "yes sir I will", "Mr.", "the Dr is in", "DR Congo", "Mrs.\nSmith",
+     "mr. and the rest", "Mister", "Drs", "prof. of history", "Col 3", "Rep 3", "Lyxor US Div DR ETF Dist"],
+)
+def test_title_negatives(text):
+    assert_not_found(text, "TITLE")
+
+
+def test_title_pair_and_repeated_titles():
+    assert found("Mr and Mrs Smith", "TITLE") == ["Mr", "Mrs"]
+
+
+@pytest.mark.parametrize(
+    "text, zip_code",
+    [
+        ("ZIP: 32700", "32700"), ("ZIP: 4032", "4032"), ("My zip code is 97400", "97400"),
+        ("ZIP: 6250-120", "6250-120"), ("ZIP: 860 13", "860 13"), ("Postal code: K1A 0B1", "K1A 0B1"),
+        ("postcode 1012 AB", "1012 AB"), ("PLZ 10115 Berlin", "10115"), ("CEP 01310-100", "01310-100"),
+        ("zip-code #94105-1234", "94105-1234"), ("post code: SW1A 2AA", "SW1A 2AA"), ("Zip Code 02118", "02118"),
+    ],
+)
+def test_zip_code_after_a_label(text, zip_code):
+    assert_found(text, "ZIP_CODE", zip_code, 0.75)
+
+
+ADDRESS_ZIPS = ZipCodeRecognizer(state_score=0.65, uk_score=0.6)
+
+
+@pytest.mark.parametrize(
+    "text, zip_code",
+    [
+        ("San Francisco, CA 94105", "94105"), ("Springfield IL 62704-1234", "62704-1234"),
+        ("Houston, Texas 77001", "77001"), ("NEW YORK, NY 10001", "10001"), ("New York 10001", "10001"),
+        ("PSC 2322, Box 6025\nAPO AA 88307", "88307"), ("Toronto, ON M5V 3L9", "M5V 3L9"),
+        ("D-TEK Technologies Limited in GRIGADALE PH36 9QH in its mission", "PH36 9QH"),
+        ("10 Downing Street, London SW1A 2AA", "SW1A 2AA"), ("london sw1a 2aa", "sw1a 2aa"),
+        ("Manchester M1 1AE", "M1 1AE"), ("EC1A1BB", "EC1A1BB"), ("ZIP: 32700", "32700"),
+    ],
+)
+def test_zip_code_in_addresses_when_enabled(text, zip_code):
+    spans = [s for s in ADDRESS_ZIPS.analyze(text) if text[s.start:s.end] == zip_code]
+    assert spans and spans[0].score >= 0.6, ADDRESS_ZIPS.analyze(text)
+
+
+def test_zip_code_offsets_survive_lower_casing_that_changes_length():
+    # "İ".lower() is two characters: label positions found in the lower-cased text must not be reused blindly.
+    assert_found("İİİ İstanbul, zip code 34000", "ZIP_CODE", "34000", 0.75)
+    assert_found("İİİ İstanbul, phone: 0212 555 12 34", "PHONE_NUMBER", "0212 555 12 34", 0.6)
+
+
+def test_zip_codes_inside_addresses_are_found_by_default():
+    # On by default: the engine keeps a model LOCATION that contains the ZIP_CODE (tests/test_engine.py), so the
+    # code never evicts the address; without a model, the postcode alone is still masked.
+    for text in ["1600 Amphitheatre Parkway, Mountain View, CA 94043", "10 Downing Street, London SW1A 2AA"]:
+        assert [s.type for s in RS.analyze(text)].count("ZIP_CODE") == 1
+        assert ADDRESS_ZIPS.analyze(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 94105 shipped", "We sold 12345 units in Texas", "ORDER PLACED IN 12345", "I live in 46204",
+        "Hunderdorf BY 94334", "zip 123 files", "zip -r a.zip 12345", "ZIP: 123456789", "the zip\n12345",
+        "ref ab12cd", "code ZZ1 1AA", "Sw1a 1Aa", "AB12 3CD", "SW1A 1AC", "invoice K1A 0B1", "Texas 2023 season",
+        "version 1.2.3", "except 12345", "postal service 12345 letters",
+    ],
+)
+def test_zip_code_negatives(text):
+    assert_not_found(text, "ZIP_CODE")
+    assert ADDRESS_ZIPS.analyze(text) == []
+
+
+def test_uk_postcode_validator():
+    for good in ["SW1A 1AA", "sw1a 1aa", "PH36 9QH", "EC1A 1BB", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT",
+                 "W1A 0AX", "GIR 0AA"]:
+        assert v.uk_postcode(good), good
+    for bad in ["QQ1 1AA", "SW1A 1AC", "ZZ1 1AA", "AB12 3CD", "SW1A  1AA", "SW1A1A", "12345"]:
+        assert not v.uk_postcode(bad), bad
+
+
+# ----------------------------------------------------------------------------------------------------------------
 # RecognizerSet
 # ----------------------------------------------------------------------------------------------------------------
 
@@ -587,7 +803,7 @@ def test_entities_filter_and_supported_entities():
                 "IT_DRIVER_LICENSE", "IT_VAT_CODE", "IT_PASSPORT", "IT_IDENTITY_CARD", "PL_PESEL", "SG_NRIC_FIN",
                 "SG_UEN", "AU_ABN", "AU_ACN", "AU_TFN", "AU_MEDICARE", "IN_PAN", "IN_AADHAAR",
                 "IN_VEHICLE_REGISTRATION", "IN_VOTER", "IN_PASSPORT", "IN_GSTIN", "FI_PERSONAL_IDENTITY_CODE",
-                "KR_RRN", "KR_FRN", "KR_BRN", "KR_DRIVER_LICENSE", "KR_PASSPORT", "TH_TNIN"}
+                "KR_RRN", "KR_FRN", "KR_BRN", "KR_DRIVER_LICENSE", "KR_PASSPORT", "TH_TNIN", "TITLE", "ZIP_CODE"}
     assert expected <= RS.supported_entities
 
 
