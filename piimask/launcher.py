@@ -43,20 +43,27 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
         console.print(f"local Redis (AOF on) at {redis.url}, data in {data_dir / 'redis'}")
 
     main = [sys.executable, str(PROJECT_ROOT / "main.py")]
-    children: list[subprocess.Popen] = []
+    workers_procs: list[subprocess.Popen] = []
+    service = None
     stopping = False
 
     def stop(*_):
         nonlocal stopping
         stopping = True
 
+    started: dict[int, float] = {}
+
+    def start_worker() -> subprocess.Popen:
+        proc = subprocess.Popen([*main, "worker"], env=env, start_new_session=True)
+        started[proc.pid] = time.monotonic()
+        return proc
+
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     try:
-        for _ in range(workers):
-            children.append(subprocess.Popen([*main, "worker"], env=env, start_new_session=True))
-        children.append(
-            subprocess.Popen([*main, "service", "--host", host, "--port", str(port)], env=env, start_new_session=True)
+        workers_procs = [start_worker() for _ in range(workers)]
+        service = subprocess.Popen(
+            [*main, "service", "--host", host, "--port", str(port)], env=env, start_new_session=True
         )
         base = f"http://{host}:{port}"
         console.print(f"[bold]piimask is starting[/bold]: API docs at {base}/docs  (ready when {base}/readyz says so)")
@@ -64,11 +71,22 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
             console.print(f"generated a local admin API key: [bold]{api_key}[/bold]  (send 'Authorization: Bearer <key>')")
         console.print("press Ctrl-C to stop the service, the workers and Redis")
         while not stopping:
-            if any(c.poll() is not None for c in children):
-                console.print("a child process exited; stopping everything")
+            if service.poll() is not None or (redis and redis.process.poll() is not None):
+                console.print("the service or Redis exited; stopping everything")
                 break
+            for i, worker in enumerate(workers_procs):
+                # A worker that lost Redis in mid-job exits by design; its job comes back to the next one. One that
+                # dies right after its start cannot start at all (a bad keyring, say): restarting would only loop.
+                if worker.poll() is not None:
+                    if time.monotonic() - started[worker.pid] < 20:
+                        console.print(f"worker {worker.pid} exited ({worker.returncode}) at start; stopping everything")
+                        stopping = True
+                        break
+                    console.print(f"worker {worker.pid} exited ({worker.returncode}); starting a new one")
+                    workers_procs[i] = start_worker()
             time.sleep(0.5)
     finally:
+        children = [c for c in [service, *workers_procs] if c is not None]
         for child in children:
             if child.poll() is None:
                 child.send_signal(signal.SIGTERM)

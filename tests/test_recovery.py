@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,45 @@ def test_kill_9_mid_job_is_recovered_by_another_worker(two_workers, redis_conn, 
     assert job.worker_name != victim["name"] and job.retries_left == 1
     assert (blobs / "recovery" / "out.csv").read_bytes() == (blobs / "recovery" / "reference.csv").read_bytes()
     assert [p.name for p in (blobs / "recovery").iterdir() if ".tmp-" in p.name] == []  # the retry cleared it
+
+
+def test_redis_killed_and_restarted_mid_job_loses_no_job(env, workdir):
+    from redis import Redis
+
+    from piimask.redis_server import LocalRedis
+
+    server = LocalRedis(workdir / "redis-crash").start()
+    local = {**env, "PIIMASK_REDIS_URL": server.url, "PIIMASK_QUEUE": "crash"}
+    connection = Redis.from_url(server.url)
+    blobs = Path(env["PIIMASK_BLOB_ROOT"])
+    data, _ = make_csv(1500, seed=9)
+    (blobs / "crash").mkdir(parents=True, exist_ok=True)
+    (blobs / "crash" / "in.csv").write_bytes(data)
+    first = Proc(["worker", "--queue", "crash"], local, workdir / "crash-worker-1.log")
+    second = None
+    try:
+        wait_for(lambda: worker_registrations(connection), 180, "the worker")
+        queue = Queue("crash", connection=connection)
+        spec = lambda name: TableJobSpec(source="crash/in.csv", destination=f"crash/{name}.csv", format="csv")  # noqa: E731
+        running = enqueue_table_job(queue, "crash-running", spec("running"), timeout=600, retries=2, ttl=600)
+        queued = enqueue_table_job(queue, "crash-queued", spec("queued"), timeout=600, retries=2, ttl=600)
+        wait_for(lambda: job_state(running)["progress"]["rows_done"] > 0, 120, "the first job to make progress")
+
+        server.process.kill()  # SIGKILL: no shutdown, no final save; only the AOF (fsync every second) remains
+        server.process.wait()
+        time.sleep(1.5)
+        server.start()  # same port, same folder: Redis replays its AOF
+        connection = Redis.from_url(server.url)
+        assert connection.exists("rq:job:crash-running", "rq:job:crash-queued") == 2  # both jobs came back
+        # a worker that lost Redis mid-job exits (shared/notes/rq.md); a supervisor starts a new one
+        second = Proc(["worker", "--queue", "crash"], local, workdir / "crash-worker-2.log")
+        for job_id in ("crash-queued", "crash-running"):
+            job = Job.fetch(job_id, connection=connection)
+            state = finished(job, 240)
+            assert state["status"] == "finished" and state["report"]["rows"] == 1500, (job_id, state)
+        assert (blobs / "crash" / "running.csv").read_bytes() == (blobs / "crash" / "queued.csv").read_bytes()
+    finally:
+        for proc in (first, second):
+            if proc is not None:
+                proc.stop()
+        server.stop()
