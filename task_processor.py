@@ -116,6 +116,7 @@ def process_table_masking_task(spec: dict) -> dict:
             job_spec.format,
             batch_rows=settings.table_batch_rows,
             on_total=ctx.on_total,
+            max_rows=settings.max_table_rows,
             on_progress=ctx.on_progress,
             should_stop=ctx.should_stop,
             plans=[ColumnPlan(**p) for p in job_spec.plans] if job_spec.plans else None,

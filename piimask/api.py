@@ -583,6 +583,54 @@ def instrument(app: FastAPI) -> None:
         return response
 
 
+class BodyLimit:
+    """Counts a request's body as it arrives and answers 413 past the limit: neither a declared nor a chunked huge
+    body reaches the parsers, so it can fill neither memory nor the upload spool."""
+
+    def __init__(self, app, settings_of):
+        self.app, self.settings_of = app, settings_of
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        settings: Settings = self.settings_of()
+        headers = dict(scope.get("headers") or [])
+        multipart = headers.get(b"content-type", b"").startswith(b"multipart/")
+        limit = settings.max_upload_bytes + (1 << 20) if multipart else settings.max_body_bytes
+        what = "upload" if multipart else "request body"
+        declared = headers.get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            return await self._too_large(send, what, limit)
+        seen = 0
+        answered = False
+
+        async def counted():
+            nonlocal seen, answered
+            if answered:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                # Answer now and tell the app the client left; what the app answers to that is dropped.
+                await self._too_large(send, what, limit)
+                answered = True
+                return {"type": "http.disconnect"}
+            return message
+
+        async def guarded(message):
+            if not answered:
+                await send(message)
+
+        await self.app(scope, counted, guarded)
+
+    @staticmethod
+    async def _too_large(send, what: str, limit: int) -> None:
+        response = error_response(413, "body_too_large", f"the {what} exceeds the limit of {limit} bytes")
+        await send({"type": "http.response.start", "status": 413, "headers": response.raw_headers})
+        await send({"type": "http.response.body", "body": response.body})
+
+
+
 def build_app(lifespan) -> FastAPI:
     app = FastAPI(title="piimask", version="1", lifespan=lifespan, description="PII masking for text and tables")
     # The process-wide metrics plus this app's Redis-backed figures (a registry per app keeps tests independent).
@@ -591,6 +639,7 @@ def build_app(lifespan) -> FastAPI:
     app.state.registry.register(QueueCollector(app))
     install_error_handlers(app)
     instrument(app)
+    app.add_middleware(BodyLimit, settings_of=lambda: app.state.settings)
     app.include_router(router)
     app.include_router(presidio_compat.router)
     return app

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=100_000, ge=1)
     max_batch_texts: int = Field(default=256, ge=1)
     max_upload_bytes: int = Field(default=2 * 1024**3, ge=1)
+    max_body_bytes: int = Field(default=32 * 1024**2, ge=1)  # JSON requests
+    max_table_rows: int = Field(default=0, ge=0)  # 0: no limit
     table_batch_rows: int = Field(default=8192, ge=1)
     fanout_bytes: int = Field(default=256 * 1024**2, ge=1)  # inputs larger than this are split into parts
     part_rows: int = Field(default=250_000, ge=1)  # rows per part of a split input

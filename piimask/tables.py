@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from piimask.blobstore import BlobStore
-from piimask.formats import CsvDialect, open_format
+from piimask.formats import CsvDialect, TableError, open_format
 from piimask.engine import MaskingEngine
 from piimask.operators import BoundOperator, UnmaskError, fpe_restore, unmask_tokens
 from piimask.policy import Policy
@@ -151,6 +151,7 @@ def mask_table(
     *,
     batch_rows: int = 8192,
     on_total: Callable[[int], None] = lambda rows: None,
+    max_rows: int = 0,
     on_progress: Callable[[int], None] = lambda rows: None,
     should_stop: Callable[[], bool] = lambda: False,
     plans: list[ColumnPlan] | None = None,
@@ -165,6 +166,8 @@ def mask_table(
     """
     table = open_format(store, source, fmt, dialect)
     total = table.count_rows()  # a fast parse-only pass, so that progress has a rows_total
+    if max_rows and total > max_rows:
+        raise TableError(f"the table has {total} rows; the limit is {max_rows} (PIIMASK_MAX_TABLE_ROWS)")
     on_total(total)
     names, chunks = table.read(batch_rows, total)
     given = {p.name: p for p in plans or []}

@@ -90,3 +90,19 @@ def test_key_configuration_is_checked():
     assert ring.scopes("") is None and ring.scopes("nope") is None
     with pytest.raises(KeyConfigError, match="unknown scope"):
         KeyRing({"k": ["superuser"]})
+
+
+def test_body_and_upload_limits(service, env):
+    import httpx
+
+    headers = {"Authorization": "Bearer admin-key"}
+    body = b'{"text": "' + b"x" * (33 * 1024**2) + b'"}'  # above PIIMASK_MAX_BODY_BYTES (32 MiB by default)
+    r = httpx.post(f"{service.base_url}/v1/text/mask", content=body, headers={**headers, "content-type": "application/json"}, timeout=60)
+    assert_error(r, 413, "limit")
+
+    def chunks():  # no Content-Length: the limit must hold while the body streams in
+        for _ in range(40):
+            yield b"x" * 1024**2
+
+    r = httpx.post(f"{service.base_url}/v1/text/mask", content=chunks(), headers={**headers, "content-type": "application/json"}, timeout=60)
+    assert_error(r, 413, "limit")
