@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crypto import CryptoManager, KeyringError
@@ -35,7 +36,7 @@ def mask_file(settings: Settings, source: Path, output: Path, policy_file: Path 
     engine = MaskingEngine(classifier, crypto)
     try:
         columns = (TextColumn("masking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns) as bar:
+        with Progress(*columns, console=Console(stderr=True)) as bar:  # stdout carries the JSON report
             task = bar.add_task("rows", total=None)
             report = mask_table(
                 engine, policy, store, src, dst, fmt, batch_rows=settings.table_batch_rows,

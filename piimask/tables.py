@@ -21,6 +21,7 @@ from piimask.engine import MaskingEngine
 from piimask.operators import BoundOperator, UnmaskError, fpe_restore, unmask_tokens
 from piimask.policy import Policy
 
+SAMPLE_CHARS = 2000
 SAMPLE_ROWS = 64  # values per column that planning reads: enough to vote, cheap through the model
 _CACHE_LIMIT = 200_000  # distinct values remembered per column across batches
 
@@ -75,7 +76,8 @@ def plan_columns(engine: MaskingEngine, policy: Policy, names: list[str], sample
         if hinted and policy.wants(hinted):
             plans.append(ColumnPlan(name, "entity", hinted, "header"))
             continue
-        values = [v for v in sample.column(i).to_pylist()[:SAMPLE_ROWS] if v and v.strip()]
+        # a prefix is enough to tell what a column holds; a 10 MB cell must not go through the model to plan
+        values = [v[:SAMPLE_CHARS] for v in sample.column(i).to_pylist()[:SAMPLE_ROWS] if v and v.strip()]
         plans.append(_plan_from_values(engine, policy, name, values))
     return plans
 
