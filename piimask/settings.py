@@ -27,11 +27,15 @@ class Settings(BaseSettings):
     model: str = DEFAULT_MODEL
     table_model: str | None = None  # the workers' checkpoint; defaults to `model`
     device: Literal["auto", "cpu", "cuda"] = "auto"
-    torch_threads: int = Field(default=0, ge=0)  # 0 = torch's default
+    # 1 by default: on a small shared machine two torch threads spin-wait on each other and ran 7x slower under load
+    # (bench/text.py); scale with more worker processes instead. 0 = torch's default (all cores).
+    torch_threads: int = Field(default=1, ge=0)
     model_batch_size: int = Field(default=32, ge=1)
     model_max_length: int = Field(default=256, ge=16)  # tokens per window; longer texts are scanned in windows
     model_stride: int = Field(default=64, ge=0)  # tokens shared by neighbouring windows
-    batch_wait_ms: float = Field(default=3.0, ge=0, le=1000)  # service: how long a request waits for others to share a pass
+    # service: how long a request waits for others before a pass. 0: none; requests that arrive during a pass still
+    # share the next one, so a lone request pays nothing.
+    batch_wait_ms: float = Field(default=0.0, ge=0, le=1000)
 
     # Access: key -> scopes ("mask", "unmask", "tables", "admin"); auth "off" only for local development
     api_keys: dict[str, list[str]] = Field(default_factory=dict, repr=False)  # key or "sha256:<hex>" → scopes
