@@ -11,9 +11,14 @@ Annotation conventions (the model learns exactly these; the model card repeats t
 - ORGANIZATION: companies, banks, hospitals, universities, agencies, councils with a proper name. Generic phrases
   ("the bank", "the city council", "our hospital") stay O.
 - DATE_TIME: explicit dates, times, timestamps, months, years, weekdays and weekday phrases ("last Tuesday",
-  "next Friday", "Mondays"). "today", "tomorrow", "yesterday", "next week", "last month", seasons and durations
-  ("12.4s", "3 hours") stay O: they identify nobody.
-- NRP: nationalities, religions and political groups ("Brazilian", "Catholic", "Democrat").
+  "next Friday", "Mondays"). "today", "tomorrow", "yesterday", "next week", "last month", "this month", "last night",
+  seasons and durations ("12.4s", "3 hours") stay O: they identify nobody.
+- NRP: nationalities, religions and political groups ("Brazilian", "Catholic", "Democrat"), also on food, places
+  and things ("a Korean bakery"). The category words ("religion", "politics", "nationality"), topics ("immigration
+  policy"), music genres, diets, instruments, hobbies, art movements, animals, product categories and adjectives
+  are O. A nationality inside a country name is LOCATION ("the Czech Republic"); languages used as languages are O
+  ("studying Spanish"). "Swedish designer Valter Holm" is NRP + O + PERSON; names used as modifiers ("a lifelong
+  Ana Lima fan") and names spelled like NRP words ("Christian English") are PERSON.
 - AGE: the number only: "42" in "42 years old", "aged 42", "42-year-old", "Age: 42". The words stay O.
 - Emails, phone numbers, card numbers, IBANs, SSNs, IPs and URLs appear in the text but are O: the pattern
   recognizers own them, and the model must learn not to call them PERSON or ORGANIZATION.
@@ -132,6 +137,8 @@ _COUNTRIES = [
     "Senegal", "Saudi Arabia", "the UAE", "Qatar", "Jordan", "Lebanon", "Israel", "Iran", "Pakistan", "India",
     "Bangladesh", "Sri Lanka", "Nepal", "China", "Japan", "South Korea", "Korea", "Vietnam", "Thailand",
     "Malaysia", "Singapore", "Indonesia", "the Philippines", "Australia", "New Zealand", "Cuba", "Jamaica",
+    "the Czech Republic", "Czech Republic", "the Dominican Republic", "the Central African Republic",
+    "North Macedonia", "the Republic of Ireland", "the Slovak Republic", "Papua New Guinea", "Equatorial Guinea",
 ]
 
 _REGIONS = [
@@ -218,6 +225,122 @@ _DEPARTMENTS = ["Finance", "Human Resources", "HR", "Legal", "Procurement", "IT"
                 "Payroll", "Marketing", "Sales", "Compliance", "Radiology", "Cardiology", "Oncology", "Admissions",
                 "Accounts Payable", "Facilities", "Security", "Engineering"]
 
+# ---- O vocabulary that looks like "group" words but is not NRP ------------------------------------------------
+# Styles, diets, instruments, hobbies, movements, topics, animals, product categories and descriptive words: the
+# model must learn that an unusual adjective or noun is not a nationality, religion or political group. (Words the
+# project's detection bench reported as NRP false positives are deliberately NOT listed, so the bench measures
+# whether the lesson generalises.)
+_MUSIC_GENRES = [
+    "jazz", "smooth jazz", "bebop", "blues", "delta blues", "rock", "indie rock", "soft rock", "punk", "pop punk",
+    "post-punk", "heavy metal", "death metal", "doom metal", "grunge", "shoegaze", "dream pop", "synth-pop",
+    "synthwave", "chillwave", "techno", "house", "deep house", "trance", "drum and bass", "dubstep", "ambient",
+    "lo-fi", "hip hop", "trap", "drill", "grime", "R&B", "soul", "neo-soul", "funk", "disco", "gospel", "folk",
+    "indie folk", "bluegrass", "country", "americana", "reggae", "dancehall", "ska", "emo", "opera", "chamber music",
+    "choral music", "minimalist music", "a cappella", "big band", "swing", "easy listening", "new wave", "krautrock",
+    "math rock", "post-rock", "prog rock", "psychedelic rock", "bubblegum pop", "power pop", "art pop", "hyperpop",
+    "bedroom pop", "soundtrack music", "show tunes", "barbershop", "sea shanties", "nu metal", "glam rock",
+]
+_DIETS = [
+    "vegetarian", "pescatarian", "plant-based", "gluten-free", "dairy-free", "lactose-free", "keto", "paleo",
+    "low-carb", "low-sodium", "sugar-free", "nut-free", "raw food", "flexitarian", "carnivore", "whole30",
+    "intermittent fasting", "Mediterranean-style", "high-protein", "low-FODMAP", "macrobiotic", "fruitarian",
+    "teetotal", "sober", "straight edge", "zero-waste", "minimalist", "off-grid", "nomadic", "early-riser",
+]
+_INSTRUMENTS = [
+    "ukulele", "banjo", "cello", "double bass", "violin", "viola", "harp", "oboe", "bassoon", "clarinet",
+    "flute", "piccolo", "trumpet", "trombone", "tuba", "horn", "saxophone", "accordion", "harmonica",
+    "bagpipes", "sitar", "tabla", "djembe", "koto", "theremin", "synthesizer", "drum kit", "bass guitar",
+    "electric guitar", "twelve-string guitar", "lute", "harpsichord", "pipe organ", "glockenspiel", "xylophone",
+    "marimba", "steel drum", "kalimba", "hurdy-gurdy", "zither", "bouzouki", "cajón", "didgeridoo", "keytar",
+]
+_HOBBIES = [
+    "birdwatching", "rock climbing", "bouldering", "knitting", "crochet", "chess", "woodworking", "pottery",
+    "sourdough baking", "trail running", "beekeeping", "cosplay", "stamp collecting", "coin collecting",
+    "scuba diving", "gardening", "origami", "calligraphy", "geocaching", "karaoke", "yoga", "pilates", "tai chi",
+    "quilting", "fly fishing", "kayaking", "paragliding", "astrophotography", "model railways", "home brewing",
+    "tabletop gaming", "speedrunning", "ballroom dancing", "tap dancing", "line dancing", "embroidery",
+    "urban sketching", "foraging", "bonsai", "parkour", "skateboarding", "surfing", "fencing", "archery",
+    "powerlifting", "marathon running", "puzzle hunts", "crossword solving", "amateur radio", "candle making",
+]
+_ART_STYLES = [
+    "impressionism", "post-impressionism", "cubism", "surrealism", "dadaism", "art deco", "art nouveau",
+    "minimalism", "brutalism", "street art", "pop art", "romanticism", "modernism", "postmodernism",
+    "gothic revival", "abstract expressionism", "futurism", "pointillism", "mannerism", "rococo", "neoclassicism",
+    "photorealism", "land art", "op art", "conceptual art", "magical realism", "film noir", "cyberpunk",
+    "steampunk", "solarpunk", "cottagecore", "dark academia", "kitsch", "avant-garde", "folk art", "ukiyo-e",
+]
+_TOPICS = [
+    "politics", "religion", "nationality", "ethnicity", "immigration policy", "immigration", "human rights",
+    "voting rights", "women's rights", "workers' rights", "free speech", "religious freedom", "climate change",
+    "tax reform", "gun control", "national security", "healthcare reform", "the minimum wage", "housing costs",
+    "gender equality", "foreign policy", "public transport", "censorship", "data privacy", "labour law",
+    "animal welfare", "secularism", "identity politics", "party politics", "political correctness",
+    "racial justice", "racism", "discrimination", "equal pay", "affirmative action", "citizenship",
+    "border control", "refugee policy", "electoral reform", "campaign finance", "the death penalty",
+    "drug policy", "police reform", "school prayer", "church and state", "faith", "spirituality",
+    "patriotism", "diversity and inclusion", "national identity", "cultural heritage", "social justice",
+    "the culture war", "the economy", "inflation", "unemployment", "the budget deficit", "trade policy",
+]
+_ANIMALS = [
+    "otter", "hedgehog", "golden retriever", "beagle", "tabby cat", "parrot", "cockatoo", "axolotl", "alpaca",
+    "llama", "corgi", "ferret", "gecko", "koala", "red panda", "capybara", "sloth", "badger", "fox", "squirrel",
+    "magpie", "crow", "owl", "tortoise", "goldfish", "rabbit", "guinea pig", "hamster", "chinchilla", "pug",
+    "border collie", "husky", "dachshund", "poodle", "ostrich", "flamingo", "octopus", "jellyfish", "lobster",
+    "moose", "wolf", "bear", "bison", "pelican", "bat", "possum", "skunk", "weasel", "iguana", "cobra",
+]
+_PRODUCT_CATEGORIES = [
+    "kitchenware", "garden furniture", "kids' shoes", "power tools", "board games", "skincare", "pet food",
+    "phone cases", "camping gear", "vinyl records", "craft beer", "office chairs", "bedding", "cookware",
+    "sportswear", "baby clothes", "home decor", "art supplies", "stationery", "bike parts", "hiking boots",
+    "smart home devices", "e-readers", "headphones", "winter coats", "houseplants", "scented candles",
+    "protein powder", "yoga mats", "fountain pens", "mechanical keyboards", "cat litter", "dog toys",
+    "sunglasses", "swimwear", "costume jewellery", "second-hand books", "organic tea", "spices", "LEGO sets",
+]
+_DESCRIPTIVE = [
+    "surprisingly", "relentless", "whimsical", "melancholic", "brutal", "earnest", "sublime", "mediocre",
+    "chaotic", "heartfelt", "overrated", "underrated", "raw", "polished", "cheesy", "haunting", "upbeat",
+    "sinister", "gritty", "bittersweet", "hypnotic", "pretentious", "unapologetic", "tender", "furious",
+    "wistful", "gloriously", "painfully", "oddly", "strangely", "deeply", "wildly", "quietly", "defiantly",
+    "ambitious", "lush", "sparse", "jaunty", "moody", "epic", "campy", "visceral", "dreamy", "scrappy",
+    "uneven", "flawless", "forgettable", "iconic", "timeless", "dated", "experimental", "conventional",
+    "radical", "traditional", "secular", "spiritual",
+    "ethnic", "tribal", "cultural", "exotic", "foreign", "international", "global", "local", "regional",
+    "national", "federal", "civic", "public", "private", "sacred", "divine", "holy", "heavenly", "unholy",
+]
+# Role nouns that sit between a nationality and a name: "Swedish designer Valter Holm".
+_ROLES = [
+    "designer", "architect", "novelist", "poet", "painter", "sculptor", "photographer", "filmmaker", "director",
+    "actor", "actress", "singer", "songwriter", "composer", "cellist", "pianist", "violinist", "drummer", "rapper",
+    "DJ", "chef", "baker", "sommelier", "striker", "goalkeeper", "midfielder", "sprinter", "swimmer", "cyclist",
+    "tennis player", "boxer", "chess player", "mountaineer", "economist", "physicist", "chemist", "historian",
+    "philosopher", "entrepreneur", "investor", "activist", "journalist", "blogger", "influencer", "streamer",
+    "comedian", "choreographer", "astronaut", "diplomat", "lawmaker", "senator", "mayor", "priest", "imam",
+    "rabbi", "monk", "nun", "pastor", "surgeon", "nurse", "teacher", "student", "engineer", "programmer",
+]
+# Language names used as languages are O ("studying Spanish", "subtitles in Korean"); the same word describing
+# people, food or places is NRP ("a Spanish chef").
+_LANGUAGES = [
+    "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Polish", "Russian", "Ukrainian",
+    "Greek", "Turkish", "Arabic", "Hebrew", "Persian", "Hindi", "Urdu", "Bengali", "Tamil", "Mandarin",
+    "Cantonese", "Japanese", "Korean", "Vietnamese", "Thai", "Swahili", "Yoruba", "Igbo", "Zulu", "Swedish",
+    "Norwegian", "Danish", "Finnish", "Czech", "Hungarian", "Romanian", "Latin", "Esperanto", "Tagalog",
+]
+# Relative time phrases identify nobody: O by convention (unlike "last Tuesday", "March 2021", "Q3 2024").
+_RELATIVE_TIMES = [
+    "next week", "this week", "last week", "this month", "next month", "last month", "next quarter",
+    "this quarter", "last year", "this year", "next year", "this morning", "this afternoon", "tonight",
+    "last night", "one morning", "one evening", "the other day", "earlier today", "later today", "later this week",
+    "at the weekend", "a few days ago", "in two weeks", "the day after tomorrow", "soon", "recently", "tomorrow",
+    "yesterday", "today", "in the spring", "over the summer", "some time ago", "every morning", "all week",
+]
+# Names (first or last) that are spelled like NRP words or places: PERSON in name position.
+_NRP_LIKE_FIRST = ["Christian", "Roman", "Jordan", "Norman", "Dane", "Francis", "Germán", "Florence", "Georgia",
+                   "India", "Israel", "Kenya", "Christiana", "Cristiano", "Tyrone", "Brittany", "Adriatic",
+                   "Celeste", "Catalina", "Troy", "Paris", "Sidney", "Orlando", "Latina", "Indiana"]
+_NRP_LIKE_LAST = ["English", "French", "Welsh", "Scott", "Walsh", "Fleming", "Holland", "Ireland", "England",
+                  "Norman", "German", "Dutch", "Brittain", "Moore", "Christian", "Bishop", "Pope", "Parsons",
+                  "Deacon", "Abbott", "Monk", "Friar", "Cardinal", "Baptiste", "Love", "Green", "Liberal"]
+
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY_ABBR = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -225,7 +348,7 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 _PERSON_LOCALES = ["en_US", "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "pt_BR", "nl_NL",
-                   "pl_PL", "en_IN", "sv_SE", "tr_TR", "cs_CZ"]
+                   "pl_PL", "en_IN", "sv_SE", "tr_TR", "cs_CZ", "da_DK", "no_NO", "fi_FI", "hr_HR", "ro_RO"]
 _ADDRESS_LOCALES = ["en_US", "en_US", "en_US", "en_GB", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR",
                     "nl_NL", "pl_PL", "en_IN", "sv_SE", "cs_CZ", "es_MX", "en_PH"]
 _COMPANY_LOCALES = ["en_US", "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL", "en_IN",
@@ -589,6 +712,58 @@ class _Values:
     def dept(self) -> str:
         return self.pick(_DEPARTMENTS)
 
+    def genre(self) -> str:
+        return self.pick(_MUSIC_GENRES)
+
+    def diet(self) -> str:
+        return self.pick(_DIETS)
+
+    def instrument(self) -> str:
+        return self.pick(_INSTRUMENTS)
+
+    def hobby(self) -> str:
+        return self.pick(_HOBBIES)
+
+    def art_style(self) -> str:
+        return self.pick(_ART_STYLES)
+
+    def topic(self) -> str:
+        return self.pick(_TOPICS)
+
+    def animal(self) -> str:
+        return self.pick(_ANIMALS)
+
+    def product_category(self) -> str:
+        return self.pick(_PRODUCT_CATEGORIES)
+
+    def descriptive(self) -> str:
+        return self.pick(_DESCRIPTIVE)
+
+    def role(self) -> str:
+        return self.pick(_ROLES)
+
+    def relative_time(self) -> str:
+        return self.pick(_RELATIVE_TIMES)
+
+    def language(self) -> str:
+        return self.pick(_LANGUAGES)
+
+    def style_word(self) -> str:
+        """Any of the O "group-looking" words: genre, diet, instrument, hobby, art style, topic or animal."""
+        pools = (_MUSIC_GENRES, _DIETS, _INSTRUMENTS, _HOBBIES, _ART_STYLES, _TOPICS, _ANIMALS, _PRODUCT_CATEGORIES)
+        return self.pick(pools[self.rng.randrange(len(pools))])
+
+    def nrp_like_person(self) -> str:
+        """A name with a part spelled like an NRP word ("Christian English", "Roman Walsh", "Dane Moore")."""
+        r = self.rng.random()
+        if r < 0.35:
+            return f"{self.pick(_NRP_LIKE_FIRST)} {self.last()}"
+        if r < 0.7:
+            return f"{self.first()} {self.pick(_NRP_LIKE_LAST)}"
+        if r < 0.85:
+            return f"{self.pick(_NRP_LIKE_FIRST)} {self.pick(_NRP_LIKE_LAST)}"
+        return self.pick(_NRP_LIKE_FIRST)
+
     def host(self) -> str:
         return f"{self.pick(['web', 'api', 'db', 'worker', 'auth', 'cache'])}-{self.rng.randrange(1, 40):02d}" \
                f".{self.pick(['prod', 'staging', 'eu-west-1', 'internal'])}"
@@ -638,6 +813,7 @@ _PLACEHOLDERS: dict[str, tuple[str | None, _Drawer]] = {
     "MAY": ("PERSON", lambda v, c: f"May {v.last()}"),
     "ROSE": ("PERSON", lambda v, c: f"Rose {v.last()}"),
     "HOPE": ("PERSON", lambda v, c: f"Hope {v.last()}"),
+    "NRPNAME": ("PERSON", lambda v, c: v.nrp_like_person()),
     # O values
     "TITLE": (None, lambda v, c: v.title()),
     "EMAIL": (None, lambda v, c: v.email(c)),
@@ -657,6 +833,20 @@ _PLACEHOLDERS: dict[str, tuple[str | None, _Drawer]] = {
     "DEPT": (None, lambda v, c: v.dept()),
     "HOST": (None, lambda v, c: v.host()),
     "CODE": (None, lambda v, c: v.code()),
+    # O words that look like group words (styles, diets, topics...) and the words around NRP values
+    "GENRE": (None, lambda v, c: v.genre()),
+    "DIET": (None, lambda v, c: v.diet()),
+    "INSTR": (None, lambda v, c: v.instrument()),
+    "HOBBY": (None, lambda v, c: v.hobby()),
+    "ART": (None, lambda v, c: v.art_style()),
+    "TOPIC": (None, lambda v, c: v.topic()),
+    "ANIMAL": (None, lambda v, c: v.animal()),
+    "PRODCAT": (None, lambda v, c: v.product_category()),
+    "ADJ": (None, lambda v, c: v.descriptive()),
+    "STYLE": (None, lambda v, c: v.style_word()),
+    "ROLE": (None, lambda v, c: v.role()),
+    "LANG": (None, lambda v, c: v.language()),
+    "RELTIME": (None, lambda v, c: v.relative_time()),
 }
 
 # --------------------------------------------------------------------------------------------------------------
@@ -928,6 +1118,144 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("none", "Please transfer the funds to the escrow account, IBAN {IBAN}."),
     ("none", "Send the documents to the landlord and the bank by post."),
     ("none", "The student's guardian must sign the school form."),
+    # ==========================================================================================================
+    # Added for NRP precision. Styles, diets, instruments, hobbies, art movements, topics, animals and product
+    # categories are O; nationality/religion/political words stay NRP, and names next to them stay PERSON.
+    # ==========================================================================================================
+    # --- reviews ---
+    ("review", "{ADJ} {GENRE} record from {PER}; the {INSTR} solo on track four is the highlight."),
+    ("review", "Five stars. {FIRST} runs the best {DIET} café in {CITY}, and the {GENRE} playlist is a bonus."),
+    ("review", "The new {LAST} album swaps {GENRE} for {GENRE2}, and the result is {ADJ} {ADJ2}."),
+    ("review", "Bought {PRODCAT} from {ORG} for my niece; delivery to {CITY} took a week."),
+    ("review", "A {ADJ} exhibition of {ART} at {ORG}, curated by {PER}; closes {DATE}."),
+    ("review", "Honestly the {ADJ} {INSTR} ruins it for me. {PER} deserved a better producer."),
+    ("review", "{PER}'s memoir is about {TOPIC}, {HOBBY} and growing up in {CITY}. Not a dull page."),
+    ("review", "Not {GENRE}, not {GENRE2}, just {ADJ} noise. Sorry {FIRST}."),
+    ("review", "As a lifelong {PER} fan I wanted to love this, but the {GENRE} detour is {ADJ}."),
+    ("review", "The {NAT} chef {PER} serves a {DIET} tasting menu at {ORG}."),
+    ("review", "Great {NAT} food, friendly staff, and a {DIET} menu. Ask for {FIRST}."),
+    ("review", "Tried the new {NAT} bakery on {STREET}; the {DIET} options are {ADJ}."),
+    # --- bios and profiles ---
+    ("bio", "{PER} is a {NAT} {ROLE} known for {ADJ} {GENRE} and a love of the {INSTR}."),
+    ("bio", "{NAT} {ROLE} {PER} was born in {CITY} in {MONTHYEAR}."),
+    ("bio", "About me: {DIET}, into {HOBBY} and {HOBBY2}, {GENRE} on repeat. {FIRST}, {AGE}, {CITY}."),
+    ("bio", "{PER} ({NAT}, b. {MONTHYEAR}) is a {ROLE} whose work draws on {ART}."),
+    ("bio", "Award-winning {ROLE} {PER} grew up {REL} in {COUNTRY} and now writes about {TOPIC}."),
+    ("bio", "{PER} plays {INSTR} in a {GENRE} band and teaches {HOBBY} on weekends."),
+    ("bio", "Meet our volunteer of the month: {FIRST}, a retired {ROLE} who keeps a pet {ANIMAL}."),
+    ("bio", "{NRPNAME} is a {ROLE} from {CITY} who writes about {TOPIC}."),
+    ("bio", "Speakers: {NAT} {ROLE} {PER}, {NAT2} {ROLE2} {PER2}."),
+    ("bio", "{PER}, a {POL} {ROLE}, has campaigned on {TOPIC} since {MONTHYEAR}."),
+    # --- forums and social posts ---
+    ("forum", "Anyone else here into {GENRE}? Looking for {INSTR} lessons near {CITY}."),
+    ("forum", "Re: {DIET} recipes - {FIRST} posted a great one for lentil stew last {WEEKDAY}."),
+    ("forum", "Mod note: please keep {TOPIC} and {TOPIC2} out of the {HOBBY} threads. Thanks, {USER}"),
+    ("forum", "Thread locked by {FIRST}: this is a forum about {ANIMAL} care, not {TOPIC}."),
+    ("forum", "@{USER} totally agree, {ART} is {ADJ}. {FIRST} disagrees though lol"),
+    ("forum", "my {ANIMAL} learned to open the fridge. {FIRST} thinks it's hilarious"),
+    ("social", "Just finished my first {HOBBY} class in {CITY} with {FIRST}!! next up: {HOBBY2}"),
+    ("social", "{FIRST} and I went {DIET} for a month. Verdict: {ADJ}."),
+    ("social", "huge fan of {PER} ngl, that {GENRE} set at the festival was {ADJ}"),
+    ("social", "Happy birthday to my favourite {NAT} {ROLE}, {FIRST}! {AGE} looks good on you"),
+    ("social", "{AGE}, {DIET}, loves {GENRE} and her {ANIMAL}. Based in {CITY}."),
+    ("social", "Episode 12: {PER} on {TOPIC}, {HOBBY} and why {GENRE} still matters."),
+    # --- news-like lines ---
+    ("news", "{PER}, the {REL} leader of the {POL} bloc, spoke on {TOPIC} in {CITY} on {WEEKDAY}."),
+    ("news", "Lawmakers in {COUNTRY} debated {TOPIC} on {DATE}; {PER} called the bill {ADJ}."),
+    ("news", "A {ADJ} new study from {ORG} links {HOBBY} to better sleep, says lead author {PER}."),
+    ("news", "The exhibition on {ART} at {ORG} drew record crowds, director {PER} said."),
+    ("news", "{NAT} voters rank {TOPIC} above {TOPIC2}, a poll by {ORG} found."),
+    ("news", "{ORG} will stop selling {PRODCAT} in {COUNTRY} from {MONTHYEAR}."),
+    ("news", "Firefighters in {CITY} rescued a stray {ANIMAL} from a storm drain on {WEEKDAY}."),
+    ("news", "Obituary: {PER}, {ROLE} and {INSTR} virtuoso, died in {CITY} aged {AGE}."),
+    ("news", "{PER}, a {NAT}-born {ROLE}, won the prize for a novel about {TOPIC}."),
+    ("news", "{PER} was born in {COUNTRY} but is {NAT} by citizenship."),
+    # --- names used as modifiers: still PERSON ---
+    ("narrative", "Everyone knows {FIRST} is a die-hard {PER} fan; the posters say it all."),
+    ("narrative", "The {LAST} biography is long, but it barely mentions {TOPIC}."),
+    ("narrative", "We queued for hours for the {PER} concert at {ORG}."),
+    ("narrative", "Her {PER} impression is {ADJ}, {FIRST} said."),
+    ("narrative", "That {LAST} painting is pure {ART}."),
+    ("narrative", "The {PER} retrospective opens in {CITY} on {DATE}."),
+    ("narrative", "a {PER} cover band played {GENRE} all night"),
+    ("narrative", "The {ORG} office in {CITY} is closed for renovation until {DATE}."),
+    ("narrative", "The {ORG} choir, founded in {MONTHYEAR}, sings mostly {GENRE}."),
+    # --- language names as languages: O ---
+    ("edu", "{FIRST} is studying {LANG} and {LANG2} at {ORG}."),
+    ("edu", "{PER} translated the novel from {LANG} into {LANG2}."),
+    ("chat", "does the {PRODUCT} have {LANG} subtitles? asking for {FIRST}"),
+    ("hr", "{PER} speaks fluent {LANG}, some {LANG2}, and is a {NAT} citizen."),
+    ("form", "Languages: {LANG}, {LANG2}\nNationality: {NAT}\nHobbies: {HOBBY}"),
+    # --- names spelled like NRP words: PERSON ---
+    ("email", "Hi {NRPNAME}, your {PRODCAT} order ships {WEEKDAY}."),
+    ("crm", "Spoke to {NRPNAME} at {ORG}; follow up {DATE}."),
+    ("chat", "{NRPNAME} says the {GENRE} night is cancelled"),
+    ("narrative", "{NRPNAME}, a {REL} {ROLE} from {CITY}, was {AGE} when she started."),
+    ("meeting", "Attendees: {NRPNAME}, {PER}, {NRPNAME2}."),
+    # --- topic words next to real NRP values ---
+    ("demographic", "{PER} is {REL}, but says religion should stay out of politics."),
+    ("demographic", "Asked about {TOPIC}, the {NAT} {ROLE} {PER} declined to comment."),
+    ("demographic", "Survey topics: {TOPIC}, {TOPIC2}, {TOPIC3}. Respondent: {AGE}, {NAT}, {POL}."),
+    ("demographic", "The panel on {TOPIC} featured a {REL} {ROLE}, a {POL} {ROLE2} and {PER}."),
+    ("form", "Dietary requirements: {DIET}\nReligion: {REL}\nEmergency contact: {PER}"),
+    ("form", "Interests: {HOBBY}, {GENRE}, {ART}\nName: {PER}\nAge: {AGE}"),
+    ("chat", "want to get {NAT} food tonight? {FIRST} is {DIET} btw"),
+    ("narrative", "The {REL} festival in {CITY} mixes {GENRE} with street food."),
+    # --- classifieds, shops, events ---
+    ("shop", "Selling my old {INSTR}, barely used. Pick-up in {CITY}, ask for {FIRST}."),
+    ("shop", "{ORG} sale: 30% off {PRODCAT} and {PRODCAT2} until {DATE}."),
+    ("shop", "Customer {PER} asked if the {PRODCAT} are suitable for a {DIET} household."),
+    ("shop", "Lost {ANIMAL} near {STREET}. Owner: {PER}, {PHONE}."),
+    ("event", "{GENRE} night at {ORG} this {WEEKDAY}, hosted by {PER}."),
+    ("event", "Workshop: intro to {HOBBY} with {PER}, {DATE} at {TIME}, {CITY} library."),
+    ("event", "The {NAT} film festival opens in {CITY} on {DATE}."),
+    ("event", "Lineup: {PER} ({GENRE}), {PER2} ({GENRE2}), {PER3} ({GENRE3})."),
+    ("event", "Join {FIRST} for a talk on {ART} and {TOPIC}, {WEEKDAY} at {TIME}."),
+    ("chat", "WHY DOES NOBODY HERE LIKE {GENRE}?? {FIRST} BACK ME UP"),
+    # --- no entity: group-looking words that are O ---
+    ("none", "This playlist is mostly {GENRE} with a bit of {GENRE2}."),
+    ("none", "Is the soup {DIET}? My friend can't eat dairy."),
+    ("none", "The {INSTR} part in the bridge is {ADJ}."),
+    ("none", "Please keep discussions of {TOPIC} and {TOPIC2} civil."),
+    ("none", "We don't talk about politics or religion at dinner."),
+    ("none", "My {ANIMAL} knocked the plant off the shelf again."),
+    ("none", "Top sellers this month: {PRODCAT}, {PRODCAT2} and {PRODCAT3}."),
+    ("none", "The museum's new wing is devoted to {ART}."),
+    ("none", "I took up {HOBBY} to get away from screens."),
+    ("none", "The essay compares {ART} and {ART2} in {ADJ} detail."),
+    ("none", "Her lecture covered {TOPIC}, {TOPIC2} and the history of the press."),
+    ("none", "Nationality, ethnicity and religion are optional fields on this form."),
+    ("none", "A {ADJ} mix of {GENRE}, {GENRE2} and spoken word."),
+    ("none", "the {INSTR} teacher says practice 20 minutes a day"),
+    ("none", "I NEED A HUMAN AGENT, NOT A BOT. MY {PRODCAT} ORDER IS LATE"),
+    ("none", "Is this a {DIET} recipe or not?"),
+    ("none", "The debate on {TOPIC} went on for three hours."),
+    ("none", "Our {HOBBY} club meets in the back room of the library."),
+    ("none", "Not my kind of music: too much {GENRE}, not enough melody."),
+    ("none", "The article argues that {TOPIC} is a {ADJ} issue for voters."),
+    ("none", "Which {LANG} dictionary do you recommend for beginners?"),
+    ("none", "The film is a {ADJ} take on {ART}, with a {GENRE} score."),
+    ("none", "Free shipping on {PRODCAT} over fifty dollars."),
+    ("none", "The {ANIMAL} enclosure at the zoo reopens after the holidays."),
+    ("none", "Your feedback on {TOPIC} has been forwarded to the editorial team."),
+    ("none", "He gave up {HOBBY} for {HOBBY2} and never looked back."),
+    ("none", "She describes her style as {ADJ}, somewhere between {ART} and {ART2}."),
+    ("none", "Political ads about {TOPIC} must carry a disclaimer."),
+    ("none", "Cultural and religious holidays are listed in the staff calendar."),
+    ("none", "The band added a {INSTR} and a {INSTR2} for the tour."),
+    ("none", "Ask about our {STYLE} discount for members."),
+    ("none", "Subtitles are available in {LANG}, {LANG2} and {LANG3}."),
+    # --- relative time phrases are O, next to entities and explicit dates ---
+    ("chat", "{FIRST} is back {RELTIME}, ask her about the {CITY} trip"),
+    ("email", "Hi {FIRST}, we will send the signed contract to {ORG} {RELTIME}."),
+    ("crm", "{PER} wants a demo {RELTIME}; the renewal date is {DATE}."),
+    ("meeting", "Plan for {RELTIME}: {PER} presents, {FIRST} takes notes, review on {WEEKDAY}."),
+    ("hr", "{PER} starts in the {CITY} office {RELTIME}."),
+    ("narrative", "{RELTIME} {PER} found a stray {ANIMAL} outside {ORG}."),
+    ("social", "saw {PER} live {RELTIME}, still buzzing"),
+    ("bank", "Your statement is ready; the payment to {PER} cleared on {DATE}, not {RELTIME}."),
+    ("none", "We'll review the numbers {RELTIME}."),
+    ("none", "{RELTIME} the team shipped the new dashboard."),
 ]
 
 

@@ -198,6 +198,9 @@ def _token_batches(windows: list[int], lengths: list[int], budget: int):
 
 
 _TRAILING = re.compile(r"(?:['’]s|[\s,;:!?\"”’)\]-])+$")
+_LAST_WORD = re.compile(r"\w+$")
+_ABBREVIATIONS = {"inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "st", "jr", "sr", "dr", "mr", "mrs", "ms", "prof",
+                  "ave", "rd", "blvd", "no", "dept", "univ", "bros", "mt", "ft", "ste", "apt"}  # fmt: skip
 _LEADING = re.compile(r"^[\s,;:!?\"“‘(\[-]+")
 
 
@@ -206,6 +209,10 @@ def _finish(text: str, current: list) -> list[Span]:
     entity, start, end, probs = current
     value = text[start:end]
     end -= len(m.group(0)) if (m := _TRAILING.search(value)) else 0
+    # a sentence's full stop is not part of the name, but the dot of "Acme Inc." or "A. Smith Jr." is
+    if text[start:end].endswith(".") and (w := _LAST_WORD.search(text[start : end - 1])):
+        if len(w.group(0)) > 1 and w.group(0).lower() not in _ABBREVIATIONS:
+            end -= 1
     start += len(m.group(0)) if (m := _LEADING.match(text[start:end])) else 0
     if not any(ch.isalnum() for ch in text[start:end]):
         return []

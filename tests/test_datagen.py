@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,58 @@ def test_labels_are_bio_over_the_entity_types() -> None:
     training = pytest.importorskip("piimask.training")
     assert training.LABELS[0] == "O"
     assert set(training.LABELS[1:]) == {f"{p}-{t}" for t in ENTITY_TYPES for p in "BI"}
+
+
+def test_group_looking_words_are_o_and_never_nrp_values() -> None:
+    """Styles, diets, instruments, hobbies, topics, animals... are O fillers, and none of them is also an NRP value
+    (one word must not carry both labels)."""
+    o_words = {w.lower() for pool in (datagen._MUSIC_GENRES, datagen._DIETS, datagen._INSTRUMENTS,
+                                      datagen._HOBBIES, datagen._ART_STYLES, datagen._TOPICS, datagen._ANIMALS,
+                                      datagen._PRODUCT_CATEGORIES, datagen._DESCRIPTIVE, datagen._ROLES)
+               for w in pool}
+    nrp_words = {w.lower() for w in (*datagen._NATIONALITIES, *datagen._RELIGIONS, *datagen._POLITICAL)}
+    assert not o_words & nrp_words
+    for name in ("GENRE", "DIET", "INSTR", "HOBBY", "ART", "TOPIC", "ANIMAL", "PRODCAT", "ADJ", "STYLE", "ROLE",
+                 "LANG", "RELTIME"):
+        assert datagen._PLACEHOLDERS[name][0] is None, name
+    template = datagen.Template("t", "test", "A {ADJ} {GENRE} night with {INSTR}, {HOBBY}, {ART} and {TOPIC}.")
+    for seed in range(30):
+        assert datagen.render(template, random.Random(seed)).spans == []
+
+
+def test_nrp_next_to_a_name_are_two_spans_and_nrp_like_names_are_person() -> None:
+    template = datagen.Template("t", "test", "{NAT} {ROLE} {PER} met {NRPNAME} on {WEEKDAY}.")
+    for seed in range(40):
+        ex = datagen.render(template, random.Random(seed))
+        labels = [lab for *_, lab in ex.spans]
+        assert labels == ["NRP", "PERSON", "PERSON", "DATE_TIME"], (ex.text, ex.spans)
+        (n_start, n_end, _), (p_start, _, _) = ex.spans[0], ex.spans[1]
+        between = ex.text[n_end:p_start]
+        assert between.strip() and between.strip().lower() in {r.lower() for r in datagen._ROLES}, ex.text
+
+
+def test_new_genres_are_in_both_splits() -> None:
+    genres = {"review", "bio", "forum", "social", "news", "event"}
+    train_genres = {t.genre for t in datagen.TEMPLATES if not t.held_out}
+    held_genres = {t.genre for t in datagen.TEMPLATES if t.held_out}
+    assert genres <= train_genres
+    assert len(genres & held_genres) >= 3
+    # The no-entity templates include some with group-looking O words.
+    assert any(t.genre == "none" and "{GENRE" in t.text for t in datagen.TEMPLATES)
+
+
+# NRP false positives seen on the project's detection bench (a dev set). They are kept out of the generator's
+# vocabulary on purpose, so the bench can tell whether the fix generalises rather than memorises. ("guardian",
+# also one of them, was in the original templates already and stays there.)
+_BENCH_FP_WORDS = {"classical", "vegan", "mandolin", "raccoon", "baroque pop", "necrophilia", "lingo", "evil",
+                   "universal", "uncharacteristically", "unbridled", "satanic felines", "civil rights"}
+
+
+def test_bench_false_positive_words_are_not_in_the_vocabulary() -> None:
+    pools = (datagen._MUSIC_GENRES, datagen._DIETS, datagen._INSTRUMENTS, datagen._HOBBIES, datagen._ART_STYLES,
+             datagen._TOPICS, datagen._ANIMALS, datagen._PRODUCT_CATEGORIES, datagen._DESCRIPTIVE, datagen._ROLES)
+    vocab = {w.lower() for pool in pools for w in pool}
+    assert not vocab & _BENCH_FP_WORDS
+    texts = " ".join(t.text.lower() for t in datagen.TEMPLATES)
+    for w in _BENCH_FP_WORDS:
+        assert re.search(rf"\b{re.escape(w)}\b", texts) is None, w
