@@ -23,7 +23,6 @@ from piimask.policy import Policy
 
 SAMPLE_CHARS = 2000
 SAMPLE_ROWS = 64  # values per column that planning reads: enough to vote, cheap through the model
-_CACHE_LIMIT = 200_000  # distinct values remembered per column across batches
 
 # Header words that name a column's entity type. First match wins, so the specific ones come first.
 HEADER_HINTS: list[tuple[re.Pattern[str], str]] = [
@@ -101,6 +100,8 @@ def _plan_from_values(engine: MaskingEngine, policy: Policy, name: str, values: 
 class _ColumnMasker:
     """Masks one column's arrays batch after batch, each distinct value once."""
 
+    cache_limit = 200_000  # distinct values remembered per column across batches
+
     def __init__(self, engine: MaskingEngine, policy: Policy, plan: ColumnPlan):
         self.engine, self.policy, self.plan = engine, policy, plan
         self.cache: dict[str, str] = {}
@@ -112,9 +113,10 @@ class _ColumnMasker:
         encoded = pc.dictionary_encode(array)
         distinct = encoded.dictionary.to_pylist()
         missing = [v for v in distinct if v not in self.cache]
+        if len(self.cache) + len(missing) > self.cache_limit:
+            self.cache.clear()  # bounded memory; every value of this batch is then masked afresh
+            missing = distinct
         if missing:
-            if len(self.cache) + len(missing) > _CACHE_LIMIT:
-                self.cache.clear()
             self.cache.update(zip(missing, self._mask(missing)))
         masked_dictionary = pa.array([self.cache[v] for v in distinct], type=pa.string())
         counts = pc.value_counts(encoded.indices)

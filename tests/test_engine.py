@@ -212,3 +212,16 @@ def test_micro_batcher_shares_forward_passes_between_concurrent_callers(engine):
         assert batcher.texts == 8 and batcher.batches < 8
     finally:
         batcher.close()
+
+
+def test_column_cache_overflow_masks_every_value(engine):
+    import pyarrow as pa
+
+    from piimask.tables import ColumnPlan, _ColumnMasker
+
+    masker = _ColumnMasker(engine, Policy(), ColumnPlan("email", "entity", "EMAIL_ADDRESS"))
+    masker.cache_limit = 3
+    assert masker(pa.array(["a@x.io", "b@x.io"])).to_pylist() == ["<EMAIL_ADDRESS>"] * 2
+    # two cached values and two new ones overflow the cache: all four must still come back masked
+    out = masker(pa.array(["a@x.io", "b@x.io", "c@x.io", "d@x.io"])).to_pylist()
+    assert out == ["<EMAIL_ADDRESS>"] * 4 and masker.plan.values_masked == 6
