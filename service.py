@@ -47,6 +47,7 @@ def load_text_masking(settings: Settings) -> None:
         stride=settings.model_stride,
         batch_size=settings.model_batch_size,
         threads=settings.torch_threads,
+        cpu_dtype=settings.cpu_dtype,
     )
     batcher = MicroBatcher(
         classifier.predict,

@@ -36,6 +36,7 @@ def initialize_worker_models(settings: Settings | None = None) -> None:
             stride=settings.model_stride,
             batch_size=settings.model_batch_size,
             threads=settings.torch_threads,
+        cpu_dtype=settings.cpu_dtype,
         )
         _table_masking_worker = MaskingEngine(classifier, _crypto_manager)
         load_count += 1

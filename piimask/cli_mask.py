@@ -31,7 +31,7 @@ def mask_file(settings: Settings, source: Path, output: Path, policy_file: Path 
     src, dst = str(source.resolve()), str(output.resolve())
     classifier = TokenClassifier(
         settings.table_checkpoint, device=settings.device, max_length=settings.model_max_length,
-        stride=settings.model_stride, batch_size=settings.model_batch_size, threads=settings.torch_threads,
+        stride=settings.model_stride, batch_size=settings.model_batch_size, threads=settings.torch_threads, cpu_dtype=settings.cpu_dtype,
     )  # fmt: skip
     engine = MaskingEngine(classifier, crypto)
     try:

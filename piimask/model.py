@@ -69,12 +69,15 @@ class TokenClassifier:
         stride: int = 64,
         batch_size: int = 32,
         threads: int = 0,
+        cpu_dtype: str = "float32",
     ):
         if threads:
             torch.set_num_threads(threads)
         self.checkpoint = checkpoint
         self.device = resolve_device(device)
         self.dtype = torch.float16 if self.device.type == "cuda" else torch.float32
+        # bf16 autocast on CPUs with bf16 instructions (AVX-512 BF16, AMX): ~1.9x at batch >= 8 in bench/text.py
+        self.cpu_autocast = self.device.type == "cpu" and cpu_dtype == "bfloat16"
         started = time.perf_counter()
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(checkpoint, local_files_only=True)
@@ -98,7 +101,7 @@ class TokenClassifier:
         return {
             "checkpoint": self.checkpoint,
             "device": str(self.device),
-            "dtype": str(self.dtype).removeprefix("torch."),
+            "dtype": "bfloat16 (autocast)" if self.cpu_autocast else str(self.dtype).removeprefix("torch."),
             "entity_types": sorted(self.entity_types),
             "load_seconds": round(self.load_seconds, 2),
         }
@@ -147,7 +150,8 @@ class TokenClassifier:
             attention[i, : len(seq)] = 1
         if self.device.type == "cuda":  # page-locked host memory: the copy to the GPU runs asynchronously
             input_ids, attention = input_ids.pin_memory(), attention.pin_memory()
-        with self._lock, torch.inference_mode():
+        autocast = torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.cpu_autocast)
+        with self._lock, torch.inference_mode(), autocast:
             logits = self.model(
                 input_ids=input_ids.to(self.device, non_blocking=True),
                 attention_mask=attention.to(self.device, non_blocking=True),

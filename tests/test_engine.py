@@ -225,3 +225,13 @@ def test_column_cache_overflow_masks_every_value(engine):
     # two cached values and two new ones overflow the cache: all four must still come back masked
     out = masker(pa.array(["a@x.io", "b@x.io", "c@x.io", "d@x.io"])).to_pylist()
     assert out == ["<EMAIL_ADDRESS>"] * 4 and masker.plan.values_masked == 6
+
+
+def test_bf16_autocast_on_cpu_gives_the_same_spans(engine):
+    from piimask.model import TokenClassifier
+
+    bf16 = TokenClassifier(engine.classifier.checkpoint, device="cpu", threads=1, cpu_dtype="bfloat16")
+    assert bf16.describe()["dtype"] == "bfloat16 (autocast)"
+    texts = ["Maria Gonzalez flew to Madrid on 3 May.", "please call kwame mensah at the Accra office", "no pii here"]
+    key = lambda spans: [(s.type, s.start, s.end) for s in spans]  # noqa: E731
+    assert [key(s) for s in bf16.predict(texts)] == [key(s) for s in engine.classifier.predict(texts)]
