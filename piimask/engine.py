@@ -118,7 +118,6 @@ class MaskingEngine:
             worded = [i for i, text in enumerate(texts) if any(ch.isalpha() for ch in text)]
             for i, spans in zip(worded, self._predict([texts[i] for i in worded]) if worded else []):
                 model_spans[i] = spans
-        allowed = {a.casefold() for a in policy.allow_list}
         results = []
         for text, from_model in zip(texts, model_spans):
             candidates = [*from_model, *self.recognizers.analyze(text, wanted), *_deny_list_spans(text, policy)]
@@ -127,7 +126,7 @@ class MaskingEngine:
                 for s in candidates
                 if policy.wants(s.type)
                 and (s.score >= policy.threshold(s.type) or s.source == "deny_list")
-                and text[s.start : s.end].casefold() not in allowed
+                and not policy.allows(text[s.start : s.end])
             ]
             results.append(resolve_overlaps(kept))
         return results
@@ -155,7 +154,7 @@ class MaskingEngine:
 
     def mask_value(self, value: str, entity_type: str, policy: Policy, column: str | None = None) -> str:
         """A whole table cell known to hold `entity_type` (the column plan decided so)."""
-        if not value or value.casefold() in {a.casefold() for a in policy.allow_list}:
+        if not value or policy.allows(value):
             return value
         operator = policy.column_operator(column, entity_type) if column else policy.operator_for(entity_type)
         return operator.apply(value, entity_type, self.crypto)

@@ -51,6 +51,8 @@ class Policy(BaseModel):
     columns: dict[str, ColumnSpec] = Field(default_factory=dict, description="tables: per-column overrides")
 
     _bound: dict[str, BoundOperator] = PrivateAttr(default_factory=dict)
+    _column_bound: dict[str, BoundOperator] = PrivateAttr(default_factory=dict)
+    _allowed: frozenset[str] = PrivateAttr(default=frozenset())
 
     @field_validator("deny_list")
     @classmethod
@@ -86,9 +88,10 @@ class Policy(BaseModel):
         for column, spec in self.columns.items():
             if spec.operator is not None:
                 try:
-                    BoundOperator.from_spec(spec.operator.model_dump())
+                    self._column_bound[column] = BoundOperator.from_spec(spec.operator.model_dump())
                 except OperatorError as exc:
                     raise ValueError(f"columns[{column!r}].operator: {exc}") from None
+        self._allowed = frozenset(a.casefold() for a in self.allow_list)
         return self
 
     @property
@@ -105,10 +108,11 @@ class Policy(BaseModel):
         return self._bound.get(entity_type) or self._bound.get("DEFAULT") or DEFAULT_OPERATOR
 
     def column_operator(self, column: str, entity_type: str) -> BoundOperator:
-        spec = self.columns.get(column)
-        if spec is not None and spec.operator is not None:
-            return BoundOperator.from_spec(spec.operator.model_dump())
-        return self.operator_for(entity_type)
+        return self._column_bound.get(column) or self.operator_for(entity_type)
+
+    def allows(self, value: str) -> bool:
+        """True for a value on the allow list (case-insensitive): it is never masked."""
+        return value.casefold() in self._allowed
 
 
 DEFAULT_POLICY = Policy()

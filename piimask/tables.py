@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from piimask.blobstore import BlobStore
 from piimask.formats import CsvDialect, TableError, open_format
 from piimask.engine import MaskingEngine
-from piimask.operators import BoundOperator, UnmaskError, fpe_restore, unmask_tokens
+from piimask.operators import fpe_restore, unmask_tokens
 from piimask.policy import Policy
 
 SAMPLE_CHARS = 2000
@@ -140,7 +140,7 @@ class _ColumnMasker:
             return value
         spec = self.policy.columns[self.plan.name]
         if spec.operator is not None:  # an fpe column: the whole value is one fpe replacement
-            params = BoundOperator.from_spec(spec.operator.model_dump()).params
+            params = self.policy.column_operator(self.plan.name, spec.entity or "DEFAULT").params
             return fpe_restore(value, spec.entity or "DEFAULT", self.engine.crypto, spec.key_id, params.luhn)
         return unmask_tokens(value, self.engine.crypto)[0]
 
