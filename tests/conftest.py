@@ -179,3 +179,13 @@ def wait_job(client: httpx.Client, job_id: str, timeout: float = 120, until=("fi
         return state if state["status"] in until else None
 
     return wait_for(done, timeout, f"job {job_id} to reach {until}", interval=0.25)
+
+
+def assert_error(r, status: int, *words: str, secret: str) -> None:
+    """A 4xx in the API's error shape whose message names the problem and never echoes `secret` (the input's PII)."""
+    assert r.status_code == status, r.text
+    error = r.json()["error"]
+    assert set(error) == {"code", "message"}
+    for word in words:
+        assert word in error["message"], error["message"]
+    assert secret not in r.text

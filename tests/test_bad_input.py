@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import assert_error as check_error
+
 SECRET = "jane.doe@example.com"
 
 
 def assert_error(r, status: int, *words: str):
-    assert r.status_code == status, r.text
-    error = r.json()["error"]
-    assert set(error) == {"code", "message"}
-    for word in words:
-        assert word in error["message"], error["message"]
-    assert SECRET not in r.text
+    check_error(r, status, *words, secret=SECRET)
 
 
 def test_malformed_json(client):

@@ -15,6 +15,8 @@ import random
 import httpx
 import pytest
 
+from conftest import assert_error
+
 RESULT_KEYS = {"analysis_explanation", "end", "entity_type", "score", "start"}
 ITEM_KEYS = {"start", "end", "entity_type", "text", "operator", "score"}
 EXPLANATION_KEYS = {
@@ -408,13 +410,7 @@ SECRET = "jane.doe@example.com"
     ],
 )  # fmt: skip
 def test_bad_requests_get_4xx_in_our_error_shape(client, path, body, status, words):
-    r = client.post(path, json=body)
-    assert r.status_code == status, r.text
-    error = r.json()["error"]
-    assert set(error) == {"code", "message"}
-    for word in words:
-        assert word in error["message"], error["message"]
-    assert SECRET not in r.text
+    assert_error(client.post(path, json=body), status, *words, secret=SECRET)
 
 
 def test_malformed_json_and_auth(client, service):
