@@ -253,15 +253,19 @@ class PiimaskSystem(System):
 
     name = "piimask"
 
-    def __init__(self, model: str, batch_size: int = 64, threads: int = 1):
+    def __init__(self, model: str, batch_size: int = 64, threads: int = 1, cpu_dtype: str | None = None):
         # batch_size: texts per analyze call (the bench chunks); the model's own forward batch stays its default
         from crypto import CryptoManager, Keyring
         from piimask.engine import MaskingEngine
         from piimask.model import TokenClassifier
         from piimask.policy import Policy
 
+        from piimask.settings import Settings
+
         started = time.perf_counter()
-        self.classifier = TokenClassifier(model, device="cpu", threads=threads)
+        # by default the service's own setting, so the bench measures what `up` serves
+        self.cpu_dtype = cpu_dtype or Settings().cpu_dtype
+        self.classifier = TokenClassifier(model, device="cpu", threads=threads, cpu_dtype=self.cpu_dtype)
         self.engine = MaskingEngine(self.classifier, CryptoManager(Keyring.generate()))
         self.policy = Policy()
         self.batch_size = batch_size
@@ -273,6 +277,7 @@ class PiimaskSystem(System):
 
         return {"model": self.classifier.checkpoint, "model_types": sorted(self.classifier.entity_types),
                 "batch_size": self.batch_size, "torch_threads": torch.get_num_threads(),
+                "cpu_dtype": self.classifier.describe()["dtype"],
                 "score_threshold": self.policy.score_threshold}
 
     def analyze(self, texts: Sequence[str]) -> list[list[GoldSpan]]:

@@ -298,6 +298,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--batch-size", type=int, default=64,
                     help="texts per analyze call, the same for both systems (a client's request size)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads for piimask (spaCy runs on one)")
+    ap.add_argument("--cpu-dtype", choices=["auto", "float32", "bfloat16"],
+                    help="piimask's CPU inference dtype (default: the service's PIIMASK_CPU_DTYPE setting)")
     args = ap.parse_args(argv)
     args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = set(args.systems) - set(SYSTEMS)
@@ -310,7 +312,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def load_system(name: str, args: argparse.Namespace) -> System:
     if name == "piimask":
-        return PiimaskSystem(args.model, batch_size=args.batch_size, threads=args.threads)
+        return PiimaskSystem(args.model, batch_size=args.batch_size, threads=args.threads, cpu_dtype=args.cpu_dtype)
     return PresidioSystem(batch_size=args.batch_size)
 
 

@@ -142,6 +142,8 @@ class Service:
             env["PIIMASK_TORCH_THREADS"] = str(self.args.threads)
         if self.args.batch_wait_ms is not None:
             env["PIIMASK_BATCH_WAIT_MS"] = str(self.args.batch_wait_ms)
+        if self.args.cpu_dtype is not None:
+            env["PIIMASK_CPU_DTYPE"] = self.args.cpu_dtype
         self.env = {k: v for k, v in env.items() if k.startswith("PIIMASK_") and k not in ("PIIMASK_API_KEYS",)}
         port = free_port()
         self.base_url = f"http://127.0.0.1:{port}"
@@ -499,6 +501,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                     help="PIIMASK_TORCH_THREADS for the service (default: unset, torch's default)")
     ap.add_argument("--batch-wait-ms", type=float, default=None,
                     help="PIIMASK_BATCH_WAIT_MS for the service (default: unset, the service's default)")
+    ap.add_argument("--cpu-dtype", choices=("auto", "float32", "bfloat16"), default=None,
+                    help="PIIMASK_CPU_DTYPE for the service (default: unset, the service's default)")
     ap.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto", help="PIIMASK_DEVICE for the service")
     ap.add_argument("--model", default=None, help="PIIMASK_MODEL for the service (default: the service's default)")
     ap.add_argument("--concurrency", type=_ints, default=[1, 8, 32], help="client threads for /v1/text/mask")
@@ -558,7 +562,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{max(lengths)}; {sum(NEAR_100[0] <= n <= NEAR_100[1] for n in lengths)} of {NEAR_100[0]}-{NEAR_100[1]}")
     print(f"service settings: device {args.device}, torch threads "
           f"{args.threads if args.threads is not None else 'unset (torch default)'}, batch wait "
-          f"{args.batch_wait_ms if args.batch_wait_ms is not None else 'unset (service default)'} ms, model "
+          f"{args.batch_wait_ms if args.batch_wait_ms is not None else 'unset (service default)'} ms, cpu dtype "
+          f"{args.cpu_dtype or 'unset (service default)'}, model "
           f"{args.model or 'service default'}; /v1/text/mask at concurrency {args.concurrency}, "
           f"/v1/text/mask/batch of {args.batch_size} at concurrency {args.batch_concurrency}")
     print("note: Presidio runs in this process with no HTTP, JSON or auth cost (which favours it); piimask is "

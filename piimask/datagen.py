@@ -17,9 +17,19 @@ Annotation conventions (the model learns exactly these; the model card repeats t
   and things ("a Korean bakery"). The category words ("religion", "politics", "nationality"), topics ("immigration
   policy"), music genres, diets, instruments, hobbies, art movements, animals, product categories and adjectives
   are O. A nationality inside a country name is LOCATION ("the Czech Republic"); languages used as languages are O
-  ("studying Spanish"). "Swedish designer Valter Holm" is NRP + O + PERSON; names used as modifiers ("a lifelong
+  ("studying Spanish"). "Swedish designer Valter Holm" is NRP + TITLE + PERSON; names used as modifiers ("a lifelong
   Ana Lima fan") and names spelled like NRP words ("Christian English") are PERSON.
+  Person nouns and collectives are NRP too ("a Swede", "the Dutch", "Kenyans"), and so are citizenship words
+  ("a US citizen": "US"; "EU nationals": "EU").
 - AGE: the number only: "42" in "42 years old", "aged 42", "42-year-old", "Age: 42". The words stay O.
+- TITLE: job titles and roles ("Web designer", "Senior Data Analyst", "machine operator", "CFO", "nurse"), with
+  their seniority words ("Senior", "Head of", "Deputy"), and honorifics before a name ("Dr.", "Mrs", "Herr"). In
+  "Swedish designer Valter Holm" that is NRP + TITLE + PERSON; in "Dr. Jane Roe, Head of Radiology" TITLE + PERSON
+  + TITLE. Departments and teams ("the finance team", "HR") stay O.
+- ORGANIZATION next to a person: "Novatech's Jo Reyes" is ORGANIZATION + O ("'s") + PERSON; "Ana Lima of
+  Acme Corp." is PERSON + O + ORGANIZATION. Legal suffixes ("Inc.", "NV", "ASA", "Co., Ltd.") and share-class
+  words of listed securities and funds ("iShares Core MSCI World UCITS ETF USD (Acc)", "VANG FTSE/AW USD DIS")
+  are inside the ORGANIZATION span.
 - Emails, phone numbers, card numbers, IBANs, SSNs, IPs and URLs appear in the text but are O: the pattern
   recognizers own them, and the model must learn not to call them PERSON or ORGANIZATION.
 """
@@ -35,7 +45,7 @@ from functools import lru_cache
 
 from faker import Faker
 
-ENTITY_TYPES: tuple[str, ...] = ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP", "AGE")
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP", "AGE", "TITLE")
 
 # Every HELD_OUT_EVERY-th template (by position in TEMPLATES) is never used for training.
 HELD_OUT_EVERY = 7
@@ -105,7 +115,8 @@ _WORDLIKE_FIRST = ["Will", "Rose", "May", "Mark", "Bill", "Grace", "Hope", "June
                    "Dawn", "Summer", "Hunter", "Chase", "Jade", "Ruby", "Angel", "Sunny", "Iris", "Frank", "Art"]
 
 _TITLES = ["Dr.", "Mr.", "Mrs.", "Ms.", "Miss", "Prof.", "Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Rev.",
-           "Herr", "Frau", "Mme", "Sr.", "Sra."]
+           "Herr", "Frau", "Mme", "Sr.", "Sra.", "Mx", "Mx.", "Capt.", "Lord", "Lady", "Fr.", "Sgt.", "Prof",
+           "Mlle", "Dra.", "Rev", "Insp.", "Hon."]
 
 _REAL_CITIES = [
     "London", "Manchester", "Leeds", "Glasgow", "Cardiff", "Belfast", "Dublin", "Cork", "Paris", "Lyon",
@@ -158,6 +169,55 @@ _NATIONALITIES = [
     "Japanese", "Korean", "Vietnamese", "Thai", "Malaysian", "Indonesian", "Filipino", "Australian",
     "New Zealander", "Cuban", "Jamaican", "Haitian", "Syrian", "Iraqi", "Kurdish", "Armenian",
 ]
+# More demonyms (adjective form), then ethnic, regional and historical groups. (Group words that the detection
+# bench reported as misses are deliberately NOT listed, so the bench measures whether the lesson generalises.)
+_NATIONALITIES_MORE = [
+    "Albanian", "Algerian", "Andorran", "Angolan", "Azerbaijani", "Bahamian", "Bahraini", "Barbadian", "Belarusian",
+    "Belizean", "Beninese", "Bhutanese", "Bolivian", "Bosnian", "Botswanan", "Bruneian", "Bulgarian", "Burkinabe",
+    "Burmese", "Burundian", "Cambodian", "Cameroonian", "Cape Verdean", "Chadian", "Congolese", "Costa Rican",
+    "Croatian", "Cypriot", "Djiboutian", "Dominican", "Ecuadorian", "Salvadoran", "Eritrean", "Estonian",
+    "Fijian", "Gabonese", "Gambian", "Georgian", "Grenadian", "Guatemalan", "Guinean", "Guyanese", "Honduran",
+    "Icelandic", "Ivorian", "Kazakh", "Kuwaiti", "Kyrgyz", "Lao", "Latvian", "Liberian", "Libyan", "Lithuanian",
+    "Luxembourgish", "Macedonian", "Malagasy", "Malawian", "Maldivian", "Malian", "Maltese", "Mauritanian",
+    "Mauritian", "Moldovan", "Monegasque", "Mongolian", "Montenegrin", "Mozambican", "Namibian", "Nicaraguan",
+    "Nigerien", "North Korean", "Omani", "Panamanian", "Papua New Guinean", "Paraguayan", "Qatari", "Rwandan",
+    "Samoan", "Senegalese", "Serbian", "Sierra Leonean", "Singaporean", "Slovak", "Slovenian", "Sudanese",
+    "Surinamese", "Taiwanese", "Tajik", "Tanzanian", "Togolese", "Tongan", "Trinidadian", "Tunisian", "Turkmen",
+    "Ugandan", "Uruguayan", "Uzbek", "Venezuelan", "Yemeni", "Zambian", "Zimbabwean", "Faroese", "Puerto Rican",
+    "Hong Konger", "Macanese", "Tibetan", "Bermudian", "Manx", "Corsican", "Sardinian", "Sicilian", "Flemish",
+    "Walloon", "Catalan", "Basque", "Galician", "Breton", "Cornish", "Bavarian", "Quebecois", "Texan",
+    "Hawaiian", "Alaskan", "Scandinavian", "Nordic", "Baltic", "Balkan", "European", "African", "Asian",
+    "Latin American", "South American", "Central Asian", "Middle Eastern", "Caribbean", "Pacific Islander",
+]
+_ETHNIC_GROUPS = [
+    "Arab", "Persian", "Pashtun", "Baloch", "Hazara", "Tamil", "Sinhalese", "Punjabi", "Gujarati", "Bengali",
+    "Marathi", "Telugu", "Malayali", "Kashmiri", "Nepalese", "Han", "Uyghur", "Hmong", "Khmer", "Karen", "Rohingya",
+    "Maori", "Aboriginal", "Torres Strait Islander", "Inuit", "Sami", "Métis", "Cherokee", "Navajo", "Lakota",
+    "Native American", "First Nations", "African American", "Asian American", "Latino", "Latina", "Hispanic",
+    "Afro-Caribbean", "Afro-Brazilian", "Roma", "Romani", "Berber", "Amazigh", "Tuareg", "Bedouin", "Yoruba",
+    "Igbo", "Hausa", "Fulani", "Zulu", "Xhosa", "Maasai", "Kikuyu", "Somali Bantu", "Amhara", "Oromo", "Tigrayan",
+    "Ashanti", "Tatar", "Circassian", "Ossetian", "Dagestani", "Cossack", "Yakut", "Assyrian", "Chaldean",
+    "Turkmen", "Azeri", "Slavic", "Anglo-Saxon", "Celtic", "Gaelic", "Ulster Scots", "Afrikaner", "Creole",
+    "Soviet", "Yugoslav", "Czechoslovak", "Prussian", "Ottoman", "Rhodesian", "Byzantine", "Habsburg",
+]
+# Person nouns where they differ from the adjective ("a Swede", "a Pole"); others reuse the adjective ("a Kenyan").
+_NAT_PERSON_NOUNS = {
+    "British": ["Briton", "Brit"], "English": ["Englishman", "Englishwoman"], "Scottish": ["Scot", "Scotsman"],
+    "Welsh": ["Welshman", "Welshwoman"], "Irish": ["Irishman", "Irishwoman"], "French": ["Frenchman", "Frenchwoman"],
+    "Spanish": ["Spaniard"], "Dutch": ["Dutchman", "Dutchwoman"], "Polish": ["Pole"], "Swedish": ["Swede"],
+    "Danish": ["Dane"], "Finnish": ["Finn"], "Turkish": ["Turk"], "Icelandic": ["Icelander"],
+    "New Zealander": ["New Zealander", "Kiwi"], "Australian": ["Aussie"], "Luxembourgish": ["Luxembourger"],
+    "Flemish": ["Fleming"], "Cornish": ["Cornishman"], "Manx": ["Manxman"], "Thai": ["Thai"], "Swiss": ["Swiss"],
+    "Kurdish": ["Kurd"], "Uzbek": ["Uzbek"], "Quebecois": ["Quebecer"], "Filipino": ["Filipino", "Filipina"],
+}
+# Collectives with "the" ("the Dutch", "the Swiss"); other groups take a plural s ("Kenyans", "Germans").
+_NAT_THE_PLURAL = {"British", "English", "Scottish", "Welsh", "Irish", "French", "Spanish", "Dutch", "Swiss",
+                   "Chinese", "Japanese", "Vietnamese", "Portuguese", "Lebanese", "Sudanese", "Senegalese",
+                   "Congolese", "Burmese", "Maltese", "Taiwanese", "Danish", "Polish", "Swedish", "Finnish",
+                   "Turkish", "Flemish", "Basque", "Cornish", "Inuit", "Sami", "Roma", "Han", "Maori", "Hmong"}
+# Citizenship words that are not demonyms: "a US citizen", "EU nationals", "UK passport holders".
+_CITIZENSHIP_WORDS = ["US", "U.S.", "UK", "U.K.", "EU", "American", "British", "EEA", "Canadian", "Australian",
+                      "Irish", "German", "French", "Indian", "Nigerian", "Mexican", "Brazilian", "Chinese"]
 
 _RELIGIONS = [
     "Catholic", "Roman Catholic", "Protestant", "Christian", "Evangelical", "Orthodox", "Greek Orthodox",

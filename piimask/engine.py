@@ -7,8 +7,9 @@ the table-masking worker. The engine keeps no per-request state, so threads may 
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from piimask.model import TokenClassifier
 from piimask.operators import KeyedCrypto
@@ -83,6 +84,16 @@ def _deny_list_spans(text: str, policy: Policy) -> list[Span]:
     return spans
 
 
+def _done(compute: Callable[[], Any]) -> Future:
+    """A finished future of `compute()`, or of its exception."""
+    future: Future = Future()
+    try:
+        future.set_result(compute())
+    except Exception as exc:
+        future.set_exception(exc)
+    return future
+
+
 class MaskingEngine:
     def __init__(
         self,
@@ -110,14 +121,44 @@ class MaskingEngine:
 
     def analyze(self, texts: Sequence[str], policy: Policy) -> list[list[Span]]:
         """Entities per text, after thresholds, allow/deny lists and overlap resolution."""
+        worded = self._model_texts(texts, policy)
+        found = self._predict([texts[i] for i in worded]) if worded else []
+        return self._merge(texts, policy, worded, found)
+
+    def analyze_later(self, texts: Sequence[str], policy: Policy) -> Future:
+        """A future of `analyze`: with a MicroBatcher, all of the work runs on its inference thread."""
+        worded = self._model_texts(texts, policy)
+        submit = getattr(self._predict, "submit", None)
+        if submit is None:
+            return _done(lambda: self.analyze(texts, policy))
+        return submit([texts[i] for i in worded], then=lambda found: self._merge(texts, policy, worded, found))
+
+    def mask_later(self, texts: Sequence[str], policy: Policy) -> Future:
+        """A future of `mask`, computed like `analyze_later`'s."""
+        worded = self._model_texts(texts, policy)
+        submit = getattr(self._predict, "submit", None)
+        if submit is None:
+            return _done(lambda: self.mask(texts, policy))
+        return submit(
+            [texts[i] for i in worded],
+            then=lambda found: self._apply_all(texts, self._merge(texts, policy, worded, found), policy),
+        )
+
+    def _model_texts(self, texts: Sequence[str], policy: Policy) -> list[int]:
+        """Which texts the model reads: a text without a letter holds no name, place or organisation, and its
+        numbers are the validated recognizers' business, so id, amount and code columns skip the model."""
+        wanted = None if policy.entities is None else set(policy.entities)
+        if self._predict is None or self.classifier is None:
+            return []
+        if wanted is not None and not wanted & self.classifier.entity_types:
+            return []
+        return [i for i, text in enumerate(texts) if any(ch.isalpha() for ch in text)]
+
+    def _merge(self, texts: Sequence[str], policy: Policy, worded: list[int], found: list[list[Span]]):
         wanted = None if policy.entities is None else set(policy.entities)
         model_spans: list[list[Span]] = [[] for _ in texts]
-        if self.classifier is not None and (wanted is None or wanted & self.classifier.entity_types):
-            # A text without a letter holds no name, place or organisation, and its numbers are the validated
-            # recognizers' business: skipping the model there makes id, amount and code columns cheap.
-            worded = [i for i, text in enumerate(texts) if any(ch.isalpha() for ch in text)]
-            for i, spans in zip(worded, self._predict([texts[i] for i in worded]) if worded else []):
-                model_spans[i] = spans
+        for i, spans in zip(worded, found):
+            model_spans[i] = spans
         results = []
         for text, from_model in zip(texts, model_spans):
             candidates = [*from_model, *self.recognizers.analyze(text, wanted), *_deny_list_spans(text, policy)]
@@ -131,8 +172,11 @@ class MaskingEngine:
             results.append(resolve_overlaps(kept))
         return results
 
+    def _apply_all(self, texts: Sequence[str], spans: list[list[Span]], policy: Policy) -> list[MaskResult]:
+        return [self.apply(text, found, policy) for text, found in zip(texts, spans)]
+
     def mask(self, texts: Sequence[str], policy: Policy) -> list[MaskResult]:
-        return [self.apply(text, spans, policy) for text, spans in zip(texts, self.analyze(texts, policy))]
+        return self._apply_all(texts, self.analyze(texts, policy), policy)
 
     def apply(self, text: str, spans: Sequence[Span], policy: Policy) -> MaskResult:
         """Replace each span (non-overlapping, sorted) with its operator's output."""

@@ -53,8 +53,12 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
 
     started: dict[int, float] = {}
 
+    # Workers share this host's cores; the service keeps torch's default, it is idle when they are busy.
+    worker_env = dict(env)
+    worker_env.setdefault("PIIMASK_TORCH_THREADS", str(max(1, len(os.sched_getaffinity(0)) // max(workers, 1))))
+
     def start_worker() -> subprocess.Popen:
-        proc = subprocess.Popen([*main, "worker"], env=env, start_new_session=True)
+        proc = subprocess.Popen([*main, "worker"], env=worker_env, start_new_session=True)
         started[proc.pid] = time.monotonic()
         return proc
 

@@ -42,6 +42,13 @@ def resolve_device(setting: str) -> torch.device:
     return torch.device("cpu")
 
 
+def resolve_cpu_dtype(setting: str) -> str:
+    """'auto' is bfloat16 where the CPU computes it natively (oneDNN says so), else float32: emulated bf16 is slow."""
+    if setting == "auto":
+        return "bfloat16" if torch.ops.mkldnn._is_mkldnn_bf16_supported() else "float32"
+    return setting
+
+
 def _split_label(label: str) -> tuple[str, str | None]:
     """'B-PERSON' → ('B', 'PERSON'); 'O' → ('O', None); plain 'PER' (IO scheme) → ('I', 'PERSON')."""
     if label in ("O", "o", ""):
@@ -69,15 +76,16 @@ class TokenClassifier:
         stride: int = 64,
         batch_size: int = 32,
         threads: int = 0,
-        cpu_dtype: str = "float32",
+        cpu_dtype: str = "auto",
     ):
         if threads:
             torch.set_num_threads(threads)
         self.checkpoint = checkpoint
         self.device = resolve_device(device)
-        self.dtype = torch.float16 if self.device.type == "cuda" else torch.float32
-        # bf16 autocast on CPUs with bf16 instructions (AVX-512 BF16, AMX): ~1.9x at batch >= 8 in bench/text.py
-        self.cpu_autocast = self.device.type == "cpu" and cpu_dtype == "bfloat16"
+        # bf16 weights plus autocast on CPUs with bf16 instructions (AVX-512 BF16, AMX): 2x the fp32 texts/s at
+        # batch 64 and 1.6x at batch 1, same spans on 996 of 1,000 dev sentences (fp32 is the reference)
+        self.cpu_autocast = self.device.type == "cpu" and resolve_cpu_dtype(cpu_dtype) == "bfloat16"
+        self.dtype = torch.float16 if self.device.type == "cuda" else torch.bfloat16 if self.cpu_autocast else torch.float32
         started = time.perf_counter()
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(checkpoint, local_files_only=True)
@@ -101,7 +109,7 @@ class TokenClassifier:
         return {
             "checkpoint": self.checkpoint,
             "device": str(self.device),
-            "dtype": "bfloat16 (autocast)" if self.cpu_autocast else str(self.dtype).removeprefix("torch."),
+            "dtype": str(self.dtype).removeprefix("torch.") + (" (autocast)" if self.cpu_autocast else ""),
             "entity_types": sorted(self.entity_types),
             "load_seconds": round(self.load_seconds, 2),
         }
@@ -189,11 +197,19 @@ class TokenClassifier:
         return spans
 
 
+# A CPU forward pass costs about what 50 more tokens cost (bf16, 2 threads: 4.5 ms a pass, 0.09 ms a token), so a
+# batch is cut where growing it would pad its windows by more than this many tokens.
+PASS_COST_TOKENS = 64
+
+
 def _token_batches(windows: list[int], lengths: list[int], budget: int):
-    """Consecutive runs of the (length-sorted) windows whose padded size stays within `budget` tokens."""
+    """Consecutive runs of the (length-sorted) windows whose padded size stays within `budget` tokens and that
+    break where the next window would add more padding than a pass costs. In-process on dev sentences (2 cores):
+    164 texts/s for 4-text calls against 107 with a fixed 1.3x length-ratio cut, 249 for 64-text calls."""
     batch: list[int] = []
     for w in windows:
-        if batch and (len(batch) + 1) * lengths[w] > budget:
+        padding = len(batch) * (lengths[w] - lengths[batch[-1]]) if batch else 0
+        if batch and ((len(batch) + 1) * lengths[w] > budget or padding > PASS_COST_TOKENS):
             yield batch
             batch = []
         batch.append(w)

@@ -29,9 +29,11 @@ class Settings(BaseSettings):
     device: Literal["auto", "cpu", "cuda"] = "auto"
     # 1 by default: on a small shared machine two torch threads spin-wait on each other and ran 7x slower under load
     # (bench/text.py); scale with more worker processes instead. 0 = torch's default (all cores).
-    torch_threads: int = Field(default=1, ge=0)
+    # 0: torch's default, one per physical core; with several model processes on a host, give each its share
+    torch_threads: int = Field(default=0, ge=0)
     model_batch_size: int = Field(default=32, ge=1)
-    cpu_dtype: Literal["float32", "bfloat16"] = "float32"  # bfloat16: autocast on CPUs with bf16 instructions
+    # auto: bfloat16 (weights and autocast) on CPUs with native bf16 instructions, else float32
+    cpu_dtype: Literal["auto", "float32", "bfloat16"] = "auto"
     model_max_length: int = Field(default=256, ge=16)  # tokens per window; longer texts are scanned in windows
     model_stride: int = Field(default=64, ge=0)  # tokens shared by neighbouring windows
     # service: how long a request waits for others before a pass. 0: none; requests that arrive during a pass still

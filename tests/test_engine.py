@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import torch
 from pydantic import ValidationError
 
 from crypto import CryptoManager, Keyring, KeyringError, ensure_keyring
@@ -214,6 +215,48 @@ def test_micro_batcher_shares_forward_passes_between_concurrent_callers(engine):
         batcher.close()
 
 
+def test_engine_futures_run_the_whole_job_on_the_inference_thread(engine):
+    import threading
+
+    from piimask.batching import MicroBatcher
+    from piimask.engine import MaskingEngine
+
+    seen_threads = set()
+
+    def predict(texts):
+        seen_threads.add(threading.current_thread().name)
+        return engine.classifier.predict(texts)
+
+    batcher = MicroBatcher(predict, max_wait_ms=50)
+    served = MaskingEngine(engine.classifier, engine.crypto, recognizers=engine.recognizers, predict=batcher)
+    try:
+        texts = ["Call Maria Gonzalez on +44 20 7946 0958.", "ticket 4111 1111 1111 1111", "12345"]
+        good = served.mask_later(texts, Policy())
+        assert [r.masked_text for r in good.result(timeout=30)] == [r.masked_text for r in engine.mask(texts, Policy())]
+        assert served.analyze_later(["12345"], Policy()).result(timeout=30) == [[]]  # no letter: no model pass
+        assert seen_threads == {"inference"}
+        # one request's failure in its own part of the work fails that request alone
+        failing = batcher.submit(["Maria Gonzalez"], then=lambda spans: 1 / 0)
+        fine = batcher.submit(["Maria Gonzalez"], then=lambda spans: [s.type for s in spans[0]])
+        with pytest.raises(ZeroDivisionError):
+            failing.result(timeout=30)
+        assert fine.result(timeout=30) == ["PERSON"]
+    finally:
+        batcher.close()
+
+
+def test_token_batches_stay_within_budget_and_cut_where_padding_costs_more_than_a_pass():
+    from piimask.model import PASS_COST_TOKENS, _token_batches
+
+    lengths = [10, 11, 12, 12, 13, 60, 61, 200, 200, 200]
+    batches = list(_token_batches(list(range(len(lengths))), lengths, budget=512))
+    assert [w for b in batches for w in b] == list(range(len(lengths)))  # every window once, in order
+    assert all(len(b) * lengths[b[-1]] <= 512 for b in batches)
+    assert batches[0] == [0, 1, 2, 3, 4]  # similar lengths share a pass
+    assert 5 * (60 - 13) > PASS_COST_TOKENS and batches[1][0] == 5  # 235 padding tokens: a new pass
+    assert [len(b) for b in batches[-2:]] == [2, 1]  # 3 x 200 tokens exceed the budget
+
+
 def test_column_cache_overflow_masks_every_value(engine):
     import pyarrow as pa
 
@@ -227,11 +270,15 @@ def test_column_cache_overflow_masks_every_value(engine):
     assert out == ["<EMAIL_ADDRESS>"] * 4 and masker.plan.values_masked == 6
 
 
-def test_bf16_autocast_on_cpu_gives_the_same_spans(engine):
+def test_bf16_on_cpu_gives_the_same_spans_as_float32(engine):
     from piimask.model import TokenClassifier
 
-    bf16 = TokenClassifier(engine.classifier.checkpoint, device="cpu", threads=1, cpu_dtype="bfloat16")
-    assert bf16.describe()["dtype"] == "bfloat16 (autocast)"
+    checkpoint = engine.classifier.checkpoint
+    bf16 = TokenClassifier(checkpoint, device="cpu", threads=1, cpu_dtype="bfloat16")
+    fp32 = TokenClassifier(checkpoint, device="cpu", threads=1, cpu_dtype="float32")
+    assert bf16.describe()["dtype"] == "bfloat16 (autocast)" and fp32.describe()["dtype"] == "float32"
+    assert next(bf16.model.parameters()).dtype == torch.bfloat16
     texts = ["Maria Gonzalez flew to Madrid on 3 May.", "please call kwame mensah at the Accra office", "no pii here"]
     key = lambda spans: [(s.type, s.start, s.end) for s in spans]  # noqa: E731
-    assert [key(s) for s in bf16.predict(texts)] == [key(s) for s in engine.classifier.predict(texts)]
+    assert [key(s) for s in bf16.predict(texts)] == [key(s) for s in fp32.predict(texts)]
+    assert [key(s) for s in fp32.predict(texts)][0] == [("PERSON", 0, 14), ("LOCATION", 23, 29), ("DATE_TIME", 33, 38)]
