@@ -4,7 +4,7 @@ Everything here (templates, hand lists) is written for this project. presidio-ev
 held-out benchmark, so none of its templates or data may be used or looked at.
 
 Annotation conventions (the model learns exactly these; the model card repeats them):
-- PERSON: the name only. Titles ("Dr.", "Mrs.", "Herr") and possessive "'s" are outside the span; initials
+- PERSON: the name only. Honorifics ("Dr.", "Mrs.", "Herr") and possessive "'s" are outside the span; initials
   ("J. Smith", "A.K. Patel") and hyphenated names are inside.
 - LOCATION: cities, countries, states/regions, and street addresses. A full address ("12 Elm St, Leeds LS1 4AB",
   also across lines in forms and letters) is ONE span, from the house number to the postcode.
@@ -17,15 +17,18 @@ Annotation conventions (the model learns exactly these; the model card repeats t
   and things ("a Korean bakery"). The category words ("religion", "politics", "nationality"), topics ("immigration
   policy"), music genres, diets, instruments, hobbies, art movements, animals, product categories and adjectives
   are O. A nationality inside a country name is LOCATION ("the Czech Republic"); languages used as languages are O
-  ("studying Spanish"). "Swedish designer Valter Holm" is NRP + TITLE + PERSON; names used as modifiers ("a lifelong
+  ("studying Spanish"). "Swedish designer Valter Holm" is NRP + O + PERSON; names used as modifiers ("a lifelong
   Ana Lima fan") and names spelled like NRP words ("Christian English") are PERSON.
   Person nouns and collectives are NRP too ("a Swede", "the Dutch", "Kenyans"), and so are citizenship words
   ("a US citizen": "US"; "EU nationals": "EU").
 - AGE: the number only: "42" in "42 years old", "aged 42", "42-year-old", "Age: 42". The words stay O.
-- TITLE: job titles and roles ("Web designer", "Senior Data Analyst", "machine operator", "CFO", "nurse"), with
-  their seniority words ("Senior", "Head of", "Deputy"), and honorifics before a name ("Dr.", "Mrs", "Herr"). In
-  "Swedish designer Valter Holm" that is NRP + TITLE + PERSON; in "Dr. Jane Roe, Head of Radiology" TITLE + PERSON
-  + TITLE. Departments and teams ("the finance team", "HR") stay O.
+- TITLE: job titles, occupations and positions ("Web designer", "Senior Data Analyst", "forklift operator",
+  "Chief Financial Officer", "Head of Finance"), seniority words included, wherever a text states one: signatures,
+  forms ("Job title: ..."), HR and CRM notes, bios ("works as a ..."), postings, "appointed ... of ...". Bare role
+  nouns in running prose stay O, as in v2 ("Swedish designer Valter Holm", "ask the driver", "our manager"), and
+  so do plurals of occupations ("nurses went on strike") and fields of study ("a degree in law"). Honorifics
+  ("Dr.", "Mrs", "Herr") stay O for the model: piimask's pattern recognizer reports them as TITLE.
+  Departments and teams ("the finance team", "HR") stay O.
 - ORGANIZATION next to a person: "Novatech's Jo Reyes" is ORGANIZATION + O ("'s") + PERSON; "Ana Lima of
   Acme Corp." is PERSON + O + ORGANIZATION. Legal suffixes ("Inc.", "NV", "ASA", "Co., Ltd.") and share-class
   words of listed securities and funds ("iShares Core MSCI World UCITS ETF USD (Acc)", "VANG FTSE/AW USD DIS")
@@ -191,10 +194,10 @@ _NATIONALITIES_MORE = [
 ]
 _ETHNIC_GROUPS = [
     "Arab", "Persian", "Pashtun", "Baloch", "Hazara", "Tamil", "Sinhalese", "Punjabi", "Gujarati", "Bengali",
-    "Marathi", "Telugu", "Malayali", "Kashmiri", "Nepalese", "Han", "Uyghur", "Hmong", "Khmer", "Karen", "Rohingya",
+    "Marathi", "Telugu", "Malayali", "Kashmiri", "Nepalese", "Uyghur", "Hmong", "Khmer", "Rohingya",
     "Maori", "Aboriginal", "Torres Strait Islander", "Inuit", "Sami", "Métis", "Cherokee", "Navajo", "Lakota",
     "Native American", "First Nations", "African American", "Asian American", "Latino", "Latina", "Hispanic",
-    "Afro-Caribbean", "Afro-Brazilian", "Roma", "Romani", "Berber", "Amazigh", "Tuareg", "Bedouin", "Yoruba",
+    "Afro-Caribbean", "Afro-Brazilian", "Romani", "Berber", "Amazigh", "Tuareg", "Bedouin", "Yoruba",
     "Igbo", "Hausa", "Fulani", "Zulu", "Xhosa", "Maasai", "Kikuyu", "Somali Bantu", "Amhara", "Oromo", "Tigrayan",
     "Ashanti", "Tatar", "Circassian", "Ossetian", "Dagestani", "Cossack", "Yakut", "Assyrian", "Chaldean",
     "Turkmen", "Azeri", "Slavic", "Anglo-Saxon", "Celtic", "Gaelic", "Ulster Scots", "Afrikaner", "Creole",
@@ -210,11 +213,12 @@ _NAT_PERSON_NOUNS = {
     "Flemish": ["Fleming"], "Cornish": ["Cornishman"], "Manx": ["Manxman"], "Thai": ["Thai"], "Swiss": ["Swiss"],
     "Kurdish": ["Kurd"], "Uzbek": ["Uzbek"], "Quebecois": ["Quebecer"], "Filipino": ["Filipino", "Filipina"],
 }
-# Collectives with "the" ("the Dutch", "the Swiss"); other groups take a plural s ("Kenyans", "Germans").
-_NAT_THE_PLURAL = {"British", "English", "Scottish", "Welsh", "Irish", "French", "Spanish", "Dutch", "Swiss",
-                   "Chinese", "Japanese", "Vietnamese", "Portuguese", "Lebanese", "Sudanese", "Senegalese",
-                   "Congolese", "Burmese", "Maltese", "Taiwanese", "Danish", "Polish", "Swedish", "Finnish",
-                   "Turkish", "Flemish", "Basque", "Cornish", "Inuit", "Sami", "Roma", "Han", "Maori", "Hmong"}
+
+
+def _the_plural(adj: str) -> bool:
+    """Collectives with "the" and no plural s ("the Dutch", "the Swiss", "the Chinese", "the Lao")."""
+    return adj.endswith(("ese", "sh", "ch", "ss", "x")) or adj in {"Swiss", "Lao", "Malagasy", "Burkinabe", "Thai"}
+
 # Citizenship words that are not demonyms: "a US citizen", "EU nationals", "UK passport holders".
 _CITIZENSHIP_WORDS = ["US", "U.S.", "UK", "U.K.", "EU", "American", "British", "EEA", "Canadian", "Australian",
                       "Irish", "German", "French", "Indian", "Nigerian", "Mexican", "Brazilian", "Chinese"]
@@ -284,6 +288,159 @@ _JOB_TITLES = ["Senior Software Engineer", "Nurse Practitioner", "Account Manage
 _DEPARTMENTS = ["Finance", "Human Resources", "HR", "Legal", "Procurement", "IT", "Customer Support", "Billing",
                 "Payroll", "Marketing", "Sales", "Compliance", "Radiology", "Cardiology", "Oncology", "Admissions",
                 "Accounts Payable", "Facilities", "Security", "Engineering"]
+
+# ---- job titles (TITLE) ----------------------------------------------------------------------------------------
+# Common occupations, written for this project (Faker's en_US job list is the other source; Faker has no other
+# English job list: en_GB, en_IN, en_PH... fall back to en_US's).
+_OCCUPATIONS = [
+    "accountant", "actuary", "air traffic controller", "ambulance driver", "anaesthetist", "archivist",
+    "art director", "auditor", "bailiff", "baker", "bank teller", "barber", "barista", "barrister", "bartender",
+    "beautician", "bookkeeper", "bricklayer", "bus driver", "butcher", "cabin crew member", "call centre agent",
+    "care worker", "caregiver", "caretaker", "carpenter", "cashier", "chauffeur", "chemist", "childminder",
+    "chiropractor", "cleaner", "coach", "copywriter", "courier", "crane operator", "croupier", "customs officer",
+    "data entry clerk", "debt collector", "deckhand", "delivery driver", "dental hygienist", "dental nurse",
+    "dentist", "dietitian", "dishwasher", "dispatcher", "dock worker", "doorman", "dressmaker", "electrician",
+    "estate agent", "farmer", "farmhand", "firefighter", "fisherman", "fitness instructor", "flight attendant",
+    "florist", "forklift driver", "funeral director", "gardener", "glazier", "groundskeeper", "hairdresser",
+    "handyman", "headteacher", "home help", "hotel porter", "housekeeper", "HVAC technician", "insurance broker",
+    "interpreter", "janitor", "jeweller", "joiner", "journalist", "kitchen porter", "lab technician",
+    "lecturer", "lifeguard", "line cook", "locksmith", "lorry driver", "machinist", "mail carrier",
+    "make-up artist", "midwife", "miner", "mortgage broker", "nanny", "night watchman", "nursery nurse",
+    "occupational therapist", "optician", "optometrist", "painter and decorator", "paramedic", "parking attendant",
+    "pharmacist", "pharmacy technician", "phlebotomist", "physiotherapist", "plasterer", "plumber",
+    "police officer", "postal worker", "postman", "probation officer", "property manager", "psychiatrist",
+    "psychologist", "quantity surveyor", "radiographer", "real estate agent", "receptionist", "refuse collector",
+    "removal man", "research scientist", "roofer", "sales assistant", "school nurse", "scrum master", "seamstress",
+    "security guard", "shelf stacker", "shop assistant", "social worker", "solicitor", "sonographer", "sous chef",
+    "speech therapist", "stock clerk", "store detective", "supply teacher", "surgeon", "tailor", "tax adviser",
+    "taxi driver", "teaching assistant", "tiler", "tour guide", "train driver", "translator", "tree surgeon",
+    "truck driver", "tutor", "underwriter", "upholsterer", "usher", "valet", "veterinarian", "vet nurse",
+    "waiter", "waitress", "warehouse operative", "welder", "window cleaner", "youth worker", "zookeeper",
+    "bus mechanic", "court clerk", "loan officer", "claims handler", "store manager", "shift supervisor",
+    "night auditor", "payroll clerk", "personal trainer", "personal assistant", "executive assistant",
+    "office administrator", "school principal", "nursery teacher", "dance teacher", "music teacher",
+    "driving instructor", "ski instructor", "yoga instructor", "flight instructor", "ship's captain", "harbour pilot",
+    "air hostess", "ground handler", "baggage handler", "airport security officer", "prison officer",
+    "traffic warden", "park ranger", "game warden", "building inspector", "health inspector", "fire inspector",
+]
+_EXECUTIVE_TITLES = [
+    "CEO", "CFO", "CTO", "COO", "CIO", "CMO", "CISO", "CHRO", "Chief Executive Officer", "Chief Operating Officer",
+    "Chief Technology Officer", "Chief Information Security Officer", "Chief Marketing Officer",
+    "Chief People Officer", "Chief Risk Officer", "Chief Medical Officer", "Managing Director", "Founder",
+    "Co-founder", "Founder and CEO", "President", "Vice President", "Executive Vice President",
+    "Senior Vice President", "VP of Sales", "VP Engineering", "Chairman", "Chairwoman", "Chair of the Board",
+    "Non-Executive Director", "Board Member", "Company Secretary", "Managing Partner", "General Manager",
+    "Country Manager", "Owner", "Proprietor", "General Counsel", "Treasurer", "Controller", "Comptroller",
+]
+# Compositional titles: a field and a head noun of the same family ("network engineer", "claims clerk").
+_JOB_GRID: list[tuple[list[str], list[str]]] = [
+    (["software", "web", "network", "database", "systems", "security", "cloud", "data", "IT", "DevOps",
+      "machine learning", "front-end", "back-end", "mobile", "QA", "test", "infrastructure", "platform",
+      "applications", "embedded", "firmware", "UX", "UI", "BI", "ERP", "CRM", "integration", "solutions"],
+     ["engineer", "developer", "architect", "analyst", "administrator", "specialist", "technician", "consultant",
+      "manager", "tester", "designer", "lead", "programmer", "support engineer"]),
+    (["marketing", "sales", "account", "product", "project", "programme", "operations", "logistics",
+      "supply chain", "procurement", "purchasing", "finance", "tax", "payroll", "benefits", "HR",
+      "human resources", "recruitment", "talent acquisition", "training", "compliance", "risk", "audit",
+      "credit", "billing", "collections", "business development", "brand", "communications", "public relations",
+      "social media", "content", "events", "customer service", "customer success", "client services", "office",
+      "facilities", "fleet", "inventory", "quality", "pricing", "category", "merchandising", "export", "import",
+      "treasury", "investor relations", "partnerships", "fundraising", "grants", "policy", "research"],
+     ["manager", "coordinator", "specialist", "analyst", "assistant", "officer", "director", "associate",
+      "consultant", "adviser", "advisor", "executive", "administrator", "representative", "clerk", "planner",
+      "lead", "supervisor", "controller", "partner"]),
+    (["machine", "equipment", "forklift", "crane", "production", "assembly line", "packaging", "warehouse",
+      "maintenance", "electrical", "HVAC", "plumbing", "diesel", "automotive", "aircraft", "marine", "railway",
+      "telecoms", "solar panel", "wind turbine", "chemical plant", "water treatment", "printing press", "textile",
+      "CNC", "boiler", "lift", "heavy vehicle", "pipeline", "cable", "signal", "meter", "appliance", "tyre"],
+     ["operator", "technician", "mechanic", "repairer", "installer", "worker", "inspector", "supervisor",
+      "helper", "fitter", "engineer", "assembler"]),
+    (["mental health", "medical", "dental", "pharmacy", "laboratory", "clinical", "veterinary", "nursing",
+      "rehabilitation", "home health", "psychiatric", "radiology", "surgical", "respiratory", "palliative care",
+      "occupational health", "community health", "child care", "youth", "family support", "social care",
+      "elder care", "addiction", "maternity", "paediatric", "emergency room", "intensive care", "hospice"],
+     ["assistant", "technician", "aide", "worker", "nurse", "therapist", "counsellor", "counselor",
+      "coordinator", "manager", "specialist", "officer", "practitioner", "support worker"]),
+    (["urban", "regional", "transport", "traffic", "environmental", "health and safety", "town", "immigration",
+      "court", "records", "library", "museum", "admissions", "travel", "hospitality", "catering", "kitchen",
+      "restaurant", "retail", "store", "loss prevention", "fraud", "insurance", "loan", "mortgage", "investment",
+      "field", "forestry", "fisheries", "farm", "mining", "housing", "benefits", "welfare", "licensing",
+      "planning", "parks", "waste", "energy", "procurement", "estates", "events", "visitor", "membership"],
+     ["officer", "planner", "manager", "worker", "assistant", "coordinator", "clerk", "guide", "buyer", "agent",
+      "investigator", "supervisor", "analyst", "adviser", "inspector", "attendant", "porter", "steward"]),
+]
+_SENIORITY = ["Senior", "Senior", "Sr.", "Junior", "Jr.", "Lead", "Principal", "Staff", "Chief", "Assistant",
+              "Deputy", "Associate", "Trainee", "Apprentice", "Graduate", "Intern", "Acting", "Interim", "Regional",
+              "Head", "Executive", "Freelance", "Contract", "Certified", "Qualified", "Licensed", "Master"]
+_HEAD_OF = ["Head of", "Head of", "Director of", "Director,", "VP of", "Vice President,", "Manager,", "Lead,"]
+# Job titles that the detection bench reported as misses: never drawn, so the bench measures generalisation.
+_BENCH_SEEN_TITLES = frozenset(t.lower() for t in (
+    "Community supervision officer", "Applications engineer", "Aircraft pilot", "Community planner",
+    "Mental health assistant", "Tour escort", "Machine offbearer", "Convention manager", "Food preparation worker",
+    "Packager", "Wholesale buyer", "Web designer", "Electrical power line repairer", "Instructional specialist",
+    "Semiconductor processing technician", "Geodetic surveyor", "Information architect",
+    "Ordnance handling expert", "machine operator"))
+
+# ---- listed companies, funds and securities (ORGANIZATION) -------------------------------------------------------
+_BRAND_HEADS = ["Nova", "Vera", "Zen", "Omni", "Quant", "Terra", "Aqua", "Sol", "Lumi", "Cyto", "Gen", "Neo",
+                "Astra", "Vita", "Medi", "Info", "Tele", "Fin", "Pay", "Data", "Sky", "Blue", "Green", "Iron",
+                "Stone", "Bright", "Clear", "True", "Prime", "Pure", "Smart", "Rapid", "Alpha", "Beta", "Sigma",
+                "Hyper", "Ultra", "Micro", "Mega", "Poly", "Tri", "Uni", "Ever", "Oak", "Pine", "North", "Sun"]
+_BRAND_TAILS = ["tech", "ly", "ify", "ion", "ex", "ora", "gen", "core", "wise", "works", "point", "path", "grid",
+                "stack", "line", "wave", "bridge", "field", "port", "gate", "rock", "mark", "hub", "scape", "logic",
+                "sphere", "nexus", "dyne", "tronics", "labs", "ware", "soft", "metrics", "vance", "vista", "cell"]
+_BRAND_WORDS = ["Blue", "Silver", "Golden", "Northern", "Southern", "Pacific", "Atlantic", "Summit", "Pioneer",
+                "Liberty", "Heritage", "Evergreen", "Crystal", "Eagle", "Falcon", "Granite", "Cedar", "Maple",
+                "Harbor", "Harbour", "Riverside", "Lakeside", "Sunrise", "Red Rock", "Black Diamond", "Coastal",
+                "Frontier", "Keystone", "Landmark", "Meridian", "Orion", "Atlas", "Vertex", "Zenith", "Horizon",
+                "Sterling", "Crescent", "Trinity", "Unity", "Phoenix", "Polaris", "Titan", "Mercury", "Apollo"]
+_LISTED_SECTORS = [
+    "Therapeutics", "Biotech", "Biosciences", "Pharmaceuticals", "Semiconductor", "Bancorp", "Bancshares",
+    "Financial", "Realty", "Resources", "Mining", "Minerals", "Petroleum", "Oil & Gas", "Shipping", "Airlines",
+    "Telecom", "Networks", "Software", "Industries", "Electric", "Chemicals", "Steel", "Paper", "Retail",
+    "Brands", "Entertainment", "Interactive", "Healthcare", "Medical", "Acquisition", "Infrastructure",
+    "Utilities", "Water", "Reinsurance", "Leisure", "Hotels", "Beverages", "Apparel", "Gaming", "Aerospace",
+    "Defense", "Automotive", "Logistics", "Energy", "Power", "Renewables", "Materials", "Foods", "Technologies",
+    "Systems", "Holdings", "Capital", "Investment", "Properties", "Land", "Construction", "Cement", "Textiles",
+]
+_LEGAL_SUFFIXES = [
+    "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Company", "Ltd.", "Ltd", "Limited", "PLC", "plc", "Plc",
+    "NV", "N.V.", "SA", "S.A.", "ASA", "AS", "A/S", "AB", "AB (publ)", "Oyj", "Oy", "SE", "AG", "KGaA", "S.p.A.",
+    "SpA", "Bhd", "Berhad", "Tbk", "K.K.", "Co., Ltd.", "Co.,Ltd.", "Co. Ltd", "Pte. Ltd.", "Pty Ltd", "LP", "L.P.",
+    "LLC", "Holdings Inc.", "Group Inc.", "Group Holdings", "Trust", "REIT", "PJSC", "JSC", "S.A.B. de C.V.",
+    "Ltda.", "S/A", "GmbH & Co. KG", "SARL", "BV", "B.V.", "Sdn Bhd", "Public Company Limited", "Incorporated",
+]
+_SHARE_CLASSES = ["Class A", "Class B", "Class C Common Stock", "Series A Preferred", "Series B Preferred Shares",
+                  "Depositary Shares", "Preference Shares", "Units", "Unit", "Warrants", "ADR", "Sponsored ADR",
+                  "GDR", "Ordinary Shares", "Common Stock", "II", "III", "IV"]
+_FUND_ISSUERS = ["iShares", "Vanguard", "SPDR", "Xtrackers", "Lyxor", "Amundi", "Invesco", "WisdomTree", "VanEck",
+                 "Global X", "HSBC", "UBS", "Franklin", "Fidelity", "JPMorgan", "BlackRock", "Schwab", "ProShares",
+                 "Direxion", "First Trust", "Legal & General", "L&G", "Deka", "Ossiam", "PIMCO", "Templeton",
+                 "abrdn", "Cohen & Steers", "Calamos", "Eaton Vance", "Nomura", "Daiwa", "Mirae", "KraneShares",
+                 "Ark", "Janus Henderson", "Columbia", "Hartford", "DWS", "BNP Paribas Easy", "Ossiam", "Tabula"]
+_FUND_INDICES = ["MSCI World", "MSCI ACWI", "MSCI Emerging Markets", "MSCI EM", "MSCI Europe", "MSCI USA",
+                 "MSCI China", "MSCI India", "MSCI Pacific ex Japan", "FTSE 100", "FTSE 250", "FTSE All-World",
+                 "FTSE Developed Europe", "FTSE EPRA Nareit", "S&P 500", "S&P MidCap 400", "S&P SmallCap 600",
+                 "Nasdaq-100", "Nasdaq Biotech", "Euro Stoxx 50", "STOXX Europe 600", "DAX", "Nikkei 225", "TOPIX",
+                 "CAC 40", "Russell 2000", "Russell 1000", "Dow Jones Industrial", "Hang Seng", "CSI 300",
+                 "Bloomberg Global Aggregate", "iBoxx EUR Corporates", "JPM EM Bond", "Solactive Battery",
+                 "IBEX 35", "AEX", "OMX Stockholm 30", "KOSPI 200", "ASX 200", "TSX 60", "Bovespa", "SMI"]
+_FUND_STYLES = ["", "", "", "Core", "Value", "Growth", "Quality", "Momentum", "Min Vol", "Minimum Volatility",
+                "ESG", "ESG Screened", "SRI", "Small Cap", "Mid Cap", "High Dividend", "Equal Weight",
+                "Dividend", "Select", "Climate", "Paris-Aligned", "Enhanced", "Leveraged 2x", "Daily Short",
+                "3x Daily Long", "Ultra Short", "Currency Hedged", "0-5 Year", "1-3 Year", "7-10 Year"]
+_FUND_FORMS = ["UCITS ETF", "UCITS ETF", "ETF", "ETF", "Index Fund", "ETC", "ETN", "Trust", "Index Trust",
+               "Tracker Fund", "Exchange Traded Fund", "SICAV", "Fund"]
+_FUND_SHARES = ["", "", "USD", "EUR", "GBP", "CHF", "JPY", "(Acc)", "(Dist)", "USD (Acc)", "EUR Hedged",
+                "GBP Hedged (Dist)", "Class A", "Class I", "1C", "2D", "Inc", "Acc", "Dis", "Accumulating",
+                "Distributing", "Admiral Shares", "Investor Shares"]
+_CLOSED_END_KINDS = ["Municipal Income Fund", "Total Return Fund", "Income Trust", "Opportunities Fund",
+                     "High Income Fund", "Dividend Fund", "Infrastructure Fund", "Global Equity Income Fund",
+                     "Preferred Income Fund", "Senior Floating Rate Fund", "Strategic Income Fund", "Target Term Fund",
+                     "Credit Opportunities Fund", "Real Estate Income Fund", "Royalty Trust", "Energy Infrastructure Fund"]
+_SECURITY_TAILS = ["ADR", "SPON ADR", "GDR", "GDR REG S", "ORD", "ORD SHS", "PRF", "PERP PRF", "PFD SER A",
+                   "PFD SER B", "DEP SHS", "PREF", "UNIT", "WTS", "CL A", "CL B", "REIT", "SHS", "NPV", "A SHS",
+                   "H SHS", "REG", "BR", "NAMEN-AKT", "INH", "VZ", "RIGHTS"]
 
 # ---- O vocabulary that looks like "group" words but is not NRP ------------------------------------------------
 # Styles, diets, instruments, hobbies, movements, topics, animals, product categories and descriptive words: the
@@ -367,7 +524,7 @@ _DESCRIPTIVE = [
     "ethnic", "tribal", "cultural", "exotic", "foreign", "international", "global", "local", "regional",
     "national", "federal", "civic", "public", "private", "sacred", "divine", "holy", "heavenly", "unholy",
 ]
-# Role nouns that sit between a nationality and a name: "Swedish designer Valter Holm".
+# Role nouns that sit between a nationality and a name: "Swedish designer Valter Holm". O in running prose.
 _ROLES = [
     "designer", "architect", "novelist", "poet", "painter", "sculptor", "photographer", "filmmaker", "director",
     "actor", "actress", "singer", "songwriter", "composer", "cellist", "pianist", "violinist", "drummer", "rapper",
@@ -375,7 +532,26 @@ _ROLES = [
     "tennis player", "boxer", "chess player", "mountaineer", "economist", "physicist", "chemist", "historian",
     "philosopher", "entrepreneur", "investor", "activist", "journalist", "blogger", "influencer", "streamer",
     "comedian", "choreographer", "astronaut", "diplomat", "lawmaker", "senator", "mayor", "priest", "imam",
-    "rabbi", "monk", "nun", "pastor", "surgeon", "nurse", "teacher", "student", "engineer", "programmer",
+    "rabbi", "monk", "nun", "pastor", "surgeon", "nurse", "teacher", "engineer", "programmer",
+]
+_ROLE_WORDS = frozenset(r.lower() for r in _ROLES)
+# Occupations in the plural, as groups ("nurses went on strike"): O, like role nouns in prose.
+_OCCUPATION_PLURALS = [
+    "nurses", "teachers", "doctors", "junior doctors", "bus drivers", "train drivers", "truck drivers", "farmers",
+    "engineers", "care workers", "pilots", "cleaners", "dock workers", "lawyers", "accountants", "shop workers",
+    "miners", "police officers", "firefighters", "postal workers", "midwives", "software developers",
+    "delivery riders", "taxi drivers", "paramedics", "pharmacists", "dentists", "social workers", "bankers",
+    "builders", "electricians", "plumbers", "waiters", "chefs", "cashiers", "security guards", "librarians",
+    "civil servants", "teaching assistants", "warehouse staff", "cabin crew", "air traffic controllers",
+]
+# Fields of study and professions as subjects ("a degree in law"): O.
+_SUBJECTS = [
+    "law", "medicine", "nursing", "accounting", "architecture", "engineering", "computer science", "economics",
+    "history", "philosophy", "chemistry", "biology", "mathematics", "psychology", "sociology", "business studies",
+    "graphic design", "marketing", "education", "pharmacy", "dentistry", "veterinary science", "physics",
+    "media studies", "social work", "hospitality management", "fine art", "music", "film studies", "geography",
+    "political science", "civil engineering", "data science", "public health", "nutrition", "theology",
+    "English literature", "linguistics", "anthropology", "statistics", "finance", "agriculture", "midwifery",
 ]
 # Language names used as languages are O ("studying Spanish", "subtitles in Korean"); the same word describing
 # people, food or places is NRP ("a Spanish chef").
@@ -517,13 +693,23 @@ class _Values:
         return _one_line(self._faker(loc).street_address())
 
     def address(self) -> str:
+        if self.rng.random() < 0.04:  # US military post: "PSC 1234, Box 5678, APO AE 09012", "USNS Ship, FPO AP ..."
+            return _one_line(self._military())
         loc = self.pick(_ADDRESS_LOCALES)
         f = self._faker(loc)
         if self.rng.random() < 0.2:  # street + real city keeps real place names in the mix
             return f"{_one_line(f.street_address())}, {self.pick(_REAL_CITIES)}"
         return _one_line(f.address())
 
+    def _military(self) -> str:
+        f = self._faker("en_US")
+        kind = self.rng.randrange(3)
+        first = (f.military_apo, f.military_dpo, lambda: f"{f.military_ship()} {f.last_name()}")[kind]()
+        return f"{first}\n{('APO', 'DPO', 'FPO')[kind]} {f.military_state()} {f.postcode()}"
+
     def address_multiline(self) -> str:
+        if self.rng.random() < 0.05:
+            return self._military()
         f = self._faker(self.pick(_ADDRESS_LOCALES))
         return "\n".join(p.strip() for p in f.address().split("\n"))
 
@@ -539,6 +725,11 @@ class _Values:
 
     # ---- organisations ---------------------------------------------------------------------------------------
     def org(self) -> str:
+        r = self.rng.random()
+        if r < 0.12:
+            return self.corp()
+        if r < 0.16:
+            return self.fund()
         r = self.rng.random()
         if r < 0.40:
             return self.pick(_ORGS_HAND)
@@ -679,7 +870,44 @@ class _Values:
 
     # ---- NRP, age ----------------------------------------------------------------------------------------------
     def nationality(self) -> str:
-        return self.pick(_NATIONALITIES)
+        r = self.rng.random()
+        if r < 0.6:
+            return self.pick(_NATIONALITIES)
+        if r < 0.85:
+            return self.pick(_NATIONALITIES_MORE)
+        return self.pick(_ETHNIC_GROUPS)
+
+    def _demonym(self) -> str:
+        return self.pick(_NATIONALITIES) if self.rng.random() < 0.6 else self.pick(_NATIONALITIES_MORE)
+
+    def nationality_person(self) -> str:
+        """The noun for one person: "Swede", "Pole", "Kenyan", "Pakistani"."""
+        for _ in range(10):
+            adj = self._demonym()
+            if adj in _NAT_PERSON_NOUNS:
+                return self.pick(_NAT_PERSON_NOUNS[adj])
+            if not _the_plural(adj):  # "a Dutch", "a Chinese" are not English
+                return adj
+        return "Kenyan"
+
+    def nationality_group(self) -> str:
+        """A people as a group: "the Dutch" (template writes "the"), "Kenyans", "Englishmen", "Swedes"."""
+        adj = self._demonym()
+        if adj in _NAT_PERSON_NOUNS and self.rng.random() < 0.5:
+            noun = self.pick(_NAT_PERSON_NOUNS[adj])
+        elif _the_plural(adj):
+            return adj
+        else:
+            noun = adj
+        if noun.endswith("man"):
+            return noun[:-3] + "men"
+        if noun.endswith("s"):
+            return noun
+        return noun + "s"
+
+    def citizenship(self) -> str:
+        """The word before "citizen(s)", "national(s)", "passport": "US", "EU", "British", "Kenyan"."""
+        return self.pick(_CITIZENSHIP_WORDS) if self.rng.random() < 0.5 else self.nationality()
 
     def religion(self) -> str:
         return self.pick(_RELIGIONS)
@@ -765,9 +993,117 @@ class _Values:
         return self.pick(_PRODUCTS)
 
     def job(self) -> str:
-        if self.rng.random() < 0.5:
+        """A job title (TITLE): Faker's en_US list, common occupations, compositional titles, executives; with
+        seniority words and mixed casing ("Senior Data Analyst", "Registered nurse", "forklift operator")."""
+        for _ in range(20):
+            value = self._job_once()
+            low = value.lower()
+            if low not in _BENCH_SEEN_TITLES and low not in _ROLE_WORDS:  # a bare prose role noun is O
+                return value
+        return self.pick(_JOB_TITLES)
+
+    def _job_once(self) -> str:
+        r = self.rng.random()
+        if r < 0.28:
+            base = self._faker(self.pick(["en_US", "en_GB", "en_IN", "en_PH"])).job()
+        elif r < 0.52:
+            base = self.pick(_OCCUPATIONS)
+        elif r < 0.80:
+            fields, heads = _JOB_GRID[self.rng.randrange(len(_JOB_GRID))]
+            base = f"{self.pick(fields)} {self.pick(heads)}"
+        elif r < 0.90:
+            return self.pick(_EXECUTIVE_TITLES)
+        else:
             return self.pick(_JOB_TITLES)
-        return self._faker("en_US").job()
+        q = self.rng.random()
+        if q < 0.14 and "," not in base:
+            base = f"{self.pick(_SENIORITY)} {base}"
+        elif q < 0.20:  # "Head of Finance", "Director of Customer Success"
+            fields = _JOB_GRID[self.rng.randrange(2)][0]
+            area = self.pick(_DEPARTMENTS) if self.rng.random() < 0.5 else self.pick(fields)
+            base = f"{self.pick(_HEAD_OF)} {area}"
+        c = self.rng.random()
+        if c < 0.40:  # Title Case, acronyms kept
+            return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in base.split(" "))
+        if c < 0.75:  # sentence case
+            return base[:1].upper() + base[1:]
+        return base if c < 0.97 else base.upper()
+
+    def corp(self) -> str:
+        """A listed-company name: stem + sector + legal suffix ("Meridian Shipping ASA", "Okada Industries Co.,
+        Ltd.", "Novagrid Therapeutics Inc. Class A"), sometimes all capitals or glued the way exchange lists write it."""
+        r = self.rng.random()
+        if r < 0.18:
+            stem = self.last()
+        elif r < 0.45:
+            stem = self.pick(_BRAND_HEADS) + self.pick(_BRAND_TAILS)
+        elif r < 0.68:
+            stem = self.pick(_BRAND_WORDS)
+        elif r < 0.82:
+            stem = self._faker(self.pick(["ja_JP", "zh_CN"])).last_romanized_name()
+        else:
+            stem = "".join(self.rng.choice("ABCDEFGHIKLMNPRSTUVWXZ") for _ in range(self.rng.choice([2, 3, 3, 4])))
+        parts = [stem]
+        sector = self.rng.random() < 0.8
+        if sector:
+            parts.append(self.pick(_LISTED_SECTORS))
+            if self.rng.random() < 0.15:
+                parts.append(self.pick(_LISTED_SECTORS))
+        if not sector or self.rng.random() < 0.8:  # a bare surname is a person, not a company
+            parts.append(self.pick(_LEGAL_SUFFIXES))
+        name = " ".join(parts)
+        if self.rng.random() < 0.08:
+            name = f"The {stem} {self.pick(['Company', 'Group', 'Corporation', 'Trust'])}"
+        if self.rng.random() < 0.1:
+            name = f"{name} {self.pick(_SHARE_CLASSES)}"
+        c = self.rng.random()
+        if c < 0.2:
+            name = name.upper()
+        elif c < 0.25:
+            name = name.lower()
+        return name
+
+    def fund(self) -> str:
+        """An ETF, index fund or closed-end fund name, long ("iShares Core MSCI World UCITS ETF USD (Acc)") or as
+        exchange and broker lists abbreviate it ("ISHR CORE/MSCI WLD USD ACC", "VANG.FTSE AW-USD DIS")."""
+        r = self.rng.random()
+        if r < 0.4:
+            words = [self.pick(_FUND_ISSUERS), self.pick(_FUND_STYLES), self.pick(_FUND_INDICES),
+                     self.pick(_FUND_STYLES), self.pick(_FUND_FORMS), self.pick(_FUND_SHARES)]
+            return " ".join(w for w in words if w)
+        if r < 0.65:
+            stem = self.pick([self.last(), self.pick(_BRAND_WORDS), self.pick(_FUND_ISSUERS)])
+            kind = self.pick(_CLOSED_END_KINDS)
+            tail = self.pick(["", "", "Inc.", "Inc", "II", "2030", "Class A", "Ltd"])
+            return " ".join(w for w in (stem, kind, tail) if w)
+        # Abbreviated, capitals: issuer/index/share words cut to 2-5 letters, joined by spaces, slashes or dots.
+        issuer = self._abbrev(self.pick(_FUND_ISSUERS))
+        body = [self._abbrev(w) for w in f"{self.pick(_FUND_INDICES)} {self.pick(_FUND_STYLES)}".split()]
+        tail = [self.pick(["ETF", "UCITS", "ETC", "ETN", "TR", "FD", "IDX"]),
+                self.pick(["USD", "EUR", "GBP", "CHF", "JPY", ""]),
+                self.pick(["ACC", "DIS", "DIST", "A", "1C", "INC", "H", "PERP", "DLY", "SHT", "LG", ""])]
+        tokens = [issuer, *body, *tail]
+        tokens = [t for t in tokens if t]
+        out = tokens[0]
+        for t in tokens[1:]:
+            out += self.pick([" ", " ", " ", "/", ".", "-"]) + t
+        return out if self.rng.random() < 0.85 else out.lower()
+
+    def security(self) -> str:
+        """A listed security as a broker statement writes it: company short name + share line ("MERIDIAN SHPG
+        SPON ADR", "NOVAGRID THERAP PFD SER A")."""
+        words = self.corp().split()
+        short = " ".join(self._abbrev(w) if len(w) > 6 and self.rng.random() < 0.6 else w.upper() for w in words[:3])
+        return f"{short}{self.pick([' ', '/', ' '])}{self.pick(_SECURITY_TAILS)}"
+
+    def _abbrev(self, word: str) -> str:
+        w = re.sub(r"[^A-Za-z0-9&+\-]", "", word)
+        if len(w) <= 4 or w.isdigit() or self.rng.random() < 0.3:
+            return w.upper()
+        if self.rng.random() < 0.5:  # consonant skeleton: "Vanguard" -> "VNGRD", cut
+            skeleton = w[0] + re.sub(r"[aeiouAEIOU]", "", w[1:])
+            return skeleton[: self.rng.choice([3, 4, 5])].upper()
+        return w[: self.rng.choice([3, 4, 5])].upper()
 
     def dept(self) -> str:
         return self.pick(_DEPARTMENTS)
@@ -856,6 +1192,9 @@ _PLACEHOLDERS: dict[str, tuple[str | None, _Drawer]] = {
     "ADDR_ML": ("LOCATION", lambda v, c: v.address_multiline()),
     "LOC": ("LOCATION", lambda v, c: v.location()),
     "ORG": ("ORGANIZATION", lambda v, c: v.org()),
+    "CORP": ("ORGANIZATION", lambda v, c: v.corp()),
+    "FUND": ("ORGANIZATION", lambda v, c: v.fund()),
+    "SEC": ("ORGANIZATION", lambda v, c: v.security()),
     "DATE": ("DATE_TIME", lambda v, c: v.date()),
     "DOB": ("DATE_TIME", lambda v, c: v.dob()),
     "TIME": ("DATE_TIME", lambda v, c: v.time()),
@@ -867,6 +1206,9 @@ _PLACEHOLDERS: dict[str, tuple[str | None, _Drawer]] = {
     "REL": ("NRP", lambda v, c: v.religion()),
     "POL": ("NRP", lambda v, c: v.political()),
     "NRP": ("NRP", lambda v, c: v.nrp()),
+    "NATN": ("NRP", lambda v, c: v.nationality_person()),
+    "NATP": ("NRP", lambda v, c: v.nationality_group()),
+    "NATCIT": ("NRP", lambda v, c: v.citizenship()),
     "AGE": ("AGE", lambda v, c: v.age()),
     # Names that are also words, next to the word itself in the same sentence ("Will X will ...")
     "WILL": ("PERSON", lambda v, c: f"Will {v.last()}"),
@@ -874,8 +1216,23 @@ _PLACEHOLDERS: dict[str, tuple[str | None, _Drawer]] = {
     "ROSE": ("PERSON", lambda v, c: f"Rose {v.last()}"),
     "HOPE": ("PERSON", lambda v, c: f"Hope {v.last()}"),
     "NRPNAME": ("PERSON", lambda v, c: v.nrp_like_person()),
-    # O values
+    # Job titles (TITLE); honorifics and bare role nouns in prose are O
+    "JOB": ("TITLE", lambda v, c: v.job()),
+    "EXEC": ("TITLE", lambda v, c: v.pick(_EXECUTIVE_TITLES)),
     "TITLE": (None, lambda v, c: v.title()),
+    "ROLE": (None, lambda v, c: v.role()),
+    "OCCPL": (None, lambda v, c: v.pick(_OCCUPATION_PLURALS)),
+    "SUBJECT": (None, lambda v, c: v.pick(_SUBJECTS)),
+    "NURSE": (None, lambda v, c: v.pick(["nurse", "Nurse", "staff nurse", "charge nurse", "HCA", "phlebotomist",
+                                             "healthcare assistant", "student nurse", "midwife", "Sister"])),
+    "SPOKES": (None, lambda v, c: v.pick(["spokesperson", "spokeswoman", "spokesman", "press officer",
+                                              "communications director", "company spokesperson"])),
+    "ACAD": (None, lambda v, c: v.pick(["Prof.", "Professor", "Dr.", "Dr", "Prof", "Assoc. Prof.",
+                                            "Associate Professor", "Emeritus Professor"])),
+    "CHEF": (None, lambda v, c: v.pick(["chef", "head chef", "pastry chef", "chef-owner", "executive chef"])),
+    "CURATOR": (None, lambda v, c: v.pick(["director", "curator", "chief curator", "museum director",
+                                               "gallery manager"])),
+    # O values
     "EMAIL": (None, lambda v, c: v.email(c)),
     "PHONE": (None, lambda v, c: v.phone()),
     "CARD": (None, lambda v, c: v.card()),
@@ -889,7 +1246,6 @@ _PLACEHOLDERS: dict[str, tuple[str | None, _Drawer]] = {
     "ACCOUNT": (None, lambda v, c: v.account()),
     "USER": (None, lambda v, c: v.username(c)),
     "PRODUCT": (None, lambda v, c: v.product()),
-    "JOB": (None, lambda v, c: v.job()),
     "DEPT": (None, lambda v, c: v.dept()),
     "HOST": (None, lambda v, c: v.host()),
     "CODE": (None, lambda v, c: v.code()),
@@ -904,7 +1260,6 @@ _PLACEHOLDERS: dict[str, tuple[str | None, _Drawer]] = {
     "PRODCAT": (None, lambda v, c: v.product_category()),
     "ADJ": (None, lambda v, c: v.descriptive()),
     "STYLE": (None, lambda v, c: v.style_word()),
-    "ROLE": (None, lambda v, c: v.role()),
     "LANG": (None, lambda v, c: v.language()),
     "RELTIME": (None, lambda v, c: v.relative_time()),
 }
@@ -951,8 +1306,8 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("clinical", "Seen in clinic {WEEKDAY}. {FIRST} reports improved sleep since starting melatonin."),
     ("clinical", "Referral letter: {TITLE} {PER} at {ORG} kindly asked to review this {AGE}-year-old with suspected appendicitis."),
     ("clinical", "Vitals at {TIME}: BP 128/82, HR 76, SpO2 98%. Patient {LAST} comfortable, no acute distress."),
-    ("clinical", "Mr {LAST}, aged {AGE}, lives alone at {ADDR}; daughter {FIRST} visits daily."),
-    ("clinical", "Blood sample collected {DATE} at {TIME} by nurse {FIRST}. Results sent to {ORG}."),
+    ("clinical", "{TITLE} {LAST}, aged {AGE}, lives alone at {ADDR}; daughter {FIRST} visits daily."),
+    ("clinical", "Blood sample collected {DATE} at {TIME} by {NURSE} {FIRST}. Results sent to {ORG}."),
     ("clinical", "Allergies: penicillin. Insurance: {ORG}, member ID {ACCOUNT}."),
     # --- HR notes ---
     ("hr", "{PER} joined the {DEPT} team as {JOB} on {DATE}."),
@@ -1041,10 +1396,10 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("command", "find flights to {COUNTRY} in {MONTHYEAR}"),
     ("command", "add {PER} to the {ORG} thread"),
     # --- news / narrative / social ---
-    ("narrative", "{PER}, {AGE}, of {CITY}, was named CEO of {ORG} on {DATE}."),
+    ("narrative", "{PER}, {AGE}, of {CITY}, was named {EXEC} of {ORG} on {DATE}."),
     ("narrative", "The {POL} candidate {PER} won the {STATE} primary by a narrow margin."),
     ("narrative", "Born in {CITY} in {MONTHYEAR}, {PER} studied at {ORG} before moving to {COUNTRY}."),
-    ("narrative", "{ORG} announced layoffs at its {CITY} plant, according to spokesperson {PER}."),
+    ("narrative", "{ORG} announced layoffs at its {CITY} plant, according to {SPOKES} {PER}."),
     ("narrative", "The {REL} community of {CITY} gathered on {WEEKDAY} for the festival."),
     ("narrative", "A {AGE}-year-old {NAT} man was arrested in {CITY} on {DATE}."),
     ("narrative", "{PER} and her husband {FIRST} moved from {STATE} to {CITY} when she was {AGE}."),
@@ -1069,7 +1424,7 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("edu", "{PER} (student ID {ACCOUNT}) is enrolled at {ORG} for the {MONTHYEAR} intake."),
     ("edu", "Parent-teacher meeting with {TITLE} {LAST} on {WEEKDAY} at {TIME} about {FIRST}'s grades."),
     ("edu", "{FIRST} is {AGE} and in year 6 at {ORG}."),
-    ("edu", "Thesis supervised by Prof. {PER}, {ORG}, submitted {DATE}."),
+    ("edu", "Thesis supervised by {ACAD} {PER}, {ORG}, submitted {DATE}."),
     # --- lists and tables flattened to text ---
     ("list", "{PER}; {PER2}; {PER3}"),
     ("list", "{LAST}, {FIRST} - {CITY} - {DATE}"),
@@ -1088,7 +1443,7 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("demographic", "The {NAT} embassy in {CITY} issued a statement on {DATE}."),
     ("demographic", "As {POL}s, {FIRST} and {FIRST2} disagree with the {NAT} government."),
     ("demographic", "Chaplaincy request: {REL} chaplain for {PER}, ward 7, {WEEKDAY}."),
-    ("demographic", "{PER}, a {AGE}-year-old {REL} teacher from {STATE}, spoke first."),
+    ("demographic", "{PER}, a {AGE}-year-old {REL} {ROLE} from {STATE}, spoke first."),
     # --- more forms, payments and records (varied field names; names after "to") ---
     ("form", "Beneficiary: {PER}\nBank: {ORG}\nIBAN: {IBAN}\nReference: {TICKET}"),
     ("form", "Next of kin: {PER}\nRelationship: spouse\nPlace of birth: {CITY}\nNationality: {NAT}"),
@@ -1170,7 +1525,7 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("none", "Reset link sent. If you did not request it, ignore this email."),
     ("none", "Bring your own laptop and a charger to the workshop."),
     ("none", "Summer hours: the office closes an hour early."),
-    ("none", "The general manager and the head nurse reviewed the rota."),
+    ("none", "The rota for the night shift has been reviewed and approved."),
     ("none", "SSN {SSN} failed validation, please re-enter."),
     ("none", "The job took 12.4s and used 300 MB of memory."),
     ("none", "Retry in 5 minutes; the batch finished in 2 hours 14 minutes."),
@@ -1192,7 +1547,7 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("review", "{PER}'s memoir is about {TOPIC}, {HOBBY} and growing up in {CITY}. Not a dull page."),
     ("review", "Not {GENRE}, not {GENRE2}, just {ADJ} noise. Sorry {FIRST}."),
     ("review", "As a lifelong {PER} fan I wanted to love this, but the {GENRE} detour is {ADJ}."),
-    ("review", "The {NAT} chef {PER} serves a {DIET} tasting menu at {ORG}."),
+    ("review", "The {NAT} {CHEF} {PER} serves a {DIET} tasting menu at {ORG}."),
     ("review", "Great {NAT} food, friendly staff, and a {DIET} menu. Ask for {FIRST}."),
     ("review", "Tried the new {NAT} bakery on {STREET}; the {DIET} options are {ADJ}."),
     # --- bios and profiles ---
@@ -1223,7 +1578,7 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("news", "{PER}, the {REL} leader of the {POL} bloc, spoke on {TOPIC} in {CITY} on {WEEKDAY}."),
     ("news", "Lawmakers in {COUNTRY} debated {TOPIC} on {DATE}; {PER} called the bill {ADJ}."),
     ("news", "A {ADJ} new study from {ORG} links {HOBBY} to better sleep, says lead author {PER}."),
-    ("news", "The exhibition on {ART} at {ORG} drew record crowds, director {PER} said."),
+    ("news", "The exhibition on {ART} at {ORG} drew record crowds, {CURATOR} {PER} said."),
     ("news", "{NAT} voters rank {TOPIC} above {TOPIC2}, a poll by {ORG} found."),
     ("news", "{ORG} will stop selling {PRODCAT} in {COUNTRY} from {MONTHYEAR}."),
     ("news", "Firefighters in {CITY} rescued a stray {ANIMAL} from a storm drain on {WEEKDAY}."),
@@ -1286,7 +1641,7 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("none", "Her lecture covered {TOPIC}, {TOPIC2} and the history of the press."),
     ("none", "Nationality, ethnicity and religion are optional fields on this form."),
     ("none", "A {ADJ} mix of {GENRE}, {GENRE2} and spoken word."),
-    ("none", "the {INSTR} teacher says practice 20 minutes a day"),
+    ("none", "the {INSTR} method book says practice 20 minutes a day"),
     ("none", "I NEED A HUMAN AGENT, NOT A BOT. MY {PRODCAT} ORDER IS LATE"),
     ("none", "Is this a {DIET} recipe or not?"),
     ("none", "The debate on {TOPIC} went on for three hours."),
@@ -1316,6 +1671,166 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("bank", "Your statement is ready; the payment to {PER} cleared on {DATE}, not {RELTIME}."),
     ("none", "We'll review the numbers {RELTIME}."),
     ("none", "{RELTIME} the team shipped the new dashboard."),
+    # ==========================================================================================================
+    # v3: job titles and honorifics (TITLE), more NRP roles and forms, organisations next to people, listed
+    # companies, funds and securities.
+    # ==========================================================================================================
+    # --- job titles: signatures, HR, forms, CRM, bios, chat, news ---
+    ("email", "Best regards,\n{PER}\n{JOB}\n{ORG}\n{PHONE}"),
+    ("email", "Thanks,\n{FIRST}\n--\n{PER} | {JOB} | {ORG}"),
+    ("email", "Hi {FIRST}, I'm the new {JOB} for the {CITY} region and will be your main contact from {DATE}."),
+    ("email", "Dear {TITLE} {LAST}, we are pleased to offer you the position of {JOB}, starting {DATE}."),
+    ("email", "Please welcome {PER}, who joins us as {JOB} on {WEEKDAY}."),
+    ("email", "Cheers,\n{PER}\n{JOB}, {DEPT}\nSent from my phone"),
+    ("email", "{TITLE} {PER}\n{JOB}\n{ORG}, {ADDR}\nTel. {PHONE}"),
+    ("hr", "{PER} was promoted from {JOB} to {JOB2} in {MONTHYEAR}."),
+    ("hr", "Job posting: {JOB} ({CITY}), closing date {DATE}."),
+    ("hr", "Interview panel for the {JOB} vacancy: {PER}, {PER2} and {TITLE} {LAST}."),
+    ("hr", "{PER} (employee no. {ACCOUNT}) - job title changed to {JOB} effective {DATE}."),
+    ("hr", "reference check: {FIRST} reported to me as a {JOB} at {ORG} for three years"),
+    ("hr", "Sick leave: {PER}, {JOB}, {DATE} to {DATE2}."),
+    ("hr", "We are hiring a {JOB} and a {JOB2} for our {CITY} site. Contact {PER}."),
+    ("hr", "Org chart update: {PER} ({JOB}) now reports to {PER2}, {JOB2}."),
+    ("hr", "Payroll query from {PER}, {JOB} in {DEPT}, about overtime in {MONTHYEAR}."),
+    ("form", "Name: {PER}\nJob title: {JOB}\nEmployer: {ORG}\nWork phone: {PHONE}"),
+    ("form", "Occupation: {JOB}\nMarital status: married\nNationality: {NAT}"),
+    ("form", "Applicant name: {PER} | Current role: {JOB} | Years in role: {NUM}"),
+    ("form", "Title: {TITLE}\nFirst name: {FIRST}\nSurname: {LAST}\nPosition: {JOB}"),
+    ("form", "EMPLOYMENT HISTORY\n{JOB}, {ORG}, {CITY} ({MONTHYEAR} - {MONTHYEAR2})\n{JOB2}, {ORG2} ({MONTHYEAR3} - {MONTHYEAR4})"),
+    ("form", "Policyholder occupation: {JOB}; smoker: no; age {AGE}"),
+    ("form", "designation: {JOB}\ndept: {DEPT}\nline manager: {PER}"),
+    ("crm", "Spoke with {PER} ({JOB}) at {ORG}; the decision maker is their {JOB2}."),
+    ("crm", "Contact: {PER}, {JOB}. Prefers calls before {TIME}."),
+    ("crm", "Inbound lead from {CITY}: {JOB} at a {NAT} logistics firm, wants pricing."),
+    ("crm", "{ORG} - new {EXEC} is {PER}; old contact {PER2} has left."),
+    ("meeting", "Present: {PER} ({JOB}), {PER2} ({JOB2}), {FIRST} (minutes)."),
+    ("meeting", "{FIRST} introduced the new {JOB}, {PER}, who starts {WEEKDAY}."),
+    ("bio", "{PER} works as a {JOB} at {ORG} in {CITY}."),
+    ("bio", "Before becoming a {JOB}, {FIRST} spent ten years as a {JOB2} in {COUNTRY}."),
+    ("bio", "About the author: {PER} is a former {JOB} who now lives in {STATE}."),
+    ("bio", "{JOB} by day, {GENRE} DJ by night. {FIRST}, {CITY}."),
+    ("bio", "{PER} - {JOB} at {ORG} - {CITY}, {COUNTRY}"),
+    ("chat", "my sister is a {JOB} now lol"),
+    ("chat", "{FIRST} got the {JOB} job!! starts {WEEKDAY}"),
+    ("chat", "the {JOB} cancelled again, rescheduled to {TIME}"),
+    ("chat", "what does a {JOB} even do all day"),
+    ("chat", "i'm a {JOB} and honestly the pay is bad"),
+    ("chat", "lol {FIRST} wants to be a {JOB} when she grows up"),
+    ("news", "{PER}, a {AGE}-year-old {JOB} from {CITY}, was named in the report."),
+    ("news", "The {JOB} who found the bag, {PER}, handed it to police on {WEEKDAY}."),
+    ("news", "{ORG} appointed {PER} as its new {JOB} on {DATE}."),
+    ("news", "{JOB} {PER} said the plant in {CITY} would reopen in {MONTHYEAR}."),
+    ("news", "{EXEC} {PER} will step down at the end of {MONTHYEAR}, {ORG} said."),
+    ("clinical", "Occupation: {JOB}. Non-smoker. Lives with partner in {CITY}."),
+    ("clinical", "{AGE} y/o {JOB} presenting with lower back pain after a long shift."),
+    ("clinical", "Seen by {TITLE} {LAST}, {JOB}, on {DATE}; referred to {ACAD} {PER}."),
+    ("legal", "The claimant, {PER}, employed as a {JOB} by {ORG}, alleges unfair dismissal."),
+    ("legal", "Signed for and on behalf of {ORG} by {PER}, {EXEC}, on {DATE}."),
+    ("email", "{PER}\n{JOB} - {DEPT}\n{ORG} | {ADDR}"),
+    ("email", "{TITLE} {PER}, {JOB}\nDirect: {PHONE}"),
+    ("social", "Excited to share that I'm starting a new position as {JOB} at {ORG}!"),
+    ("social", "{NUM} years as a {JOB} today. Thank you {FIRST} for taking a chance on me."),
+    ("list", "{PER} - {JOB}\n{PER2} - {JOB2}\n{PER3} - {JOB3}"),
+    ("list", "Staff directory: {LAST}, {FIRST}; {JOB}; ext. {NUM}"),
+    ("shop", "Discount for every {JOB} this {WEEKDAY} - show your staff ID at {ORG}."),
+    ("narrative", "My father was a {JOB} and my mother a {JOB2}; we grew up in {CITY}."),
+    ("narrative", "She retired in {MONTHYEAR} after 30 years as a {JOB}."),
+    ("command", "find {JOB} jobs near {CITY}"),
+    ("command", "email the {JOB} about the {PRODUCT}"),
+    ("travel", "Visa type: work; sponsor: {ORG}; occupation: {JOB}."),
+    ("edu", "{PER} graduated in {MONTHYEAR} and now works as a {JOB}."),
+    ("lookalike", "The {JOB} role was advertised on {DATE}; {PER} applied the same day."),
+    ("lookalike", "{TITLE} {PER} and {TITLE2} {PER2} will attend; the {JOB} sends apologies."),
+    ("letter", "Dear {TITLE} {LAST},\nThank you for your application for the post of {JOB} at {ORG}."),
+    ("letter", "Yours sincerely,\n\n{TITLE} {PER}\n{JOB}"),
+    # --- NRP in varied roles: adjective on things and institutions, person nouns, groups, citizenship ---
+    ("review", "We watched a {NAT} thriller last night; the subtitles were great."),
+    ("review", "Best {NAT} food in {CITY}, hands down. The owner, {FIRST}, is lovely."),
+    ("review", "The new {NAT} place on {STREET} is overpriced but the bread is {ADJ} good."),
+    ("review", "A slow {NAT} drama about two sisters; {PER} is superb in the lead."),
+    ("news", "The {NAT} coast guard rescued twelve people off {CITY} on {WEEKDAY}."),
+    ("news", "{NAT} police arrested a man wanted in {COUNTRY}."),
+    ("news", "A {NAT} court sentenced {PER} to four years on {DATE}."),
+    ("news", "{ORG}, the {NAT} retailer, reported higher sales for {MONTHYEAR}."),
+    ("news", "The {NAT} national team beat {COUNTRY} 2-1 on {WEEKDAY}."),
+    ("news", "{NATP} went to the polls on {DATE}."),
+    ("news", "A {NATN} won the marathon in {CITY}; {PER} finished second."),
+    ("news", "{NAT} customs officers seized the cargo at {CITY} port."),
+    ("news", "The {NAT} army and the {NAT2} navy held joint drills in {MONTHYEAR}."),
+    ("bio", "{PER} is {NAT} but grew up in {COUNTRY}."),
+    ("bio", "{PER} is a {NATN} by birth and a {JOB} by trade."),
+    ("chat", "wait is {FIRST} {NAT}? thought she was {NAT2}"),
+    ("chat", "born {NAT}, living in {CITY} since {MONTHYEAR}"),
+    ("chat", "ok who wants {NAT} tonight, {FIRST} is paying"),
+    ("form", "Citizenship: {NATCIT}\nPassport issued: {DATE}\nPlace of birth: {CITY}"),
+    ("form", "Are you a {NATCIT} citizen? Yes\nName: {PER}"),
+    ("hr", "Right-to-work check: {PER} is a {NATCIT} citizen; no visa required."),
+    ("travel", "{NATCIT} citizens need a visa for {COUNTRY}; {FIRST} has dual {NAT}-{NAT2} nationality."),
+    ("travel", "Only {NATCIT} passport holders may use the e-gates at {CITY} airport."),
+    ("narrative", "As a {NATN}, {FIRST} never got used to the winters in {CITY}."),
+    ("narrative", "The {NATP} are famous for their bread, {FIRST} joked."),
+    ("narrative", "He married a {NATN} and moved to {CITY} in {MONTHYEAR}."),
+    ("narrative", "a {NAT} startup built the app; {PER} is the founder"),
+    ("event", "{NAT} film week: three {NAT2} documentaries and one {NAT3} comedy."),
+    ("social", "{NAT} breakfast beats everything. fight me {FIRST}"),
+    ("demographic", "{NATP} make up about a tenth of the town's population, {PER} said."),
+    ("demographic", "The {REL} school in {CITY} admits children of all faiths."),
+    ("demographic", "{POL} lawmakers walked out; {PER} called it a stunt."),
+    ("demographic", "Ethnic origin: {NAT}\nReligion: {REL}\nFirst language: {LANG}"),
+    ("shop", "Imported {NAT} cheese, {AMOUNT} per kg."),
+    ("shop", "Classic {NAT} design, shipped from {CITY}."),
+    ("news", "{NAT}-born {JOB} {PER} wins the {CITY} prize."),
+    ("legal", "The defendant, a {NATCIT} national, was remanded in custody until {DATE}."),
+    # --- organisations next to people, listed companies, funds and securities ---
+    ("news", "{ORG}'s {PER} said the deal would close in {MONTHYEAR}."),
+    ("news", "{CORP}'s {EXEC}, {PER}, resigned on {DATE}."),
+    ("crm", "Spoke to {PER} of {ORG} about pricing; send the quote by {WEEKDAY}."),
+    ("news", "{PER} of {CORP} told analysts the outlook had weakened."),
+    ("crm", "{CORP}'s {JOB} {PER} wants a call {WEEKDAY}."),
+    ("email", "Introducing {PER} from {CORP}, who will handle the audit."),
+    ("finance", "Holdings as of {DATE}: {FUND} ({NUM} units), {FUND2}, {CORP}."),
+    ("finance", "BUY {NUM} {FUND} @ {AMOUNT}"),
+    ("finance", "Sold {NUM} shares of {CORP} on {DATE} for {AMOUNT}."),
+    ("finance", "{CORP} and {CORP2} agreed to merge; {PER} will chair the new board."),
+    ("finance", "Dividend from {SEC} credited to account {ACCOUNT} on {DATE}."),
+    ("finance", "Watchlist: {FUND}; {SEC}; {CORP}"),
+    ("finance", "{FUND} fell 2% after {CORP} cut its guidance."),
+    ("finance", "Portfolio rebalanced: out of {FUND}, into {FUND2}."),
+    ("finance", "{PER} manages {FUND} from {CITY}."),
+    ("finance", "Position\tQty\tValue\n{SEC}\t{NUM}\t{AMOUNT}\n{FUND}\t{NUM2}\t{AMOUNT2}"),
+    ("bank", "Trade confirmation {TICKET}: {PER} bought {NUM} units of {FUND}."),
+    ("news", "{CORP} shares rose after {PER}, its {EXEC}, announced a buyback."),
+    ("list", "{CORP}, {CORP2}, {CORP3}"),
+    ("list", "Clients: {CORP} and {ORG}."),
+    ("legal", "{CORP} (the \"Company\") and {PER} (the \"Executive\") agree as follows."),
+    ("form", "Company: {CORP}\nContact: {PER}\nRole: {JOB}"),
+    ("chat", "{FIRST} from {CORP} is here for the meeting"),
+    ("hr", "{PER} left {ORG} to join {CORP} as {JOB}."),
+    ("narrative", "Thanks to {ORG}'s {FIRST} for the tour of the plant in {CITY}."),
+    ("news", "{PER} of {ORG} and {PER2} of {ORG2} signed the agreement in {CITY}."),
+    ("news", "{CORP} said on {DATE} it had hired {PER} from {ORG}."),
+    ("email", "Per {PER} at {CORP}, the invoice was paid on {DATE}."),
+    ("log", "{TS} INFO vendor=\"{CORP}\" contact=\"{PER}\" status=approved"),
+    ("finance", "{SEC} closed at {AMOUNT}; {CORP} was flat."),
+    # --- role nouns in prose, plural occupations and fields of study stay O; names before "'s" stay PERSON ---
+    ("none", "{OCCPL} and {OCCPL2} will get a pay rise next year."),
+    ("none", "The union says {OCCPL} are leaving the profession faster than ever."),
+    ("none", "A degree in {SUBJECT} or {SUBJECT2} is required for this course."),
+    ("none", "Ask the {ROLE} at the front desk for a visitor badge."),
+    ("none", "Our {ROLE} is off today, so the shop closes early."),
+    ("none", "Shortage of {OCCPL} hits rural areas hardest, the report warns."),
+    ("edu", "{FIRST} is studying {SUBJECT} and {SUBJECT2} at {ORG}."),
+    ("chat", "{FIRST} switched from {SUBJECT} to {SUBJECT2} lol"),
+    ("news", "{OCCPL} in {CITY} walked out on {WEEKDAY} over pay."),
+    ("review", "The {ROLE} was friendly but the room at {ORG} was cold. {FIRST}, {CITY}"),
+    ("narrative", "{PER}'s new book is out on {DATE}; her editor, {PER2}, calls it her best."),
+    ("narrative", "We met in {PER}'s office in {CITY} and signed the papers."),
+    ("chat", "{FIRST}'s brother is a {ROLE}, ask him"),
+    ("form", "{PER}\n{ORG}\n{ADDR_ML}"),
+    ("letter", "{PER}\n{CORP}\n{ADDR_ML}\n\nRe: invoice {TICKET}"),
+    ("list", "Authors: {LAST}, {LAST2} and {LAST3} ({MONTHYEAR})."),
+    ("narrative", "Present were {LAST}, {LAST2}, {LAST3} and the {ROLE} from {CITY}."),
+    ("news", "{NAT} {ROLE} {PER} and {ROLE2} {PER2} won the award in {CITY}."),
 ]
 
 

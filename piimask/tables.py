@@ -7,6 +7,8 @@ carry cell contents (pyarrow's own parse errors quote the offending row, so they
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
@@ -97,6 +99,9 @@ def _plan_from_values(engine: MaskingEngine, policy: Policy, name: str, values: 
     return ColumnPlan(name, "keep", None, "none")
 
 
+TEXT_SLICE = 256  # free-text values per model call
+
+
 class _ColumnMasker:
     """Masks one column's arrays batch after batch, each distinct value once."""
 
@@ -130,9 +135,12 @@ class _ColumnMasker:
         if self.plan.mode == "entity":
             return [self.engine.mask_value(v, self.plan.entity or "DEFAULT", self.policy, self.plan.name) for v in values]
         out = []
-        for result in self.engine.mask([v or " " for v in values], self.policy):
-            self.plan.entities_found += len(result.entities)
-            out.append(result.masked_text)
+        # In slices: a model call's tokens, offsets and votes are Python objects (one call on 2,000 notes raised RSS
+        # by 105 MiB), and a batch of free text may hold 8,192 distinct values.
+        for at in range(0, len(values), TEXT_SLICE):
+            for result in self.engine.mask([v or " " for v in values[at : at + TEXT_SLICE]], self.policy):
+                self.plan.entities_found += len(result.entities)
+                out.append(result.masked_text)
         return [o if v else v for v, o in zip(values, out)]
 
     def _unmask(self, value: str) -> str:
@@ -193,12 +201,32 @@ def mask_table(
                         maskers[n] = _ColumnMasker(engine, policy, replace(given[n], values_masked=0, entities_found=0))
                 writer.write(chunk, [maskers[n](chunk.view.column(i)) for i, n in enumerate(columns)], names)
                 rows += chunk.view.num_rows
+                release_free_memory()
                 on_progress(rows)
             writer.close(names)
     except _Stopped:
         return None
     plans = [m.plan for m in maskers.values()] or [ColumnPlan(n, "keep", None, "none") for n in names]
     return {"format": fmt, **table.describe(), "rows": rows, "columns": [asdict(p) for p in plans]}
+
+
+def release_free_memory() -> None:
+    """Hand the C heap's free pages back to the OS (glibc's malloc_trim). Each batch frees many small Python and
+    tokenizer objects that glibc otherwise keeps: about 50 MiB less peak RSS per worker on the table bench. A no-op
+    where the C library has no malloc_trim (musl, macOS)."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _load_libc():
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+_LIBC = _load_libc()
 
 
 class _Stopped(Exception):

@@ -257,6 +257,18 @@ def test_token_batches_stay_within_budget_and_cut_where_padding_costs_more_than_
     assert [len(b) for b in batches[-2:]] == [2, 1]  # 3 x 200 tokens exceed the budget
 
 
+def test_free_text_column_longer_than_a_model_slice_masks_every_value(engine):
+    import pyarrow as pa
+
+    from piimask.tables import TEXT_SLICE, ColumnPlan, _ColumnMasker
+
+    notes = [f"Ticket {i}: Maria Gonzalez asked for a refund." for i in range(TEXT_SLICE + 40)]
+    masker = _ColumnMasker(engine, Policy(), ColumnPlan("notes", "text", None, "values"))
+    out = masker(pa.array(notes)).to_pylist()
+    assert out == [f"Ticket {i}: <PERSON> asked for a refund." for i in range(TEXT_SLICE + 40)]
+    assert masker.plan.entities_found == TEXT_SLICE + 40
+
+
 def test_column_cache_overflow_masks_every_value(engine):
     import pyarrow as pa
 
