@@ -156,7 +156,7 @@ def run_piimask(src: Path, fmt: str, workers: int, args, workdir: Path, redis: L
     return {
         "workers": workers, "format": fmt, "seconds": round(elapsed, 1), "rows": state["report"]["rows"],
         "rows_per_s": round(state["report"]["rows"] / elapsed), "mb_per_s": round(src.stat().st_size / 1e6 / elapsed, 2),
-        "parts": state["report"].get("parts", 1), "peak_rss_mb": [round(v / 2**20) for v in peaks.values()],
+        "parts": state["report"].get("parts", 1), "peak_rss_mib": [round(v / 2**20) for v in peaks.values()],
         "output": str(blobs / spec.destination),
     }  # fmt: skip
 
@@ -232,7 +232,7 @@ def main() -> int:
                 run["checks"] = verify(table, Path(run.pop("output")), fmt)
                 results["piimask"].append(run)
                 print(f"  piimask, {workers} worker(s): {run['rows_per_s']:,} rows/s, {run['mb_per_s']} MB/s, "
-                      f"{run['seconds']} s, {run['parts']} part(s), peak RSS per worker {run['peak_rss_mb']} MB; "
+                      f"{run['seconds']} s, {run['parts']} part(s), peak RSS per worker {run['peak_rss_mib']} MiB; "
                       f"checks passed", flush=True)  # fmt: skip
     finally:
         redis.stop()

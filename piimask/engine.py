@@ -17,7 +17,7 @@ from piimask.policy import Policy
 from piimask.recognizers import RecognizerSet, default_recognizers
 from piimask.spans import Span
 
-PART_TYPES = frozenset({"TITLE", "ZIP_CODE"})  # entities that are often a piece of a larger one
+PART_TYPES = frozenset({"TITLE", "ZIP_CODE", "UK_POSTCODE", "CA_POSTAL_CODE", "DE_PLZ"})  # often a piece of a larger one
 _RANK = {"deny_list": 2, "ad_hoc": 2, "pattern": 1, "model": 0}  # ad_hoc: a recognizer sent with the request
 
 

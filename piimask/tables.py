@@ -261,6 +261,7 @@ def split_table(
                 plans = plans or plan_columns(engine, policy, names, pending.view)
                 writer.write(pending, [None] * pending.view.num_columns, names)
                 rows_in_part += pending.view.num_rows
+                release_free_memory()
                 pending = next(chunks, None)
             writer.close(names)
     dialect = {"encoding": "utf-8", "delimiter": table.dialect.delimiter} if fmt == "csv" else None  # parts are UTF-8
