@@ -27,6 +27,10 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 from piimask import validators as v
 from piimask.spans import Span
 
+# phonenumbers compiles its metadata's regexes on every call and leans on `re`'s 512-entry cache, which the matcher's
+# patterns for our regions overflow: its own cache (documented in phonenumbers.re_util) made the set 1.35x faster.
+phonenumbers.re_util.enable_pattern_cache()
+
 Validator = Callable[[str], "bool | None"]
 Refiner = Callable[[str], "str | None"]
 
@@ -107,7 +111,8 @@ def _context_keys(words: Iterable[str]) -> tuple[str, ...]:
 
 # A context word counts only inside the candidate's own clause: "Driver's licence: D1234567. Passport 123456789"
 # must not make 123456789 a driver licence. Clause ends: sentence punctuation followed by a space, a newline, ';'.
-_CLAUSE_END = re.compile(r"[.!?](?=\s)|[\n;|]")
+# The dot of a number label ("Passport No. X", "Ausweis-Nr. X", "IdNr. X", "Ref. X", "Reg. X") does not end one.
+_CLAUSE_END = re.compile(r"(?<!\b[Nn][Oo])(?<![Nn][Rr])(?<!\b[Rr]e[fg])[.!?](?=\s)|[\n;|]")
 
 
 def _context_near(regex: re.Pattern[str], text: str, start: int, end: int, before: int, after: int) -> bool:
@@ -1204,14 +1209,425 @@ def _europe_other() -> list[PatternRecognizer]:
     ]
 
 
-AnyRecognizer = PatternRecognizer | PhoneRecognizer | TitleRecognizer | ZipCodeRecognizer
+# --- National identifiers, tax and health numbers (Sweden, Turkey, Nigeria, South Africa, Canada, Germany, US,
+# Philippines) ---------------------------------------------------------------------------------------------------
+#
+# Score policy, as for the packs above: a value confirmed by a check digit that random numbers rarely pass (a
+# birth date *and* a check digit, or two check digits) is reported on its own; a single mod-10/mod-11 digit passes
+# one number in ten, so a bare digit run that ordinary text is full of (9-13 digits: phones, orders, barcodes) is
+# reported only with a context word in its clause (requires_context). Letter-and-digit formats without a check
+# digit (plates, passports, licences) keep a base score below 0.5: a context word lifts them over the threshold.
+
+
+def _national_ids() -> list[PatternRecognizer]:
+    return [
+        PatternRecognizer(
+            "SE_PERSONNUMMER",
+            [pattern(NUM_L + r"(?:18|19|20)\d{6}[-+]?\d{4}" + NUM_R, 0.4),
+             pattern(NUM_L + r"\d{6}[-+]\d{4}" + NUM_R, 0.4),
+             pattern(NUM_L + r"\d{10}" + NUM_R, 0.3, requires_context=True)],
+            validator=v.se_personnummer, confirmed_score=0.75, context_boost=0.2,
+            context=("personnummer", "personnr", "pnr", "svenskt personnummer", "samordningsnummer", "svensk id",
+                     "personal identity number", "personal number", "swedish id")),
+        PatternRecognizer(
+            "SE_ORGANISATIONSNUMMER",
+            [pattern(NUM_L + r"(?:16)?\d{6}-\d{4}" + NUM_R, 0.35),
+             pattern(NUM_L + r"\d{10}" + NUM_R, 0.3, requires_context=True)],
+            validator=v.se_organisationsnummer, confirmed_score=0.45, context_boost=0.45,
+            context=("organisationsnummer", "orgnr", "org nr", "org.nr", "org. nr", "orgnummer", "företagsnummer",
+                     "organisation number", "organization number", "corporate identity number")),
+        PatternRecognizer(
+            "TR_NATIONAL_ID", [pattern(NUM_L + r"[1-9]\d{10}" + NUM_R, 0.3)], validator=v.tr_tckn,
+            confirmed_score=0.5, context_boost=0.45,  # two check digits: one random number in a hundred passes
+            context=("tc kimlik", "t.c. kimlik", "kimlik", "kimlik no", "kimlik numarası", "tckn", "tc no",
+                     "nüfus cüzdanı", "türk kimlik", "turkish id", "national id", "identity number")),
+        PatternRecognizer(
+            "NG_NIN", [pattern(NUM_L + r"\d{11}" + NUM_R, 0.3)], validator=v.ng_nin, confirmed_score=0.6,
+            requires_context=True, context_boost=0.35,
+            context=("nin", "national identification number", "national identity number", "nimc",
+                     "national identity", "nigeria id", "nigerian id", "nigerian identification", "nin slip")),
+        PatternRecognizer(
+            "ZA_ID_NUMBER",
+            [pattern(NUM_L + r"\d{10}[0-2][89]\d" + NUM_R, 0.3),
+             pattern(NUM_L + r"\d{6}([ \-])\d{4}\1[0-2][89]\d" + NUM_R, 0.3)],
+            validator=v.za_id_number, confirmed_score=0.7, context_boost=0.25,
+            context=("id", "id number", "id no", "identity", "identity number", "south african id", "rsa id",
+                     "sa id", "smart id", "national id", "identity document")),
+        PatternRecognizer(
+            "CA_SIN",
+            [pattern(NUM_L + r"[1-79]\d{2}([ \-])\d{3}\1\d{3}" + NUM_R, 0.4),
+             pattern(NUM_L + r"[1-79]\d{8}" + NUM_R, 0.3, requires_context=True)],
+            validator=v.ca_sin, confirmed_score=0.45, context_boost=0.4,
+            context=("sin", "sin number", "social insurance", "social insurance number", "nas",
+                     "numéro d'assurance sociale", "assurance sociale")),
+        PatternRecognizer(
+            "DE_TAX_ID",
+            [pattern(NUM_L + r"[1-9]\d{10}" + NUM_R, 0.3),
+             pattern(NUM_L + r"[1-9]\d ?\d{3} ?\d{3} ?\d{3}" + NUM_R, 0.3)],
+            validator=v.de_tax_id, confirmed_score=0.6, requires_context=True, context_boost=0.35,
+            context=("steueridentifikationsnummer", "steuer-id", "steuerid", "steuer-idnr", "steuer idnr",
+                     "steuerliche identifikationsnummer", "identifikationsnummer", "idnr", "id-nr",
+                     "steuernummer", "bzst", "tax id", "tax identification number", "tin")),
+        PatternRecognizer(
+            "DE_SOCIAL_SECURITY",
+            [pattern(WORD_L + r"\d{8}[A-Za-z]\d{3}" + WORD_R, 0.4),
+             pattern(WORD_L + r"\d{2} \d{6} [A-Za-z] ?\d{3}" + WORD_R, 0.4)],
+            validator=v.de_social_security, confirmed_score=0.85, context_boost=0.15,
+            context=("rentenversicherungsnummer", "sozialversicherungsnummer", "versicherungsnummer", "rvnr",
+                     "svnr", "sv-nummer", "rv-nummer", "rentenversicherung", "sozialversicherung",
+                     "sozialversicherungsausweis", "deutsche rentenversicherung", "social security")),
+        PatternRecognizer(
+            "DE_VAT_ID",
+            [pattern(WORD_L + r"(?:DE|de)\d{9}" + NUM_R, 0.45),
+             pattern(WORD_L + r"DE[ .\-]?\d{3}([ .\-])\d{3}\1\d{3}" + NUM_R, 0.45),
+             pattern(WORD_L + r"DE \d{9}" + NUM_R, 0.45)],
+            validator=v.de_vat_id, confirmed_score=0.85, context_boost=0.3,
+            context=("ust-idnr", "ust-id", "ustidnr", "ust-id-nr", "umsatzsteuer-identifikationsnummer",
+                     "umsatzsteueridentifikationsnummer", "umsatzsteuer-id", "mehrwertsteuer", "vat", "vat id",
+                     "vat number", "vat no", "vat reg")),
+        PatternRecognizer(
+            "US_NPI",
+            [pattern(NUM_L + r"[12]\d{9}" + NUM_R, 0.3),
+             pattern(NUM_L + r"[12]\d{3}([ \-])\d{3}\1\d{3}" + NUM_R, 0.3)],
+            validator=v.us_npi, confirmed_score=0.6, requires_context=True, context_boost=0.35,
+            context=("npi", "national provider", "national provider identifier", "provider", "provider id",
+                     "prescriber", "taxonomy", "rendering", "physician", "npi#")),
+        PatternRecognizer(
+            "US_MBI",
+            [pattern(WORD_L + r"\d[A-Za-z][A-Za-z\d]\d-[A-Za-z][A-Za-z\d]\d-[A-Za-z]{2}\d\d" + WORD_R, 0.55),
+             pattern(WORD_L + r"\d[A-Za-z][A-Za-z\d]\d[A-Za-z][A-Za-z\d]\d[A-Za-z]{2}\d\d" + WORD_R, 0.4)],
+            validator=structure_only(v.us_mbi), context_boost=0.35,
+            context=("medicare", "mbi", "medicare beneficiary", "beneficiary", "medicare id", "medicare number",
+                     "medicaid", "cms", "hicn")),
+        PatternRecognizer(
+            "PH_TIN",
+            [pattern(NUM_L + r"\d{3}-\d{3}-\d{3}(?:-\d{3})?" + NUM_R, 0.3),
+             pattern(NUM_L + r"(?:\d{9}|\d{12})" + NUM_R, 0.3)],
+            validator=v.ph_tin, confirmed_score=0.6, requires_context=True, context_boost=0.35,
+            context=("tin", "taxpayer identification number", "taxpayer identification", "bir", "taxpayer id",
+                     "tax id", "tax identification number", "rdo")),
+        PatternRecognizer(
+            "UUID",
+            [pattern(WORD_L + r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}" + WORD_R,
+                     0.3)],
+            validator=v.uuid, confirmed_score=0.6, context_boost=0.3,
+            context=("uuid", "guid", "unique identifier"), prefilter=lambda t: "-" in t),
+    ]
+
+
+_PLATE_CONTEXT = ("license plate", "licence plate", "number plate", "registration plate", "plate number", "plate",
+                  "vehicle registration", "vehicle", "registration", "reg no", "car")
+
+
+def _germany() -> list[PatternRecognizer]:
+    icao = r"[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ\d]{7}\d"
+    return [
+        PatternRecognizer(
+            "DE_ID_CARD", [pattern(WORD_L + icao + WORD_R, 0.4, flags=re.IGNORECASE)],
+            validator=v.de_document_number, confirmed_score=0.6, requires_context=True, context_boost=0.35,
+            context=("personalausweis", "personalausweisnummer", "ausweis", "ausweisnummer", "ausweis-nr",
+                     "ausweisdokument", "npa", "bundespersonalausweis", "identity card", "id card", "national id")),
+        PatternRecognizer(
+            "DE_PASSPORT", [pattern(WORD_L + icao + WORD_R, 0.4, flags=re.IGNORECASE)],
+            validator=v.de_document_number, confirmed_score=0.6, requires_context=True, context_boost=0.35,
+            context=("reisepass", "reisepassnummer", "pass", "passnummer", "pass-nr", "passport",
+                     "passport number", "mrz")),
+        PatternRecognizer(
+            "DE_HEALTH_INSURANCE", [pattern(WORD_L + r"[A-Za-z]\d{9}" + WORD_R, 0.3)],
+            validator=v.de_health_insurance, confirmed_score=0.6, requires_context=True, context_boost=0.35,
+            context=("krankenversicherungsnummer", "krankenversichertennummer", "versichertennummer", "kvnr",
+                     "krankenkasse", "krankenversicherung", "gesundheitskarte", "egk", "gkv",
+                     "versichertenkarte", "versichertenausweis", "aok", "barmer", "dak", "tk", "health insurance")),
+        PatternRecognizer(
+            "DE_LANR", [pattern(NUM_L + r"\d{9}" + NUM_R, 0.3)], validator=v.de_lanr, confirmed_score=0.6,
+            requires_context=True, context_boost=0.35,
+            context=("lanr", "arztnummer", "lebenslange arztnummer", "arzt-nr", "arzt nr", "arzt-nummer",
+                     "vertragsarzt", "kassenarzt", "kbv", "hausarzt", "facharzt", "rezept")),
+        PatternRecognizer(
+            "DE_BSNR", [pattern(NUM_L + r"\d{9}" + NUM_R, 0.3)], validator=structure_only(v.de_bsnr),
+            requires_context=True, context_boost=0.4,
+            context=("bsnr", "betriebsstättennummer", "betriebsstätten-nummer", "betriebsstätte",
+                     "nebenbetriebsstätte", "hauptbetriebsstätte", "praxisnummer")),
+        PatternRecognizer(
+            "DE_TAX_NUMBER",
+            [pattern(NUM_L + r"\d{13}" + NUM_R, 0.3),
+             pattern(NUM_L + r"\d{2,3}/\d{3,4}/\d{4,5}" + NUM_R, 0.3)],
+            validator=structure_only(v.de_tax_number), requires_context=True, context_boost=0.4,
+            context=("steuernummer", "steuer-nr", "steuer nr", "st.-nr", "st-nr", "stnr", "finanzamt",
+                     "tax number")),
+        PatternRecognizer(
+            "DE_FUEHRERSCHEIN",
+            [pattern(WORD_L + r"(?=[A-Za-z\d]*\d)(?=[A-Za-z\d]*[A-Za-z])[A-Za-z\d]{11}" + WORD_R, 0.4)],
+            requires_context=True, context_boost=0.35, context_after=15,
+            context=("führerschein", "führerscheinnummer", "führerschein-nr", "fahrerlaubnis",
+                     "fahrerlaubnisnummer", "driving licence", "driving license", "driver's license",
+                     "driver's licence")),
+        PatternRecognizer(
+            "DE_HANDELSREGISTER", [pattern(r"(?<![\w\-])HR[AB] ?\d{1,6}(?![\w\-])", 0.55, flags=re.IGNORECASE)],
+            context_boost=0.3,
+            context=("handelsregister", "handelsregisternummer", "amtsgericht", "registergericht",
+                     "registernummer", "eingetragen", "commercial register", "gmbh", "ohg", "firma")),
+        PatternRecognizer(
+            "DE_KFZ", [pattern(r"(?<![\w\-])[A-ZÄÖÜ]{1,3}[ \-][A-Z]{1,2}[ \-]\d{1,4}[EH]?(?![\w\-])", 0.4)],
+            requires_context=True, context_boost=0.35,
+            context=("kennzeichen", "kfz-kennzeichen", "kfz", "nummernschild", "fahrzeugkennzeichen",
+                     "amtliches kennzeichen", "zulassung", "fahrzeug", "pkw", "lkw", "auto", *_PLATE_CONTEXT)),
+        PatternRecognizer(
+            "DE_PLZ", [pattern(NUM_L + r"\d{5}" + NUM_R, 0.3)], validator=structure_only(v.de_plz),
+            requires_context=True, context_boost=0.4, context_before=25, context_after=0,
+            context=("plz", "postleitzahl", "postanschrift", "postfach", "wohnort")),
+    ]
+
+
+def _uk_more() -> list[PatternRecognizer]:
+    return [
+        PatternRecognizer(
+            "UK_DRIVING_LICENCE",
+            [pattern(WORD_L + r"[A-Z9]{5}\d(?:[05][1-9]|[16][0-2])(?:0[1-9]|[12]\d|3[01])\d[A-Z9]{2}[A-Z\d][A-Z]{2}"
+                     + WORD_R, 0.5, flags=re.IGNORECASE)],
+            validator=structure_only(v.uk_driving_licence), context_boost=0.35,
+            context=("driving licence", "driving license", "driver's licence", "driver's license", "dvla",
+                     "dl number", "licence number", "license number", "licence")),
+        PatternRecognizer(
+            "UK_PASSPORT", [pattern(WORD_L + r"[A-Z]{2}\d{7}" + WORD_R, 0.4)], requires_context=True,
+            context_boost=0.4, context=("passport", "passport number", "passport no", "uk passport",
+                                        "british passport", "hm passport office", "hmpo", "travel document")),
+        PatternRecognizer(
+            "UK_POSTCODE", [Pattern(_UK_POSTCODE_RE, 0.4)], validator=structure_only(v.uk_postcode),
+            context_boost=0.35, context_after=0,
+            context=("postcode", "post code", "postal code", "zip", "zip code")),
+        PatternRecognizer(
+            "UK_VEHICLE_REGISTRATION",
+            [pattern(WORD_L + r"[A-HJ-PR-Y]{2}\d{2} ?[A-HJ-PR-Z]{3}" + WORD_R, 0.35),
+             pattern(WORD_L + r"[A-HJ-NPR-TV-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Z]{2}" + WORD_R, 0.3,
+                     requires_context=True),
+             pattern(WORD_L + r"[A-HJ-PR-Z]{3} ?\d{1,3} ?[A-HJ-NPR-TV-Y]" + WORD_R, 0.3, requires_context=True)],
+            validator=v.uk_vehicle_registration, confirmed_score=0.45, context_boost=0.35,
+            context=("vrn", "dvla", "v5c", "logbook", "mot", "reg", *_PLATE_CONTEXT)),
+    ]
+
+
+def _passports_and_plates() -> list[PatternRecognizer]:
+    return [
+        PatternRecognizer(
+            "ES_PASSPORT", [pattern(WORD_L + r"[A-Za-z]{3}\d{6}" + WORD_R, 0.4)], requires_context=True,
+            context_boost=0.4, context=("pasaporte", "número de pasaporte", "passport", "passport number",
+                                        "spanish passport")),
+        PatternRecognizer(
+            "PH_PASSPORT", [pattern(WORD_L + r"(?:[A-Z]\d{7}[A-Z]|[A-Z]{2}\d{7})" + WORD_R, 0.4)],
+            requires_context=True, context_boost=0.4,
+            context=("passport", "passport number", "passport no", "pasaporte", "dfa", "philippine passport",
+                     "travel document")),
+        PatternRecognizer(
+            "ZA_PASSPORT", [pattern(WORD_L + r"[ADMT]\d{8}" + WORD_R, 0.4)], requires_context=True,
+            context_boost=0.4, context=("passport", "passport number", "travel document", "dha",
+                                        "south african passport", "rsa passport")),
+        PatternRecognizer(
+            "NG_VEHICLE_REGISTRATION", [pattern(WORD_L + r"[A-Z]{3}[\- ]?\d{3}[A-Z]{2}" + WORD_R, 0.4)],
+            requires_context=True, context_boost=0.4, context=("frsc", *_PLATE_CONTEXT)),
+        PatternRecognizer(
+            "TR_LICENSE_PLATE",
+            [pattern(NUM_L + r"(?:0[1-9]|[1-7]\d|8[01])([ \-]?)[A-PR-VYZ]{1,3}\1\d{2,4}" + NUM_R, 0.35)],
+            validator=structure_only(v.tr_license_plate), requires_context=True, context_boost=0.4,
+            context=("plaka", "plakası", "araç plakası", "plaka numarası", "araç", *_PLATE_CONTEXT)),
+        PatternRecognizer(
+            "ZA_LICENSE_PLATE",
+            [pattern(WORD_L + r"[A-Z]{2,4} ?\d{2,4} ?(?:[A-Z]{1,3} ?)?(?:GP|ZN|WP|EC|NC|FS|LP|MP|NW)" + WORD_R, 0.35),
+             pattern(WORD_L + r"\d{2,3} ?[A-Z]{2,3} ?EC" + WORD_R, 0.35),
+             pattern(WORD_L + r"C[A-Z]{1,2} \d{3}(?:-\d{3}|\d{1,3})" + NUM_R, 0.35)],  # Western Cape: CA 123-456
+            requires_context=True, context_boost=0.4, context=("natis", "enatis", *_PLATE_CONTEXT)),
+        PatternRecognizer(
+            "ZA_DRIVER_LICENSE",
+            [pattern(WORD_L + r"(?=[A-Z\d]{10,14}(?![\w\-]))\d{6,10}(?=[A-Z\d]*[A-Z])[A-Z\d]{2,5}" + WORD_R, 0.4)],
+            requires_context=True, context_boost=0.35,
+            context=("driving licence", "driving license", "driver's licence", "driver's license",
+                     "drivers licence", "drivers license", "licence number", "license number", "enatis",
+                     "natis")),
+        PatternRecognizer(
+            "ZA_TRAFFIC_REGISTER_NUMBER", [pattern(NUM_L + r"\d{13}" + NUM_R, 0.3)],
+            validator=structure_only(v.za_traffic_register_number), requires_context=True, context_boost=0.4,
+            context=("traffic register", "traffic register number", "trn", "enatis", "natis")),
+        PatternRecognizer(
+            "ZA_COMPANY_REGISTRATION",
+            [pattern(NUM_L + r"(?:18|19|20)\d{2}/\d{6}/\d{2}" + NUM_R, 0.5),
+             pattern(WORD_L + r"(?:CK|NR|[KTWBMN])\d{4}/\d{6}" + NUM_R, 0.35, requires_context=True)],
+            validator=structure_only(v.za_company_registration), context_boost=0.3,
+            context=("cipc", "company registration", "registration number", "reg no", "close corporation",
+                     "company reg", "enterprise number", "registered")),
+        PatternRecognizer(
+            "ZA_INCOME_TAX_NUMBER", [pattern(NUM_L + r"[01239]\d{9}" + NUM_R, 0.3)],
+            validator=lambda value: True if v.luhn(value) else None, confirmed_score=0.6,
+            requires_context=True, context_boost=0.35,
+            context=("sars", "tax reference", "tax reference number", "income tax", "income tax number",
+                     "tax number", "itr", "taxpayer", "efiling")),
+        PatternRecognizer(
+            "ZA_VAT_NUMBER", [pattern(NUM_L + r"4\d{9}" + NUM_R, 0.3)], requires_context=True, context_boost=0.4,
+            context=("vat", "vat number", "vat no", "vat registration", "value added tax", "sars")),
+        PatternRecognizer(
+            "PH_UMID",
+            [pattern(NUM_L + r"\d{4}-\d{7}-\d" + NUM_R, 0.45),
+             pattern(NUM_L + r"\d{12}" + NUM_R, 0.3, requires_context=True)],
+            context_boost=0.35,
+            context=("umid", "crn", "common reference number", "sss", "gsis", "unified multi-purpose id",
+                     "unified multipurpose id", "umid card")),
+        PatternRecognizer(
+            "CA_POSTAL_CODE",
+            [pattern(WORD_L + r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d" + WORD_R, 0.4),
+             pattern(WORD_L + r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\d[ABCEGHJ-NPRSTV-Z]\d" + WORD_R, 0.3)],
+            context_boost=0.35, context_after=0,
+            context=("postal code", "postcode", "post code", "code postal", "zip", "zip code")),
+    ]
+
+
+# --- US health-care administration numbers --------------------------------------------------------------------
+# Payer-assigned numbers with no national syntax: found by their label ("Claim #: 12345678", "Rx 1234567",
+# "prior authorization number PA-20240001"). A label with a number marker (#, no., number, id, ':') is enough on
+# its own; the bare label followed by digits is a little weaker; a prefixed value alone ("CLM-123456") needs a
+# context word in its clause.
+
+_MARKER = r"[ \t]*(?:(?:#|no\.?|nr\.?|number|num\.?|id|ref\.?)[ \t]*[:#]?|[:#])[ \t]*"
+
+
+def _labelled(label: str, value: str, flags: int = re.IGNORECASE) -> list[Pattern]:
+    head = r"(?<![^\W\d_])(?:" + label + r")"
+    return [pattern(head + _MARKER + r"(?P<v>" + value + r")" + NUM_R, 0.6, flags=flags, group="v"),
+            pattern(head + r"[ \t]+(?P<v>" + value + r")" + NUM_R, 0.5, flags=flags, group="v")]
+
+
+def _member_id_ok(value: str) -> bool | None:
+    return None if sum(c.isdigit() for c in value) >= 4 else False
+
+
+def _us_health() -> list[PatternRecognizer]:
+    return [
+        PatternRecognizer(
+            "US_CLAIM_NUMBER",
+            [*_labelled(r"(?:medical[ \t]+|healthcare[ \t]+|insurance[ \t]+)?claim", r"(?:CLM-?)?\d{6,15}"),
+             pattern(WORD_L + r"CLM-?\d{6,15}" + NUM_R, 0.35, requires_context=True)],
+            context_boost=0.3, prefilter=lambda t: "claim" in _lowered(t) or "CLM" in t,
+            context=("claim", "billing", "insurance", "eob", "explanation of benefits", "payer", "reimbursement")),
+        PatternRecognizer(
+            "US_PRIOR_AUTHORIZATION_NUMBER",
+            [*_labelled(r"prior[ \t]+auth(?:ori[sz]ation)?|pre-?auth(?:ori[sz]ation)?|authori[sz]ation",
+                        r"(?:PA-?)?\d{6,12}"),
+             pattern(WORD_L + r"PA-?\d{6,12}" + NUM_R, 0.35, requires_context=True)],
+            context_boost=0.3, prefilter=lambda t: "auth" in _lowered(t) or "PA" in t,
+            context=("authorization", "authorisation", "prior auth", "preauthorization", "pre-auth", "approval",
+                     "payer", "insurance")),
+        PatternRecognizer(
+            "US_REFERRAL_NUMBER",
+            [*_labelled(r"(?:infusion[ \t]+)?referral", r"(?:(?:REF|INF)-?)?\d{6,12}"),
+             pattern(WORD_L + r"(?:REF|INF)-?\d{6,12}" + NUM_R, 0.35, requires_context=True)],
+            context_boost=0.3, prefilter=lambda t: "referral" in _lowered(t) or "REF" in t or "INF" in t,
+            context=("referral", "infusion", "specialist", "specialty", "referring")),
+        PatternRecognizer(
+            "US_PRESCRIPTION_NUMBER",
+            [pattern(r"(?<![^\W\d_])rx(?:" + _MARKER + r"|[ \t]+)(?P<v>(?:RX-?)?\d{6,12})" + NUM_R, 0.6,
+                     flags=re.IGNORECASE, group="v"),
+             *_labelled(r"prescription", r"(?:RX-?)?\d{6,12}"),
+             pattern(WORD_L + r"RX-?\d{6,12}" + NUM_R, 0.35, requires_context=True)],
+            context_boost=0.3, prefilter=lambda t: "rx" in _lowered(t) or "prescription" in _lowered(t),
+            context=("prescription", "pharmacy", "medication", "refill", "pharmacist", "rx")),
+        PatternRecognizer(
+            "US_PROVIDER_TAX_ID",
+            [*_labelled(r"(?:(?:billing|rendering|servicing|referring|healthcare)[ \t]+)?provider(?:[ \t]+"
+                        r"organi[sz]ation)?[ \t]+(?:tax[ \t]*(?:id|identification[ \t]+number|number)|tin|ein)",
+                        r"\d{2}-\d{7}"),
+             pattern(NUM_L + r"\d{2}-\d{7}" + NUM_R, 0.3, requires_context=True)],
+            validator=structure_only(v.us_ein), context_boost=0.3, prefilter=lambda t: "-" in t,
+            context=("provider", "billing provider", "rendering provider", "npi", "clinic", "practice",
+                     "physician", "hospital")),
+        PatternRecognizer(
+            "US_HEALTH_INSURANCE_MEMBER_ID",
+            [pattern(WORD_L + r"(?=[A-Z\d\-]{6,20}(?![\w\-]))[A-Z]{1,5}-?(?=[A-Z\d]*\d)[A-Z\d]{5,14}" + WORD_R, 0.4)],
+            validator=_member_id_ok, requires_context=True, context_boost=0.35, context_after=0,
+            context=("member id", "member", "member number", "subscriber", "subscriber id", "insurance",
+                     "insurance id", "policy", "policy number", "insured", "health plan")),
+    ]
+
+
+_ZA_CONTEXT = ("south africa", "south african", "rsa", "za", "johannesburg", "joburg", "cape town", "durban",
+               "pretoria", "soweto", "gauteng", "kwazulu-natal", "vodacom", "mtn", "cell c", "telkom")
+
+
+class ZaPhoneRecognizer:
+    """ZA_MOBILE_NUMBER and ZA_TELEPHONE_NUMBER: South African numbers (+27 …, 0027 …, or national 0XX XXX XXXX)
+    that libphonenumber calls valid for ZA, split by line type (mobile: 06x/07x/08x cellular ranges; telephone:
+    geographic, toll-free, sharecall, VoIP). Like PhoneRecognizer, the matcher only sees short windows around
+    digit runs that could be a ZA number. "+27"/"0027" numbers are South African by their country code; a
+    national number ("082 777 7526") fits the numbering plans of several countries (the Netherlands' 06, …), so
+    it is reported as South African only with a South African word nearby (else it is left to PHONE_NUMBER)."""
+
+    entities = frozenset({"ZA_MOBILE_NUMBER", "ZA_TELEPHONE_NUMBER"})
+    name = "za_phone_recognizer"
+    _MOBILE = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+
+    def __init__(self, international_score: float = 0.8, national_score: float = 0.35,
+                 unformatted_score: float = 0.3, context_boost: float = 0.1, country_boost: float = 0.3) -> None:
+        self.international_score = international_score
+        self.national_score = national_score
+        self.unformatted_score = unformatted_score
+        self.context_boost = context_boost
+        self.country_boost = country_boost
+        self._context = _context_regex(_PHONE_CONTEXT)
+        self._country = _context_regex(_ZA_CONTEXT)
+
+    @staticmethod
+    def _could_be_za(raw: str) -> bool:
+        d = v.digits_of(raw)
+        return ((raw.startswith("+") and d.startswith("27") and len(d) == 11)
+                or (d.startswith("0027") and len(d) == 13) or (d.startswith("0") and len(d) == 10))
+
+    def analyze(self, text: str) -> list[Span]:
+        if not _has_digit(text):
+            return []
+        best: dict[str, dict[tuple[int, int], float]] = {"ZA_MOBILE_NUMBER": {}, "ZA_TELEPHONE_NUMBER": {}}
+        for run in _PHONE_RUN.finditer(text):
+            raw = run.group()
+            if not any(self._could_be_za(part) for part in (raw, *raw.split("/"))):
+                continue
+            w_start, w_end = max(0, run.start() - 2), min(len(text), run.end() + 2)
+            for match in PhoneNumberMatcher(text[w_start:w_end], "ZA", leniency=Leniency.VALID):
+                number = match.number
+                if phonenumbers.region_code_for_number(number) != "ZA":
+                    continue
+                kind = phonenumbers.number_type(number)
+                entity = "ZA_MOBILE_NUMBER" if kind in self._MOBILE else "ZA_TELEPHONE_NUMBER"
+                start, end = w_start + match.start, w_start + match.end
+                found = match.raw_string
+                if found.startswith("+") or found.startswith("00"):
+                    score = self.international_score
+                elif found.isdigit():
+                    score = self.unformatted_score
+                else:
+                    score = self.national_score
+                if _context_near(self._context, text, start, end, 40, 20):
+                    score += self.context_boost
+                if score < self.international_score and self._country.search(
+                        text, max(0, start - 80), min(len(text), end + 40)) is not None:
+                    score += self.country_boost
+                score = min(1.0, score)
+                if score > best[entity].get((start, end), -1.0):
+                    best[entity][(start, end)] = score
+        spans = [*_resolve_overlaps("ZA_MOBILE_NUMBER", best["ZA_MOBILE_NUMBER"]),
+                 *_resolve_overlaps("ZA_TELEPHONE_NUMBER", best["ZA_TELEPHONE_NUMBER"])]
+        return sorted(spans, key=lambda s: s.start)
+
+
+def new_country_recognizers() -> list[PatternRecognizer | ZaPhoneRecognizer]:
+    """The recognizers for the Presidio 2.2.366 country types (and UUID) added together; see default_recognizers."""
+    return [*_national_ids(), *_germany(), *_uk_more(), *_passports_and_plates(), *_us_health(), ZaPhoneRecognizer()]
+
+
+AnyRecognizer = PatternRecognizer | PhoneRecognizer | TitleRecognizer | ZipCodeRecognizer | ZaPhoneRecognizer
 
 
 def default_recognizers() -> list[AnyRecognizer]:
     """All built-in recognizers. Cheap to call: the regexes are compiled at import time."""
     return [
         _email(), _url(), *_ip(), _mac(), _credit_card(), _credit_card_short(), _iban(), _crypto(), PhoneRecognizer(),
-        *_us(), *_uk(), *_es(), *_it(), *_asia_pacific(), *_europe_other(), _date_time(), TitleRecognizer(),
+        *_us(), *_uk(), *_es(), *_it(), *_asia_pacific(), *_europe_other(), *new_country_recognizers(), _date_time(),
+        TitleRecognizer(),
         ZipCodeRecognizer(state_score=0.65, uk_score=0.6),  # inside an address, the engine keeps the address
     ]
 
@@ -1241,6 +1657,6 @@ class RecognizerSet:
 
 __all__ = [
     "DEFAULT_PHONE_REGIONS", "Pattern", "PatternRecognizer", "PhoneRecognizer", "RecognizerSet", "TitleRecognizer",
-    "ZipCodeRecognizer",
-    "default_recognizers", "pattern", "structure_only",
+    "ZaPhoneRecognizer", "ZipCodeRecognizer",
+    "default_recognizers", "new_country_recognizers", "pattern", "structure_only",
 ]

@@ -742,3 +742,322 @@ def in_vehicle_registration(value: str) -> bool:
 
 def time_of_day(hour: int, minute: int, second: int = 0) -> bool:
     return 0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 60  # 60: leap second
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Shared: ISO 7064 MOD 11,10 and ICAO 9303 check digits
+# --------------------------------------------------------------------------------------------------------------
+
+
+def iso7064_mod11_10_check(digits: str) -> int:
+    """ISO 7064 MOD 11,10 check digit of `digits` (German Steuer-IdNr. and USt-IdNr.)."""
+    product = 10
+    for ch in digits:
+        total = (int(ch) + product) % 10 or 10
+        product = total * 2 % 11
+    return (11 - product) % 10
+
+
+def icao_check_digit(chars: str) -> int:
+    """ICAO Doc 9303 check digit: values 0-9 / A=10..Z=35 ('<' = 0), weights 7, 3, 1 repeating, sum mod 10."""
+    total = 0
+    for i, ch in enumerate(chars):
+        if ch.isdigit():
+            value = ord(ch) - 48
+        elif "A" <= ch <= "Z":
+            value = ord(ch) - 55
+        elif ch == "<":
+            value = 0
+        else:
+            return -1
+        total += value * (7, 3, 1)[i % 3]
+    return total % 10
+
+
+def _cross_sum(n: int) -> int:
+    return n // 10 + n % 10
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Sweden, Turkey, Nigeria, South Africa, Canada
+# --------------------------------------------------------------------------------------------------------------
+
+
+def se_personnummer(value: str) -> bool:
+    """Swedish personnummer / samordningsnummer: (YY)YYMMDD[-+]NNNC. A real birth date (day + 60 for a
+    samordningsnummer), and a Luhn check digit over the last ten digits (Skatteverket, SKV 704)."""
+    d = digits_of(value)
+    if len(d) == 12:
+        if d[:2] not in ("18", "19", "20"):
+            return False
+        year = int(d[:4])
+        d = d[2:]
+    elif len(d) == 10:
+        year = 2000  # century unknown: a leap year, so that 29 February is accepted
+    else:
+        return False
+    month, day = int(d[2:4]), int(d[4:6])
+    if day > 60:
+        day -= 60
+    if not is_real_date(year, month, day) or year > _dt.date.today().year:
+        return False
+    return luhn(d)
+
+
+def se_organisationsnummer(value: str) -> bool:
+    """Swedish organisationsnummer: ten digits, the "month" digits >= 20 (so it is never a personnummer; the
+    third digit is >= 2), group number 1-9, Luhn check digit (Bolagsverket). An optional "16" prefix is dropped."""
+    d = digits_of(value)
+    if len(d) == 12 and d[:2] == "16":
+        d = d[2:]
+    if len(d) != 10 or d[0] == "0" or int(d[2]) < 2:
+        return False
+    return luhn(d)
+
+
+def tr_tckn(value: str) -> bool:
+    """Turkish T.C. Kimlik No: 11 digits, first not 0; d10 = (7·(d1+d3+d5+d7+d9) − (d2+d4+d6+d8)) mod 10 and
+    d11 = (d1 + … + d10) mod 10 (NVİ)."""
+    d = digits_of(value)
+    if len(d) != 11 or d[0] == "0":
+        return False
+    n = [ord(c) - 48 for c in d]
+    odd, even = sum(n[0:9:2]), sum(n[1:8:2])
+    return (odd * 7 - even) % 10 == n[9] and sum(n[:10]) % 10 == n[10]
+
+
+def ng_nin(value: str) -> bool:
+    """Nigerian NIN: 11 digits, Verhoeff check digit (NIMC)."""
+    d = digits_of(value)
+    return len(d) == 11 and len(set(d)) > 1 and verhoeff(d)
+
+
+def za_id_number(value: str) -> bool:
+    """South African ID: YYMMDD (a past date; YY above this year's is the 1900s), 4-digit sequence, citizenship
+    0/1/2, the legacy digit 8/9, Luhn check digit (Department of Home Affairs)."""
+    d = digits_of(value)
+    if len(d) != 13 or d[10] not in "012" or d[11] not in "89":
+        return False
+    today = _dt.date.today()
+    yy = int(d[:2])
+    year = (1900 if yy > today.year % 100 else 2000) + yy
+    try:
+        born = _dt.date(year, int(d[2:4]), int(d[4:6]))
+    except ValueError:
+        return False
+    return born <= today and luhn(d)
+
+
+def za_traffic_register_number(value: str) -> bool:
+    """eNaTIS traffic register number: 13 digits that are not a valid South African ID number."""
+    d = digits_of(value)
+    return len(d) == 13 and len(set(d)) > 1 and not za_id_number(d)
+
+
+def za_company_registration(value: str) -> bool:
+    """CIPC registration: YYYY/NNNNNN/NN (modern) or a legacy prefix + YYYY/NNNNNN; the year 1800..this year."""
+    s = value.upper()
+    m = re.fullmatch(r"(?:CK|NR|[KTWBMN])?(\d{4})/\d{6}(?:/\d{2})?", s)
+    return m is not None and 1800 <= int(m.group(1)) <= _dt.date.today().year
+
+
+def ca_sin(value: str) -> bool:
+    """Canadian SIN: nine digits, first not 0 or 8 (not issued to individuals), not one repeated digit, Luhn."""
+    d = digits_of(value)
+    return len(d) == 9 and d[0] not in "08" and len(set(d)) > 1 and luhn(d)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Germany
+# --------------------------------------------------------------------------------------------------------------
+
+
+def de_tax_id(value: str) -> bool:
+    """Steuerliche Identifikationsnummer (§ 139b AO): 11 digits, first not 0, no digit more than three times among
+    the first ten (BZSt), ISO 7064 MOD 11,10 check digit."""
+    d = digits_of(value)
+    if len(d) != 11 or d[0] == "0":
+        return False
+    if max(d[:10].count(c) for c in set(d[:10])) > 3:
+        return False
+    return iso7064_mod11_10_check(d[:10]) == int(d[10])
+
+
+def de_vat_id(value: str) -> bool | None:
+    """USt-IdNr.: DE + 9 digits. True when the ISO 7064 MOD 11,10 check digit (the de-facto algorithm; BZSt does
+    not publish one) holds, None (well formed, unconfirmed) when it does not, False for anything else."""
+    s = compact(value)
+    if len(s) != 11 or s[:2] != "DE" or not s[2:].isdigit() or s[2] == "0":
+        return False
+    return True if iso7064_mod11_10_check(s[2:10]) == int(s[10]) else None
+
+
+def _letter_ordinal(ch: str) -> str:
+    return f"{ord(ch) - 64:02d}"
+
+
+def de_social_security(value: str) -> bool:
+    """Rentenversicherungsnummer (VKVV § 2-4): area (2 digits), birth day (01-31, +50 allowed), month, year,
+    surname initial, serial (2 digits), check digit: weights 2,1,2,5,7,1,2,1,2,1,2,1 over the digits with the
+    letter spelled as its two-digit ordinal, cross sums of the products, sum mod 10."""
+    s = compact(value)
+    if len(s) != 12 or not (s[:8].isdigit() and "A" <= s[8] <= "Z" and s[9:].isdigit()):
+        return False
+    day, month = int(s[2:4]), int(s[4:6])
+    if not (1 <= day <= 31 or 51 <= day <= 81) or not 1 <= month <= 12:
+        return False
+    effective = s[:8] + _letter_ordinal(s[8]) + s[9:11]
+    total = sum(_cross_sum(int(c) * w) for c, w in zip(effective, (2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1)))
+    return total % 10 == int(s[11])
+
+
+def de_health_insurance(value: str) -> bool:
+    """Krankenversichertennummer (§ 290 SGB V): a letter + 8 digits + check digit; the letter as two digits
+    (A=01), weights 1,2,1,2,… over the ten digits, cross sums of the products, sum mod 10."""
+    s = value.upper()
+    if len(s) != 10 or not ("A" <= s[0] <= "Z" and s[1:].isdigit()):
+        return False
+    effective = _letter_ordinal(s[0]) + s[1:9]
+    total = sum(_cross_sum(int(c) * (1 if i % 2 == 0 else 2)) for i, c in enumerate(effective))
+    return total % 10 == int(s[9])
+
+
+_ICAO_DE_LETTERS = frozenset("CFGHJKLMNPRTVWXYZ")
+
+
+def de_document_number(value: str) -> bool | None:
+    """Personalausweis (since 2010) and Reisepass serial numbers: nine characters from C F G H J K L M N P R T V W
+    X Y Z and digits, the last an ICAO 9303 check digit. A pre-2010 ID card "T" + 8 digits carries no check
+    digit: None (well formed, unconfirmed)."""
+    s = value.upper()
+    if len(s) != 9 or not s[8].isdigit():
+        return False
+    if any(not (c.isdigit() or c in _ICAO_DE_LETTERS) for c in s[:8]):
+        return False
+    if icao_check_digit(s[:8]) == int(s[8]):
+        return True
+    return None if s[0] == "T" and s[1:].isdigit() else False
+
+
+def de_lanr(value: str) -> bool:
+    """Lebenslange Arztnummer (KBV): 6-digit physician number, check digit = (10 − Σ(4,9,4,9,4,9 · d)) mod 10,
+    2-digit specialty group."""
+    d = digits_of(value)
+    if len(d) != 9 or d[:6] == "000000":
+        return False
+    return (10 - _weighted(d[:6], (4, 9, 4, 9, 4, 9)) % 10) % 10 == int(d[6])
+
+
+def de_bsnr(value: str) -> bool:
+    """Betriebsstättennummer: nine digits, a regional KV code (01-99) first; there is no public check digit."""
+    d = digits_of(value)
+    return len(d) == 9 and d[:2] != "00" and len(set(d)) > 1
+
+
+# Länder prefixes of the 13-digit nationwide Steuernummer (ELSTER): the first one or two digits of the 4-digit
+# Finanzamt number, and a 0 in fifth position.
+_DE_STNR_PREFIXES = ("28", "9", "11", "30", "24", "22", "26", "40", "23", "5", "27", "10", "32", "31", "21", "41")
+
+
+def de_tax_number(value: str) -> bool:
+    """Steuernummer: the 13-digit ELSTER form (Land prefix, Finanzamt, 0, district, serial, check digit) or a
+    Land's own slash form (2/3/5, 3/3/5, 3/4/4 digits). Check digits differ by Land and are not validated."""
+    if "/" in value:
+        parts = value.split("/")
+        return len(parts) == 3 and all(p.isdigit() for p in parts) and (
+            tuple(len(p) for p in parts) in ((2, 3, 5), (3, 3, 5), (3, 4, 4)))
+    d = digits_of(value)
+    return len(d) == 13 and d[4] == "0" and d.startswith(_DE_STNR_PREFIXES)
+
+
+def de_plz(value: str) -> bool:
+    """Postleitzahl: five digits in 01001-99998 (Deutsche Post)."""
+    return len(value) == 5 and value.isdigit() and 1001 <= int(value) <= 99998
+
+
+# --------------------------------------------------------------------------------------------------------------
+# United States (health care), Philippines, United Kingdom
+# --------------------------------------------------------------------------------------------------------------
+
+
+def us_npi(value: str) -> bool:
+    """National Provider Identifier (45 CFR 162.406): ten digits starting 1 or 2, Luhn over "80840" + NPI."""
+    d = digits_of(value)
+    if len(d) != 10 or d[0] not in "12" or len(set(d[:9])) == 1:
+        return False
+    return luhn("80840" + d)
+
+
+_MBI_ALPHA = "ACDEFGHJKMNPQRTUVWXY"
+_MBI = re.compile(rf"\d[{_MBI_ALPHA}][\d{_MBI_ALPHA}]\d[{_MBI_ALPHA}][\d{_MBI_ALPHA}]\d[{_MBI_ALPHA}]{{2}}\d\d")
+
+
+def us_mbi(value: str) -> bool:
+    """Medicare Beneficiary Identifier (CMS): C A AN N A AN N A A N N, letters without S L O I B Z, first digit
+    1-9. No check digit."""
+    s = value.upper().replace("-", "")
+    return len(s) == 11 and s[0] != "0" and _MBI.fullmatch(s) is not None
+
+
+# IRS campus prefixes of an EIN (irs.gov "How EINs are assigned and valid EIN prefixes").
+_EIN_PREFIXES = frozenset(
+    f"{n:02d}" for n in (*range(1, 7), *range(10, 17), *range(20, 28), *range(30, 49), *range(50, 69),
+                         *range(71, 78), *range(80, 89), *range(90, 96), 98, 99))
+
+
+def us_ein(value: str) -> bool:
+    d = digits_of(value)
+    return len(d) == 9 and d[:2] in _EIN_PREFIXES and d[2:] != "0000000"
+
+
+def ph_tin(value: str) -> bool:
+    """Philippine TIN (BIR): 9 digits (+ a 3-digit branch code); the ninth is Σ(9..2 · d1..d8) mod 11."""
+    d = digits_of(value)
+    if len(d) not in (9, 12) or len(set(d[:9])) == 1:
+        return False
+    return _weighted(d[:8], (9, 8, 7, 6, 5, 4, 3, 2)) % 11 == int(d[8])
+
+
+def uk_driving_licence(value: str) -> bool:
+    """DVLA driving licence number: surname (5, padded with 9s), decade, month (+50 for women), day, year digit,
+    two initials (9 = none), an arbitrary digit, two check characters."""
+    s = value.upper()
+    if len(s) != 16 or re.fullmatch(r"[A-Z]{1,5}9{0,4}", s[:5]) is None:
+        return False
+    if not (s[5:11].isdigit() and s[13].isalnum() and s[14:].isalpha()):
+        return False
+    month, day = int(s[6:8]), int(s[8:10])
+    if month > 50:
+        month -= 50
+    return is_real_date(2000, month, day) and re.fullmatch(r"[A-Z9]{2}", s[11:13]) is not None
+
+
+def uk_vehicle_registration(value: str) -> bool | None:
+    """UK registration: the 2001 format (2 letters, age identifier, 3 letters) is confirmed when the age
+    identifier is one that is issued (02-29 March, 51-79 September); older prefix/suffix plates are structure
+    only (None)."""
+    s = compact(value)
+    if len(s) == 7 and s[:2].isalpha() and s[2:4].isdigit() and s[4:].isalpha():
+        age = int(s[2:4])
+        return 2 <= age <= 29 or 51 <= age <= 79
+    return None
+
+
+def uuid(value: str) -> bool:
+    """RFC 9562 UUID: 8-4-4-4-12 hex, version 1-8, RFC variant (10xx), not the nil or max UUID."""
+    s = value.lower()
+    if len(s) != 36 or s.count("-") != 4:
+        return False
+    hexes = s.replace("-", "")
+    if len(set(hexes)) == 1:
+        return False
+    return s[14] in "12345678" and s[19] in "89ab"
+
+
+_TR_PLATE = re.compile(r"(\d{2})([A-Z]{1,3})(\d{2,4})")
+
+
+def tr_license_plate(value: str) -> bool:
+    """Turkish plate (plaka): province code 01-81, 1-3 letters of the Turkish alphabet (no Q, W, X), 2-4 digits."""
+    m = _TR_PLATE.fullmatch(compact(value))
+    return m is not None and 1 <= int(m.group(1)) <= 81 and not any(c in "QWX" for c in m.group(2))

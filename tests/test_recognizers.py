@@ -859,3 +859,261 @@ def test_spans_never_split_words():
     for s in RS.analyze(text):
         assert not (s.start > 0 and re.match(r"\w", text[s.start - 1]) and re.match(r"\w", text[s.start]))
         assert not (s.end < len(text) and re.match(r"\w", text[s.end]) and re.match(r"\w", text[s.end - 1]))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Presidio 2.2.366 country types: SE, TR, NG, ZA, CA, DE, US health care, PH, UK, ES, UUID
+# ----------------------------------------------------------------------------------------------------------------
+
+NIN = "12345678902"  # "1234567890" + its Verhoeff check digit
+
+
+def assert_below_threshold(text: str, entity: str, threshold: float = 0.5) -> None:
+    """Found perhaps, but never at a reportable score (formats that only a context word makes reportable)."""
+    spans = RS.analyze(text, {entity})
+    assert all(s.score < threshold for s in spans), (text, spans)
+
+
+@pytest.mark.parametrize(
+    "fn, good, bad",
+    [
+        (v.se_personnummer, "19910924-2397", "19000309-3393"),
+        (v.se_personnummer, "871220-2384", "871220-2385"),
+        (v.se_personnummer, "200109022392", "200504422381"),  # day 42: right check digit, no such date
+        (v.se_organisationsnummer, "556703-7485", "556703-7486"),
+        (v.se_organisationsnummer, "212000-0142", "871220-2384"),  # a personnummer: third digit < 2
+        (v.tr_tckn, "10000000146", "10000000145"),
+        (v.tr_tckn, "76543210794", "02531814694"),  # first digit 0
+        (v.ng_nin, NIN, "12345678903"),
+        (v.za_id_number, "8001015009087", "8001015009086"),
+        (v.za_id_number, "0002294321191", "9902294321191"),  # 29 February 1999 does not exist
+        (v.ca_sin, "130 692 544", "130 692 545"),
+        (v.ca_sin, "130-692-544", "812 345 678"),  # first digit 8: not issued
+        (v.de_tax_id, "12345678903", "12345678901"),
+        (v.de_tax_id, "98765432106", "11112345678"),  # a digit four times
+        (v.de_social_security, "15070649C103", "15070649C100"),
+        (v.de_social_security, "65070803A019", "15420649C103"),  # day 42
+        (v.de_health_insurance, "A000500015", "A000500010"),
+        (v.de_health_insurance, "M123456785", "M123456789"),
+        (v.de_document_number, "L01X00T44", "L01X00T47"),
+        (v.de_document_number, "C01234565", "A01234567"),  # A is not in the ICAO charset Germany uses
+        (v.de_lanr, "123456601", "123456901"),
+        (v.de_tax_number, "5133081508159", "1781508150001"),
+        (v.de_tax_number, "123/456/78901", "12/34/56789"),
+        (v.us_npi, "1234567893", "1234567890"),
+        (v.us_npi, "1245319599", "1111111112"),
+        (v.us_mbi, "1EG4-TE5-MK73", "1SG4-TE5-MK73"),
+        (v.ph_tin, "000-123-456-000", "000-123-457-000"),
+        (v.uk_driving_licence, "MORGA607054SM9IJ", "MORGA613054SM9IJ"),
+        (v.uuid, "123e4567-e89b-12d3-a456-426614174000", "123e4567-e89b-02d3-a456-426614174000"),
+        (v.uuid, "123e4567-e89b-42d3-a456-426614174000", "123e4567-e89b-42d3-c456-426614174000"),
+        (v.tr_license_plate, "34 ABC 1234", "82 ABC 123"),
+        (v.za_company_registration, "2015/123456/07", "2999/123456/07"),
+    ],
+)
+def test_new_country_validators(fn, good, bad):
+    assert fn(good) is True
+    assert not fn(bad)
+
+
+def test_tri_state_validators():
+    assert v.de_vat_id("DE136695976") is True
+    assert v.de_vat_id("DE123456789") is None  # no published algorithm: well formed, unconfirmed
+    assert v.de_vat_id("AT123456789") is False
+    assert v.de_document_number("T22000129") is None  # pre-2010 Personalausweis: no check digit
+    assert v.uk_vehicle_registration("AB51 ABC") is True
+    assert v.uk_vehicle_registration("AB99 ABC") is False  # no such age identifier
+    assert v.uk_vehicle_registration("A123 BCD") is None
+    assert v.icao_check_digit("C01X00T4") == 1
+    assert v.iso7064_mod11_10_check("1234567890") == 3
+
+
+@pytest.mark.parametrize(
+    "entity, text, value",
+    [
+        ("SE_PERSONNUMMER", "Mitt personnummer är 19910924-2397.", "19910924-2397"),
+        ("SE_PERSONNUMMER", "ref 871220-2384", "871220-2384"),  # birth date + Luhn: no context needed
+        ("SE_PERSONNUMMER", "personnummer 9201232387", "9201232387"),
+        ("SE_ORGANISATIONSNUMMER", "Organisationsnummer 556703-7485", "556703-7485"),
+        ("SE_ORGANISATIONSNUMMER", "orgnr: 5567037485", "5567037485"),
+        ("TR_NATIONAL_ID", "TC Kimlik No: 10000000146", "10000000146"),
+        ("TR_NATIONAL_ID", "ref 76543210794", "76543210794"),  # two check digits
+        ("NG_NIN", f"My NIN: {NIN}", NIN),
+        ("ZA_ID_NUMBER", "My South African ID is 9202201234088.", "9202201234088"),
+        ("ZA_ID_NUMBER", "file 8001015009087", "8001015009087"),
+        ("CA_SIN", "my SIN is 130-692-544", "130-692-544"),
+        ("CA_SIN", "numéro d'assurance sociale: 258 933 688", "258 933 688"),
+        ("DE_TAX_ID", "Meine Steuer-ID: 12345678903.", "12345678903"),
+        ("DE_TAX_ID", "IdNr. 98765432106 liegt vor.", "98765432106"),
+        ("DE_SOCIAL_SECURITY", "RVNR: 15070649C103 laut Sozialversicherungsausweis.", "15070649C103"),
+        ("DE_SOCIAL_SECURITY", "Nummer 65070803A019", "65070803A019"),
+        ("DE_VAT_ID", "USt-IdNr.: DE136695976", "DE136695976"),
+        ("DE_VAT_ID", "VAT DE 136 695 976", "DE 136 695 976"),
+        ("DE_VAT_ID", "Bitte angeben: DE129273398 auf der Rechnung.", "DE129273398"),
+        ("US_NPI", "NPI: 1234567893", "1234567893"),
+        ("US_NPI", "Provider identifier 1245-319-599", "1245-319-599"),
+        ("US_MBI", "Medicare ID: 3CD5-FG7-HJ89", "3CD5-FG7-HJ89"),
+        ("US_MBI", "MBI 1EG4TE5MK73", "1EG4TE5MK73"),
+        ("PH_TIN", "My TIN is 000-123-456-000", "000-123-456-000"),
+        ("UUID", "request 123e4567-e89b-12d3-a456-426614174000 failed", "123e4567-e89b-12d3-a456-426614174000"),
+        ("DE_ID_CARD", "Personalausweis: L01X00T44.", "L01X00T44"),
+        ("DE_ID_CARD", "Ausweis Nr. T22000129 gültig bis 2025.", "T22000129"),
+        ("DE_PASSPORT", "Reisepass C01234565 ausgestellt am 01.01.2020.", "C01234565"),
+        ("DE_HEALTH_INSURANCE", "Krankenkasse KVNR: A123456780", "A123456780"),
+        ("DE_LANR", "LANR: 123456601 des behandelnden Arztes.", "123456601"),
+        ("DE_BSNR", "BSNR 711234567 der Praxis.", "711234567"),
+        ("DE_TAX_NUMBER", "St.-Nr. 123/456/78901 bitte angeben.", "123/456/78901"),
+        ("DE_TAX_NUMBER", "Steuernummer: 5133081508159", "5133081508159"),
+        ("DE_FUEHRERSCHEIN", "Führerscheinnummer: BO12345678A", "BO12345678A"),
+        ("DE_HANDELSREGISTER", "Amtsgericht München HRB 12345.", "HRB 12345"),
+        ("DE_HANDELSREGISTER", "eingetragen im HRA 99999 Köln", "HRA 99999"),
+        ("DE_KFZ", "Das Fahrzeug mit Kennzeichen B AB 1234 wurde gesehen.", "B AB 1234"),
+        ("DE_KFZ", "Kennzeichen: HH-AB-1234E.", "HH-AB-1234E"),
+        ("DE_PLZ", "PLZ: 10115", "10115"),
+        ("ES_PASSPORT", "Mi pasaporte es AAA123456", "AAA123456"),
+        ("NG_VEHICLE_REGISTRATION", "vehicle plate number KJA-123AB", "KJA-123AB"),
+        ("PH_PASSPORT", "Philippine passport P1234567A", "P1234567A"),
+        ("PH_UMID", "UMID CRN 0028-1215160-9", "0028-1215160-9"),
+        ("TR_LICENSE_PLATE", "Araç plakası 34 ABC 1234", "34 ABC 1234"),
+        ("UK_DRIVING_LICENCE", "Driving licence MORGA607054SM9IJ", "MORGA607054SM9IJ"),
+        ("UK_DRIVING_LICENCE", "ref SMIT9801015JK2CD", "SMIT9801015JK2CD"),
+        ("UK_PASSPORT", "UK passport number AB1234567", "AB1234567"),
+        ("UK_POSTCODE", "Postcode: SW1A 1AA", "SW1A 1AA"),
+        ("UK_VEHICLE_REGISTRATION", "vehicle registration AB51 ABC", "AB51 ABC"),
+        ("UK_VEHICLE_REGISTRATION", "number plate A123 BCD", "A123 BCD"),
+        ("US_CLAIM_NUMBER", "Claim #: 123456789 was denied by the payer", "123456789"),
+        ("US_CLAIM_NUMBER", "insurance CLM-20240001 pending", "CLM-20240001"),
+        ("US_PRESCRIPTION_NUMBER", "Rx# 1234567 ready for pickup", "1234567"),
+        ("US_PRIOR_AUTHORIZATION_NUMBER", "Prior authorization number: PA-987654321", "PA-987654321"),
+        ("US_REFERRAL_NUMBER", "Referral no. 44556677 for cardiology", "44556677"),
+        ("US_PROVIDER_TAX_ID", "Billing provider tax ID: 12-3456789", "12-3456789"),
+        ("US_HEALTH_INSURANCE_MEMBER_ID", "Member ID: XYZ123456789", "XYZ123456789"),
+        ("ZA_COMPANY_REGISTRATION", "CIPC registration number 2015/123456/07", "2015/123456/07"),
+        ("ZA_DRIVER_LICENSE", "driver's licence number 10010001AB2C", "10010001AB2C"),
+        ("ZA_INCOME_TAX_NUMBER", "SARS income tax number 0123456782", "0123456782"),
+        ("ZA_LICENSE_PLATE", "licence plate CA 123-456", "CA 123-456"),
+        ("ZA_LICENSE_PLATE", "number plate ABC 123 GP", "ABC 123 GP"),
+        ("ZA_PASSPORT", "South African passport A12345678", "A12345678"),
+        ("ZA_TRAFFIC_REGISTER_NUMBER", "Traffic register number 1234567890123", "1234567890123"),
+        ("ZA_VAT_NUMBER", "VAT number 4123456789", "4123456789"),
+        ("ZA_MOBILE_NUMBER", "Call me on +27 82 123 4567", "+27 82 123 4567"),
+        ("ZA_TELEPHONE_NUMBER", "Cape Town office: 021 123 4567", "021 123 4567"),
+        ("ZA_TELEPHONE_NUMBER", "tel +27 21 123 4567", "+27 21 123 4567"),
+        ("CA_POSTAL_CODE", "postal code K1A 0B1", "K1A 0B1"),
+    ],
+)
+def test_new_country_positives(entity, text, value):
+    assert_found(text, entity, value, 0.5)
+
+
+@pytest.mark.parametrize(
+    "entity, text",
+    [
+        ("SE_PERSONNUMMER", "personnummer 19000309-3393"),
+        ("SE_PERSONNUMMER", "order 9201232387"),  # valid, but ten bare digits need the word
+        ("SE_ORGANISATIONSNUMMER", "orgnr 556703-7486"),
+        ("TR_NATIONAL_ID", "TC Kimlik No: 10000000145"),
+        ("NG_NIN", f"NIN: {NIN[:-1]}3"),
+        ("NG_NIN", f"phone {NIN}"),
+        ("ZA_ID_NUMBER", "ID 8001015009086"),
+        ("CA_SIN", "SIN 130 692 545"),
+        ("DE_TAX_ID", "Steuer-ID 12345678901"),
+        ("DE_TAX_ID", "Bestellnummer 12345678903"),
+        ("DE_SOCIAL_SECURITY", "RVNR 15070649C100"),
+        ("DE_VAT_ID", "USt-IdNr. AT123456789"),
+        ("DE_VAT_ID", "USt-IdNr. DE12345678"),
+        ("US_NPI", "NPI 1234567890"),
+        ("US_NPI", "call 1234567893"),
+        ("US_MBI", "Medicare 1SG4-TE5-MK73"),
+        ("PH_TIN", "TIN 000-123-457-000"),
+        ("UUID", "uuid 00000000-0000-0000-0000-000000000000"),
+        ("UUID", "uuid 123e4567-e89b-02d3-a456-426614174000"),
+        ("DE_ID_CARD", "Personalausweis L01X00T47"),
+        ("DE_PASSPORT", "Reisepass C01234567"),
+        ("DE_HEALTH_INSURANCE", "KVNR A123456787"),
+        ("DE_LANR", "LANR 123456901"),
+        ("DE_BSNR", "Rechnung 711234567"),
+        ("DE_TAX_NUMBER", "Steuernummer 1781508150001"),
+        ("DE_FUEHRERSCHEIN", "Artikel BO12345678A"),
+        ("DE_HANDELSREGISTER", "HRC 12345"),
+        ("DE_HANDELSREGISTER", "HRB 1234567"),
+        ("DE_KFZ", "Team B AB 1234"),
+        ("DE_PLZ", "PLZ 99999"),
+        ("DE_PLZ", "Bestellung 10115"),
+        ("ES_PASSPORT", "product AAA123456"),
+        ("NG_VEHICLE_REGISTRATION", "SKU KJA-123AB"),
+        ("PH_PASSPORT", "order P1234567A"),
+        ("TR_LICENSE_PLATE", "plaka 82 ABC 123"),
+        ("TR_LICENSE_PLATE", "see you at 10 AM 2020"),
+        ("UK_DRIVING_LICENCE", "licence MORGA613054SM9IJ"),
+        ("UK_PASSPORT", "invoice AB1234567"),
+        ("UK_POSTCODE", "postcode QQ1 1AA"),
+        ("UK_VEHICLE_REGISTRATION", "vehicle registration AB99 ABC"),
+        ("US_CLAIM_NUMBER", "claim 12345"),
+        ("US_CLAIM_NUMBER", "CLM-123456 in stock"),
+        ("US_PRESCRIPTION_NUMBER", "RX-1234567 firmware"),
+        ("US_PRIOR_AUTHORIZATION_NUMBER", "PA-987654321"),
+        ("US_REFERRAL_NUMBER", "REF-12345678 order"),
+        ("US_PROVIDER_TAX_ID", "EIN 12-3456789"),
+        ("US_PROVIDER_TAX_ID", "billing provider tax ID: 07-3456789"),  # 07: not an IRS campus prefix
+        ("US_HEALTH_INSURANCE_MEMBER_ID", "Member ID: COVID19"),
+        ("US_HEALTH_INSURANCE_MEMBER_ID", "serial XYZ123456789"),
+        ("ZA_COMPANY_REGISTRATION", "registration 2999/123456/07"),
+        ("ZA_DRIVER_LICENSE", "licence number 123456789012"),
+        ("ZA_INCOME_TAX_NUMBER", "order 0123456782"),
+        ("ZA_LICENSE_PLATE", "plate ABC 123 XX"),
+        ("ZA_PASSPORT", "passport B12345678"),
+        ("ZA_TRAFFIC_REGISTER_NUMBER", "traffic register number 8001015009087"),  # a valid ID number
+        ("ZA_VAT_NUMBER", "VAT number 5123456789"),
+        ("CA_POSTAL_CODE", "postal code D1A 0B1"),
+    ],
+)
+def test_new_country_negatives(entity, text):
+    assert_not_found(text, entity)
+
+
+@pytest.mark.parametrize(
+    "entity, text",
+    [
+        # Checksum or structure fine, but a bare value of this shape is too common to report without its word.
+        ("SE_ORGANISATIONSNUMMER", "ref 556703-7485"),
+        ("CA_SIN", "ticket 130-692-544"),
+        ("US_MBI", "code 1EG4TE5MK73"),
+        ("PH_UMID", "call 0028-1215160-9"),
+        ("UK_POSTCODE", "SW1A 1AA"),  # reported as ZIP_CODE; UK_POSTCODE needs a postcode word
+        ("UK_VEHICLE_REGISTRATION", "FY21 PLN"),
+        ("CA_POSTAL_CODE", "K1A 0B1"),
+        ("DE_VAT_ID", "DE123456789"),  # well formed, check digit not confirmed
+        ("ZA_MOBILE_NUMBER", "Bel me op 06-82237745"),  # national format: could be any country's
+        ("ZA_MOBILE_NUMBER", "Phone: 082 777 7526"),
+    ],
+)
+def test_new_country_weak_formats_stay_below_threshold(entity, text):
+    assert_below_threshold(text, entity)
+
+
+def test_new_country_context_raises_scores():
+    bare = assert_found("ref 15070649C103", "DE_SOCIAL_SECURITY", "15070649C103", 0.8)
+    labelled = assert_found("Sozialversicherungsnummer 15070649C103", "DE_SOCIAL_SECURITY", "15070649C103", 0.9)
+    assert labelled.score > bare.score
+    assert_found("Organisationsnummer 556703-7485", "SE_ORGANISATIONSNUMMER", "556703-7485", 0.8)
+    assert_found("Johannesburg office 011 123 4567", "ZA_TELEPHONE_NUMBER", "011 123 4567", 0.6)
+    # A passport number is both a Personalausweis- and a Reisepass-shaped value: the word decides which.
+    assert found("Reisepass C01234565", "DE_ID_CARD") == []
+    assert found("Personalausweis C01234565", "DE_PASSPORT") == []
+
+
+def test_number_label_dot_does_not_end_the_clause():
+    assert_found("Passport No. 123456789", "US_PASSPORT", "123456789", 0.7)
+    assert_found("Ausweis-Nr. L01X00T44", "DE_ID_CARD", "L01X00T44", 0.9)
+    assert found("Passport please. 123456789", "US_PASSPORT") == []  # a real sentence end still counts
+
+
+def test_new_recognizers_are_quiet_on_ordinary_text():
+    text = ("Invoice 100234 for order A12345 was paid on 2023-04-05; tracking 1Z999AA10123456784, model X12345678, "
+            "batch 987654321, page 1234567. We met at 10 AM 2020 in room B AB 12 and the claim was 12 pages. "
+            "Call (212) 555-0134 or +44 20 7946 0958. The member said COVID19 policy changed in 2021.")
+    from piimask.recognizers import new_country_recognizers
+
+    spans = RecognizerSet(new_country_recognizers()).analyze(text)
+    assert [s for s in spans if s.score >= 0.5] == []
