@@ -236,4 +236,8 @@ def _finish(text: str, current: list) -> list[Span]:
     start += len(m.group(0)) if (m := _LEADING.match(text[start:end])) else 0
     if not any(ch.isalnum() for ch in text[start:end]):
         return []
+    # A bare number of one to three digits states no date or time by itself ("Ticket 202", "order 45"); the model
+    # (v3) sometimes says otherwise after a label word. Years ("1999") and "3 pm" or "May 3" keep their span.
+    if entity == "DATE_TIME" and text[start:end].isdigit() and end - start < 4:
+        return []
     return [Span(entity, start, end, sum(probs) / len(probs), "model")]

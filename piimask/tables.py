@@ -105,7 +105,7 @@ TEXT_SLICE = 256  # free-text values per model call
 class _ColumnMasker:
     """Masks one column's arrays batch after batch, each distinct value once."""
 
-    cache_limit = 50_000  # distinct values remembered per column across batches (a 2 GB CSV peaked at 1,060 MiB with 200k)
+    cache_limit = 20_000  # distinct values remembered per column across batches (a 2 GB CSV peaked at 1,060 MiB with 200k)
 
     def __init__(self, engine: MaskingEngine, policy: Policy, plan: ColumnPlan):
         self.engine, self.policy, self.plan = engine, policy, plan
