@@ -1,10 +1,10 @@
 """Micro-batching: texts of concurrent requests share one forward pass of the one model instance.
 
 Callers hand their texts to `MicroBatcher` (`submit` gives a future, calling it blocks on one); one inference thread
-waits up to `max_wait_ms` for more texts (or until `max_texts` are pending), runs a single batched prediction, and
-hands each caller its own results. A caller may pass `then`, the rest of its work on those results (recognizers,
-merging, operators): it runs on the inference thread too, so an async endpoint awaits one future and the event loop
-never runs masking work, and /healthz answers during a full load.
+waits up to `max_wait_ms` for more texts while requests come concurrently (or until `max_texts` are pending), runs a
+single batched prediction, and hands each caller its own results. A caller may pass `then`, the rest of its work on
+those results (recognizers, merging, operators): it runs on the inference thread too, so an async endpoint awaits
+one future, the event loop never runs masking work, and /healthz answers during a full load.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class MicroBatcher:
         self,
         predict: Predict,
         *,
-        max_wait_ms: float = 3.0,
+        max_wait_ms: float = 5.0,
         max_texts: int = 256,
         on_batch: Callable[[int, float], None] = lambda texts, seconds: None,
     ):
@@ -37,6 +37,7 @@ class MicroBatcher:
         self._pending: list[Pending] = []
         self._ready = threading.Condition()
         self._closed = False
+        self._last_requests = 0
         self.batches = 0  # forward passes run, and texts through them: read by /metrics and the tests
         self.texts = 0
         self._thread = threading.Thread(target=self._run, name="inference", daemon=True)
@@ -65,13 +66,17 @@ class MicroBatcher:
         with self._ready:
             while not self._pending and not self._closed:
                 self._ready.wait()
-            deadline = time.monotonic() + self._max_wait
+            # Only under concurrent load (the last pass served several requests) is it worth waiting for the callers
+            # that pass just answered: passes stay large. A lone caller never waits.
+            wait = self._max_wait if self._last_requests > 1 else 0.0
+            deadline = time.monotonic() + wait
             while not self._closed and sum(len(t) for t, _, _ in self._pending) < self._max_texts:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     break
                 self._ready.wait(left)
             taken, self._pending = self._pending, []
+            self._last_requests = len(taken)
             return taken
 
     def _run(self) -> None:

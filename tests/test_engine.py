@@ -215,6 +215,19 @@ def test_micro_batcher_shares_forward_passes_between_concurrent_callers(engine):
         batcher.close()
 
 
+def test_micro_batcher_never_holds_a_lone_request_for_its_wait(engine):
+    from piimask.batching import MicroBatcher
+
+    batcher = MicroBatcher(engine.classifier.predict, max_wait_ms=60_000)  # a wait no request could sit out
+    try:
+        for text in ("Maria Gonzalez", "Kwame Mensah"):  # one caller after another: each pass serves one request
+            spans = batcher.submit([text]).result(timeout=10)
+            assert [s.type for s in spans[0]] == ["PERSON"]
+        assert batcher.batches == 2
+    finally:
+        batcher.close()
+
+
 def test_engine_futures_run_the_whole_job_on_the_inference_thread(engine):
     import threading
 
