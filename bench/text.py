@@ -52,6 +52,7 @@ from typing import Sequence
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import REPO_ROOT, PresidioSystem, chunks, generator_dataset, machine_info  # noqa: E402
+from piimask.processes import stop_process  # noqa: E402
 
 SYSTEMS = ("piimask", "presidio")
 API_KEY = "bench-key"
@@ -178,13 +179,7 @@ class Service:
 
     def stop(self) -> None:
         try:
-            if self.popen and self.popen.poll() is None:
-                self.popen.terminate()
-                try:
-                    self.popen.wait(30)
-                except subprocess.TimeoutExpired:
-                    self.popen.kill()
-                    self.popen.wait(10)
+            stop_process(self.popen)
         finally:
             if self._log:
                 self._log.close()

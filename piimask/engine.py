@@ -127,21 +127,19 @@ class MaskingEngine:
 
     def analyze_later(self, texts: Sequence[str], policy: Policy) -> Future:
         """A future of `analyze`: with a MicroBatcher, all of the work runs on its inference thread."""
-        worded = self._model_texts(texts, policy)
-        submit = getattr(self._predict, "submit", None)
-        if submit is None:
-            return _done(lambda: self.analyze(texts, policy))
-        return submit([texts[i] for i in worded], then=lambda found: self._merge(texts, policy, worded, found))
+        return self._later(texts, policy, lambda spans: spans)
 
     def mask_later(self, texts: Sequence[str], policy: Policy) -> Future:
         """A future of `mask`, computed like `analyze_later`'s."""
-        worded = self._model_texts(texts, policy)
+        return self._later(texts, policy, lambda spans: self._apply_all(texts, spans, policy))
+
+    def _later(self, texts: Sequence[str], policy: Policy, finish: Callable[[list[list[Span]]], Any]) -> Future:
         submit = getattr(self._predict, "submit", None)
         if submit is None:
-            return _done(lambda: self.mask(texts, policy))
+            return _done(lambda: finish(self.analyze(texts, policy)))
+        worded = self._model_texts(texts, policy)
         return submit(
-            [texts[i] for i in worded],
-            then=lambda found: self._apply_all(texts, self._merge(texts, policy, worded, found), policy),
+            [texts[i] for i in worded], then=lambda found: finish(self._merge(texts, policy, worded, found))
         )
 
     def _model_texts(self, texts: Sequence[str], policy: Policy) -> list[int]:

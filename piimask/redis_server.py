@@ -14,6 +14,8 @@ from pathlib import Path
 from redis import Redis
 from redis.exceptions import RedisError
 
+from piimask.processes import stop_process
+
 
 def redis_binary() -> str:
     found = shutil.which("redis-server")
@@ -64,10 +66,4 @@ class LocalRedis:
         raise RuntimeError("redis-server did not answer within its start-up time")
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout=10)

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crypto import CryptoManager, Keyring  # noqa: E402
+from piimask.processes import stop_process  # noqa: E402
 from piimask.redis_server import LocalRedis, free_port  # noqa: E402
 from piimask.settings import Settings  # noqa: E402
 
@@ -102,13 +103,7 @@ class Proc:
         return self.log.read_text(errors="replace")
 
     def stop(self) -> None:
-        if self.popen.poll() is None:
-            self.popen.terminate()
-            try:
-                self.popen.wait(30)
-            except subprocess.TimeoutExpired:
-                self.popen.kill()
-                self.popen.wait()
+        stop_process(self.popen)
         self._log_file.close()
 
 
