@@ -1,0 +1,51 @@
+"""Distillation: a student cut from a real checkpoint trains, saves, and loads through the production path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from piimask.model import TokenClassifier
+from piimask.settings import PROJECT_ROOT
+from piimask.training import cut_layers, train_model
+
+TEACHER = PROJECT_ROOT / "models" / "piimask-pii"
+
+
+def test_cut_layers_keeps_first_and_last_spread_evenly() -> None:
+    from transformers import AutoModelForTokenClassification
+
+    model = AutoModelForTokenClassification.from_pretrained(str(TEACHER), local_files_only=True)
+    first = model.base_model.encoder.layer[0]
+    last = model.base_model.encoder.layer[5]
+    assert cut_layers(model, 4) == [0, 2, 3, 5]
+    assert len(model.base_model.encoder.layer) == model.config.num_hidden_layers == 4
+    assert model.base_model.encoder.layer[0] is first and model.base_model.encoder.layer[3] is last
+    with pytest.raises(ValueError, match="between 1 and 4"):
+        cut_layers(model, 5)
+
+
+def test_a_distilled_student_saves_and_serves(tmp_path: Path) -> None:
+    out = tmp_path / "student"
+    record = train_model(out, sentences=48, epochs=1, eval_sentences=16, threads=1, progress=False,
+                         teacher=TEACHER, layers=2)
+    assert record["distilled_from"]["kept_layers"] == [0, 5]
+    assert json.loads((out / "training.json").read_text())["distilled_from"]["teacher_layers"] == 6
+    student = TokenClassifier(str(out), device="cpu")
+    assert student.model.config.num_hidden_layers == 2
+    assert student.entity_types == TokenClassifier(str(TEACHER), device="cpu").entity_types
+    spans = student.predict(["Call Maria Gonzalez at the Berlin office on 3 May 2024."])
+    assert len(spans) == 1 and all(0 <= s.start < s.end <= 55 for s in spans[0])
+
+
+def test_the_shipped_fast_checkpoint_is_a_four_layer_student_that_finds_names() -> None:
+    fast = PROJECT_ROOT / "models" / "piimask-pii-fast"
+    record = json.loads((fast / "training.json").read_text())
+    assert record["distilled_from"]["kept_layers"] == [0, 2, 3, 5]
+    classifier = TokenClassifier(str(fast), device="cpu")
+    assert classifier.model.config.num_hidden_layers == 4
+    text = "Please send the contract to Maria Gonzalez in Berlin."
+    found = {(s.type, text[s.start : s.end]) for s in classifier.predict([text])[0]}
+    assert ("PERSON", "Maria Gonzalez") in found and ("LOCATION", "Berlin") in found
