@@ -13,13 +13,18 @@ What runs
   for /readyz, warms up, then drives it from client threads (one keep-alive httpx connection per thread) at each
   `--concurrency`:
     - `POST /v1/text/mask`, one text per request, every text once;
-    - `POST /v1/text/mask/batch`, `--batch-size` texts per request, at each `--batch-concurrency`.
+    - `POST /v1/text/mask/batch`, `--batch-size` texts per request, at each `--batch-concurrency`;
+    - the same batches at concurrency 1 with a policy of pattern types only ("patterns only"): the model is
+      skipped, so the row is the ceiling of everything else (HTTP, JSON, recognizers, operators), i.e. what is
+      left once a GPU makes the forward pass nearly free.
   Latency is measured by the client, per request: connection, JSON, auth, queueing and the service's
   micro-batching wait included. The client runs on the same cores as the service; its CPU time is printed.
 * Presidio (in-process, CPU): AnalyzerEngine with conf/default.yaml (spaCy's small English model, see
   bench/common.py) + AnonymizerEngine with its defaults:
     - one text per call, analyze then anonymize, as its users run it. This favours Presidio: it pays no HTTP,
-      JSON or auth cost while piimask pays all of them;
+      JSON or auth cost while piimask pays all of them. It runs before and again after piimask's phases, and the
+      targets use the mean of the two: these machines drift, and one figure taken a minute earlier is not a fair
+      base for the other's;
     - BatchAnalyzerEngine (spaCy's nlp.pipe) in calls of `--presidio-batch` texts, then anonymize per text.
 * Both use their default policy / operators (replace by `<TYPE>`). Data: `--n` sentences of presidio-evaluator's
   generator (seed `--seed`, about 90 characters each), the detection bench's dev set (bench/common.py).
@@ -52,6 +57,7 @@ from typing import Sequence
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import REPO_ROOT, PresidioSystem, chunks, generator_dataset, machine_info  # noqa: E402
+from piimask.entities import KNOWN_ENTITY_TYPES  # noqa: E402
 from piimask.processes import stop_process  # noqa: E402
 
 SYSTEMS = ("piimask", "presidio")
@@ -280,11 +286,19 @@ def run_piimask(texts: list[str], args: argparse.Namespace) -> dict:
             drive(service.base_url, "/v1/text/mask/batch", batch_bodies[:2], 1, args.request_timeout,
                   args.phase_timeout)
 
-            plan = [("/v1/text/mask", c, single_bodies, 1) for c in args.concurrency]
-            plan += [("/v1/text/mask/batch", c, batch_bodies, args.batch_size) for c in args.batch_concurrency]
+            plan = [("/v1/text/mask", c, single_bodies, 1, True) for c in args.concurrency]
+            plan += [("/v1/text/mask/batch", c, batch_bodies, args.batch_size, True) for c in args.batch_concurrency]
+            # The same batches with a policy of pattern types only: the model is skipped, so this is the ceiling of
+            # everything else (HTTP, JSON, recognizers, operators): what a GPU that made the model free would leave.
+            pattern_only = sorted(KNOWN_ENTITY_TYPES - set(model.get("entity_types") or KNOWN_ENTITY_TYPES))
+            if pattern_only:
+                no_model_bodies = [json.dumps({"texts": list(p), "policy": {"entities": pattern_only}}).encode()
+                                   for p in parts]
+                plan.append(("/v1/text/mask/batch", 1, no_model_bodies, args.batch_size, False))
             answers_by_phase = {}
-            for path, concurrency, bodies, per_request in plan:
+            for path, concurrency, bodies, per_request, with_model in plan:
                 name = f"piimask {path} c={concurrency}" + (f" ({per_request}/req)" if per_request > 1 else "")
+                name += "" if with_model else ", patterns only"
                 before_m, before_cpu = inference_metrics(service.base_url), service.cpu_seconds()
                 client_cpu = time.process_time()
                 wall, lat, answers, errors = drive(service.base_url, path, bodies, concurrency,
@@ -307,14 +321,15 @@ def run_piimask(texts: list[str], args: argparse.Namespace) -> dict:
                     inference_s=round(inf_s, 3), inference_share=round(inf_s / wall, 3) if wall else None,
                     service_cpu_s=round(service_cpu, 3) if service_cpu is not None else None,
                     service_cpu_ms_per_text=round(1000 * service_cpu / len(done), 3) if service_cpu and done else None,
-                    client_cpu_s=round(client_cpu, 3),
+                    client_cpu_s=round(client_cpu, 3), model=with_model,
                 )  # fmt: skip
                 if path == "/v1/text/mask" and concurrency == 1:
                     near = [lat_i for lat_i, t in zip(lat, texts) if lat_i is not None and NEAR_100[0] <= len(t) <= NEAR_100[1]]
                     row["p50_ms_80_120_chars"] = _ms(percentile(near, 50))
                     row["requests_80_120_chars"] = len(near)
                 results["phases"].append(row)
-                answers_by_phase[(path, concurrency)] = answers
+                if with_model:
+                    answers_by_phase[(path, concurrency)] = answers
                 _print_row(row)
                 if errors:
                     print(f"    {len(errors)} errors, e.g. {errors[0]}", flush=True)
@@ -364,19 +379,9 @@ def _entities_per_text(answers_by_phase: dict) -> float | None:
 # ------------------------------------------------------------------------------------------------------------------
 
 
-def run_presidio(texts: list[str], args: argparse.Namespace) -> dict:
-    from presidio_anonymizer import AnonymizerEngine
-
-    print("loading Presidio (AnalyzerEngine + AnonymizerEngine, spaCy en_core_web_sm) ...", flush=True)
-    system = PresidioSystem(batch_size=max(args.presidio_batch))
-    analyzer, anonymizer = system.analyzer, AnonymizerEngine()
-    results: dict = {"describe": system.describe(), "load_s": round(system.load_seconds, 2), "phases": []}
-
-    for t in texts[:24]:  # warm-up
-        anonymizer.anonymize(text=t, analyzer_results=analyzer.analyze(text=t, language="en"))
-    list(system.batch.analyze_iterator(texts[:64], language="en", batch_size=64))
-
-    # One call at a time: analyze, then anonymize.
+def _presidio_single(analyzer, anonymizer, texts: list[str], args: argparse.Namespace, name: str,
+                     kind: str = "single") -> dict:
+    """One call at a time, analyze then anonymize, as Presidio's users run it."""
     latencies, entities = [], 0
     cpu, start = time.process_time(), time.perf_counter()
     for t in texts:
@@ -389,10 +394,28 @@ def run_presidio(texts: list[str], args: argparse.Namespace) -> dict:
         entities += len(found)
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     done = texts[: len(latencies)]
-    row = summarize("presidio analyze+anonymize, 1 text/call", done, wall, latencies, kind="single",
-                    cpu_s=round(cpu, 3), entities_per_text=round(entities / max(1, len(done)), 2))
-    results["phases"].append(row)
+    row = summarize(name, done, wall, latencies, kind=kind, cpu_s=round(cpu, 3),
+                    entities_per_text=round(entities / max(1, len(done)), 2))
     _print_row(row)
+    return row
+
+
+def run_presidio(texts: list[str], args: argparse.Namespace) -> dict:
+    from presidio_anonymizer import AnonymizerEngine
+
+    print("loading Presidio (AnalyzerEngine + AnonymizerEngine, spaCy en_core_web_sm) ...", flush=True)
+    system = PresidioSystem(batch_size=max(args.presidio_batch))
+    analyzer, anonymizer = system.analyzer, AnonymizerEngine()
+    results: dict = {"describe": system.describe(), "load_s": round(system.load_seconds, 2), "phases": []}
+
+    for t in texts[:24]:  # warm-up
+        anonymizer.anonymize(text=t, analyzer_results=analyzer.analyze(text=t, language="en"))
+    list(system.batch.analyze_iterator(texts[:64], language="en", batch_size=64))
+
+    results["phases"].append(_presidio_single(analyzer, anonymizer, texts, args,
+                                              "presidio analyze+anonymize, 1 text/call"))
+    results["again"] = lambda: _presidio_single(analyzer, anonymizer, texts, args,
+                                                "presidio 1 text/call, again after piimask", kind="single_again")
 
     # BatchAnalyzerEngine in calls of `size` texts (spaCy's nlp.pipe), then anonymize each text.
     for size in args.presidio_batch:
@@ -445,13 +468,19 @@ def _find(phases: list[dict], **match) -> dict | None:
     return next((p for p in phases if all(p.get(k) == v for k, v in match.items())), None)
 
 
+def presidio_rate(phases: list[dict]) -> float | None:
+    """Presidio's one-at-a-time texts/s: the mean of its runs before and after piimask's phases."""
+    rates = [p["texts_per_s"] for p in phases if p.get("kind") in ("single", "single_again") and p.get("texts_per_s")]
+    return round(statistics.fmean(rates), 1) if rates else None
+
+
 def targets(piimask: dict | None, presidio: dict | None, args: argparse.Namespace) -> list[dict]:
     out = []
     pii = (piimask or {}).get("phases", [])
     pre = (presidio or {}).get("phases", [])
-    base = _find(pre, kind="single")
-    base_rate = base["texts_per_s"] if base else None
-    batch = _find(pii, path="/v1/text/mask/batch", concurrency=1) or _find(pii, path="/v1/text/mask/batch")
+    base_rate = presidio_rate(pre)
+    batch = (_find(pii, path="/v1/text/mask/batch", concurrency=1, model=True)
+             or _find(pii, path="/v1/text/mask/batch", model=True))
     c8 = _find(pii, path="/v1/text/mask", concurrency=8)
     c1 = _find(pii, path="/v1/text/mask", concurrency=1)
 
@@ -573,6 +602,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         presidio = report["presidio"] = run_presidio(texts, args)
     if "piimask" in args.systems:
         piimask = report["piimask"] = run_piimask(texts, args)
+    if presidio:
+        again = presidio.pop("again")
+        if piimask:  # the machine's speed drifts: Presidio's figure is taken on both sides of the service's phases
+            presidio["phases"].append(again())
 
     print("-" * 120)
     if piimask:
@@ -587,11 +620,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"entities per text: piimask {piimask['entities_per_text']}, Presidio {pre_e} "
               f"(Presidio reports overlapping types on one value; piimask's are resolved)")
     if piimask and presidio:
-        base = _find(presidio["phases"], kind="single")
+        base_rate = presidio_rate(presidio["phases"])
         pb = [p for p in presidio["phases"] if p["kind"] == "batch"]
-        print("ratios piimask / Presidio (texts/s):")
+        print(f"ratios piimask / Presidio (texts/s; Presidio 1-at-a-time: {base_rate}/s, the mean of its two runs):")
         for p in piimask["phases"]:
-            line = f"  {p['name']:56} {p['texts_per_s'] / base['texts_per_s']:5.2f}x Presidio 1-at-a-time"
+            line = f"  {p['name']:56} {p['texts_per_s'] / base_rate:5.2f}x Presidio 1-at-a-time"
             for b in pb:
                 line += f", {p['texts_per_s'] / b['texts_per_s']:5.2f}x Presidio batch {b['batch_size']}"
             print(line)

@@ -25,6 +25,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from piimask import validators as v
+from piimask.prefilters import digit_count, min_digits
 from piimask.spans import Span
 
 # phonenumbers compiles its metadata's regexes on every call and leans on `re`'s 512-entry cache, which the matcher's
@@ -172,6 +173,9 @@ class PatternRecognizer:
         self._negative = _context_regex(negative_context)
         if requires_context and self._context is None:
             raise ValueError(f"{self.name}: requires_context without context words")
+        # the digits each regex must consume: a text with fewer skips it (see piimask.prefilters)
+        self._pattern_digits = tuple(min_digits(p.regex) for p in self.patterns)
+        self.min_digits = min(self._pattern_digits, default=0)
 
     def _needs_context(self, p: Pattern) -> bool:
         return self.requires_context if p.requires_context is None else p.requires_context
@@ -180,12 +184,15 @@ class PatternRecognizer:
         return _context_near(regex, text, start, end, self.context_before, self.context_after if after else 0)
 
     def analyze(self, text: str) -> list[Span]:
-        if self.prefilter is not None and not self.prefilter(text):
+        digits = digit_count(text)
+        if digits < self.min_digits or (self.prefilter is not None and not self.prefilter(text)):
             return []
         # If no context word occurs anywhere, the context-only patterns cannot produce anything: skip them.
         context_anywhere: bool | None = None
         best: dict[tuple[int, int], float] = {}
-        for p in self.patterns:
+        for p, needs_digits in zip(self.patterns, self._pattern_digits):
+            if digits < needs_digits:
+                continue
             needs_context = self._needs_context(p)
             if needs_context and not (self.checksum_overrides_context and self.validator is not None):
                 if context_anywhere is None:
@@ -347,6 +354,7 @@ class PhoneRecognizer:
     entity = "PHONE_NUMBER"
     entities = frozenset({entity})
     name = "phone_recognizer"
+    min_digits = 1
 
     def __init__(self, regions: Sequence[str] = DEFAULT_PHONE_REGIONS, international_score: float = 0.85,
                  national_score: float = 0.7, unformatted_score: float = 0.4, context_boost: float = 0.2,
@@ -526,6 +534,7 @@ class TitleRecognizer:
     entity = "TITLE"
     entities = frozenset({entity})
     name = "title_recognizer"
+    min_digits = 0
 
     def __init__(self, score: float = 0.65, lower_score: float = 0.6) -> None:
         self.score = score
@@ -614,6 +623,9 @@ _URL_BARE = pattern(
     rf"(?<![\w@.\-/:])(?:{_LABEL}\.)+(?:{_TLD_STRONG_RE}){_HOST_END}(?::\d{{1,5}})?{_URL_TAIL}?", 0.6)
 _URL_BARE_AMBIGUOUS = pattern(rf"(?<![\w@.\-/:])(?:{_LABEL}\.)+(?:{_TLD_AMBIG_RE}){_HOST_END}(?::\d{{1,5}})?/[^\s<>\"'`]*",
                               0.55)
+
+# Every URL pattern holds "://" or a dot followed by a host label or TLD: a sentence's full stop alone is not enough.
+_URL_HINT = re.compile(r"://|\.[A-Za-z0-9]")
 
 _TRAILING_PUNCT = ".,;:!?'\"*"
 
@@ -792,6 +804,8 @@ _DATE_PATTERNS = (
             0.55),
     pattern(r"(?<![\w:.])\d:[0-5]\d(?::[0-5]\d)?\s?[AaPp]\.?[Mm]\b\.?", 0.6),
 )
+# Each of those holds a digit, a separator and a digit in a row ("05/", "-01", "9:3").
+_DATE_HINT = re.compile(r"\d[/.:\-]\d")
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
 _YMD = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 
@@ -894,6 +908,7 @@ class ZipCodeRecognizer:
     entity = "ZIP_CODE"
     entities = frozenset({entity})
     name = "zip_code_recognizer"
+    min_digits = 1
 
     def __init__(self, labelled_score: float = 0.8, state_score: float | None = None,
                  uk_score: float | None = None) -> None:
@@ -940,7 +955,7 @@ def _url() -> PatternRecognizer:
     return PatternRecognizer("URL", [_URL_SCHEME, _URL_WWW, _URL_BARE, _URL_BARE_AMBIGUOUS], validator=_url_ok,
                              refine=_trim_url, context=("url", "website", "site", "link", "web", "homepage",
                                                         "visit", "page"),
-                             context_boost=0.2, prefilter=lambda t: "." in t)
+                             context_boost=0.2, prefilter=_URL_HINT.search)
 
 
 def _ip() -> list[PatternRecognizer]:
@@ -994,7 +1009,7 @@ def _date_time() -> PatternRecognizer:
     return PatternRecognizer("DATE_TIME", _DATE_PATTERNS, validator=_date_ok, confirmed_score=0.8,
                              context=("date", "time", "born", "dob", "birth", "on", "at", "since", "until",
                                       "appointment", "created", "updated", "timestamp"),
-                             context_boost=0.2, context_before=20, context_after=0, prefilter=_has_digit)
+                             context_boost=0.2, context_before=20, context_after=0, prefilter=_DATE_HINT.search)
 
 
 def _us() -> list[PatternRecognizer]:
@@ -1560,6 +1575,7 @@ class ZaPhoneRecognizer:
 
     entities = frozenset({"ZA_MOBILE_NUMBER", "ZA_TELEPHONE_NUMBER"})
     name = "za_phone_recognizer"
+    min_digits = 1
     _MOBILE = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
     def __init__(self, international_score: float = 0.8, national_score: float = 0.35,
@@ -1643,8 +1659,9 @@ class RecognizerSet:
         if not text:
             return []
         best: dict[tuple[str, int, int], Span] = {}
+        digits = digit_count(text)
         for recognizer in self.recognizers:
-            if entities is not None and not (recognizer.entities & entities):
+            if recognizer.min_digits > digits or (entities is not None and not (recognizer.entities & entities)):
                 continue
             for span in recognizer.analyze(text):
                 if entities is not None and span.type not in entities:
