@@ -85,3 +85,30 @@ def test_builtin_set_gates_most_recognizers_on_digit_free_text() -> None:
     assert "email_address_recognizer" in digit_free_runnable and "title_recognizer" in digit_free_runnable
     assert "us_ssn_recognizer" not in digit_free_runnable
     assert len(digit_free_runnable) < len(recognizers) // 5
+
+
+def test_the_gates_change_no_result_on_generated_text() -> None:
+    """The built-in set against the same recognizers with the digit gate and every prefilter off, on generated
+    sentences and on values of many formats in a few contexts."""
+    from piimask import datagen
+
+    texts = [ex.text for ex in datagen.generate(400, seed=5)]
+    values = ["536-22-1234", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "+44 20 7946 0958",
+              "(212) 555-0134", "2024-05-03T10:15:00Z", "03/05/2024", "9:30 am", "https://example.com/a?b=1",
+              "www.example.org", "192.168.0.1", "AB123456C", "1234567890", "12345678901", "DE123456789",
+              "SW1A 1AA", "12 345 678 901", "K1A 0B1", "ID 850101-1234", "A1234567"]
+    texts += [f"{ctx} {value}." for value in values for ctx in ("my number is", "SSN", "ref", "passport no")]
+    gated = RecognizerSet(default_recognizers())
+    ungated = default_recognizers()
+    for r in ungated:
+        r.min_digits = 0
+        if isinstance(r, PatternRecognizer):
+            r._pattern_digits = (0,) * len(r.patterns)
+            r.prefilter = None
+    reference = RecognizerSet(ungated)
+    found = 0
+    for text in texts:
+        spans = gated.analyze(text)
+        assert spans == reference.analyze(text), text
+        found += len(spans)
+    assert found > 100  # the corpus does exercise the recognizers
