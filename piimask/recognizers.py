@@ -55,10 +55,7 @@ def structure_only(check: Callable[[str], bool]) -> Validator:
 
 
 def _has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
-
-
-_DIGIT = re.compile(r"\d")
+    return digit_count(text) > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -983,20 +980,19 @@ _CARD_CONTEXT = ("card", "credit", "debit", "visa", "mastercard", "amex", "cc", 
 
 def _credit_card() -> PatternRecognizer:
     return PatternRecognizer("CREDIT_CARD", _CC_PATTERNS, validator=_credit_card_ok, confirmed_score=0.95,
-                             context=_CARD_CONTEXT, context_boost=0.05, prefilter=_has_digit)
+                             context=_CARD_CONTEXT, context_boost=0.05)
 
 
 def _credit_card_short() -> PatternRecognizer:
     """12-digit cards: checksum and issuer as above, but only with a card word in the clause (requires_context)."""
     return PatternRecognizer("CREDIT_CARD", _CC_SHORT_PATTERNS, validator=_credit_card_ok, confirmed_score=0.9,
-                             context=_CARD_CONTEXT, context_boost=0.05, requires_context=True, prefilter=_has_digit,
+                             context=_CARD_CONTEXT, context_boost=0.05, requires_context=True,
                              name="credit_card_12_recognizer")
 
 
 def _iban() -> PatternRecognizer:
     return PatternRecognizer("IBAN_CODE", [_IBAN], validator=v.iban, refine=_trim_iban, confirmed_score=0.95,
-                             context=("iban", "bank", "account", "transfer", "swift", "bic"), context_boost=0.05,
-                             prefilter=_has_digit)
+                             context=("iban", "bank", "account", "transfer", "swift", "bic"), context_boost=0.05)
 
 
 def _crypto() -> PatternRecognizer:
@@ -1023,7 +1019,7 @@ def _us() -> list[PatternRecognizer]:
              pattern(NUM_L + r"\d{3} \d{2} \d{4}" + NUM_R, 0.45),
              pattern(NUM_L + r"\d{3}\.\d{2}\.\d{4}" + NUM_R, 0.4, requires_context=True),
              pattern(NUM_L + r"\d{9}" + NUM_R, 0.5, requires_context=True)],
-            validator=structure_only(v.us_ssn), context=ssn_ctx, context_boost=0.3, prefilter=_has_digit),
+            validator=structure_only(v.us_ssn), context=ssn_ctx, context_boost=0.3),
         PatternRecognizer(
             "US_ITIN",
             [pattern(NUM_L + r"9\d{2}([- ]?)\d{2}\1\d{4}" + NUM_R, 0.5)],
