@@ -3,6 +3,9 @@ FROM python:3.11-slim
 ENV PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 PIIMASK_DATA_DIR=/data PIIMASK_BLOB_ROOT=/data/blobs \
     PIIMASK_KEYRING=/run/secrets/piimask_keyring
 WORKDIR /app
+# torch.compile's inductor builds the model's CPU kernels with a C++ compiler (PIIMASK_COMPILE; without one the
+# service logs a warning and runs the model uncompiled)
+RUN apt-get update && apt-get install -y --no-install-recommends g++ && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .

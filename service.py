@@ -48,6 +48,7 @@ def load_text_masking(settings: Settings) -> None:
         batch_size=settings.model_batch_size,
         threads=settings.torch_threads,
         cpu_dtype=settings.cpu_dtype,
+        compile=settings.compile,
     )
     batcher = MicroBatcher(
         classifier.predict,
@@ -55,8 +56,11 @@ def load_text_masking(settings: Settings) -> None:
         max_texts=settings.max_batch_texts,
         on_batch=observe_inference,
     )
+    # warmed (compiled) on the inference thread itself: see TokenClassifier.warm_up
+    batcher.submit([], then=lambda _: classifier.warm_up()).result()
     text_masking_worker = MaskingEngine(classifier, crypto_manager, predict=batcher)
-    log.info("text-masking model loaded on %s in %.1f s", classifier.device, classifier.load_seconds)
+    log.info("text-masking model loaded on %s in %.1f s (compiled: %s)", classifier.device, classifier.load_seconds,
+             classifier.compiled)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

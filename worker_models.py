@@ -36,8 +36,10 @@ def initialize_worker_models(settings: Settings | None = None) -> None:
             stride=settings.model_stride,
             batch_size=settings.model_batch_size,
             threads=settings.torch_threads,
-        cpu_dtype=settings.cpu_dtype,
+            cpu_dtype=settings.cpu_dtype,
+            compile="on" if settings.compile == "on" else "off",  # auto leaves the workers' model alone
         )
+        classifier.warm_up()  # jobs run on this thread too (SimpleWorker)
         _table_masking_worker = MaskingEngine(classifier, _crypto_manager)
         load_count += 1
         log.info("table-masking model loaded on %s in %.1f s", classifier.device, classifier.load_seconds)

@@ -152,6 +152,8 @@ class Service:
             env["PIIMASK_BATCH_WAIT_MS"] = str(self.args.batch_wait_ms)
         if self.args.cpu_dtype is not None:
             env["PIIMASK_CPU_DTYPE"] = self.args.cpu_dtype
+        if self.args.compile is not None:
+            env["PIIMASK_COMPILE"] = self.args.compile
         self.env = {k: v for k, v in env.items() if k.startswith("PIIMASK_") and k not in ("PIIMASK_API_KEYS",)}
         port = free_port()
         self.base_url = f"http://127.0.0.1:{port}"
@@ -290,7 +292,8 @@ def run_piimask(texts: list[str], args: argparse.Namespace) -> dict:
             results["service_env"] = service.env
             results["ready_after_s"] = ready.get("_ready_after_s")
             print(f"service ready after {ready.get('_ready_after_s')} s: model {model.get('checkpoint')} on "
-                  f"{model.get('device')} ({model.get('dtype')}), loaded in {model.get('load_seconds')} s", flush=True)
+                  f"{model.get('device')} ({model.get('dtype')}, compiled: {model.get('compiled')}), loaded in "
+                  f"{model.get('load_seconds')} s", flush=True)
 
             # Warm-up: first-request costs (lazy imports, allocator growth, regex compilation) stay out of the figures
             warm_single = single_bodies[: min(len(single_bodies), 24)]
@@ -544,6 +547,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                     help="PIIMASK_BATCH_WAIT_MS for the service (default: unset, the service's default)")
     ap.add_argument("--cpu-dtype", choices=("auto", "float32", "bfloat16"), default=None,
                     help="PIIMASK_CPU_DTYPE for the service (default: unset, the service's default)")
+    ap.add_argument("--compile", choices=("auto", "on", "off"), default=None,
+                    help="PIIMASK_COMPILE for the service (default: unset, the service's default)")
     ap.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto", help="PIIMASK_DEVICE for the service")
     ap.add_argument("--model", default=None, help="PIIMASK_MODEL for the service (default: the service's default)")
     ap.add_argument("--concurrency", type=_ints, default=[1, 8, 32], help="client threads for /v1/text/mask")
@@ -604,7 +609,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"service settings: device {args.device}, torch threads "
           f"{args.threads if args.threads is not None else 'unset (torch default)'}, batch wait "
           f"{args.batch_wait_ms if args.batch_wait_ms is not None else 'unset (service default)'} ms, cpu dtype "
-          f"{args.cpu_dtype or 'unset (service default)'}, model "
+          f"{args.cpu_dtype or 'unset (service default)'}, compile {args.compile or 'unset (service default)'}, model "
           f"{args.model or 'service default'}; /v1/text/mask at concurrency {args.concurrency}, "
           f"/v1/text/mask/batch of {args.batch_size} at concurrency {args.batch_concurrency}")
     print("note: Presidio runs in this process with no HTTP, JSON or auth cost (which favours it); piimask is "
@@ -627,7 +632,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if piimask:
         m = piimask["readyz_model"]
         print(f"service /readyz model: {m.get('checkpoint')}, device {m.get('device')}, dtype {m.get('dtype')}, "
-              f"loaded in {m.get('load_seconds')} s; environment: "
+              f"compiled {m.get('compiled')}, loaded in {m.get('load_seconds')} s; environment: "
               + ", ".join(f"{k}={v}" for k, v in sorted(piimask["service_env"].items())
                           if k not in ("PIIMASK_KEYRING", "PIIMASK_DATA_DIR", "PIIMASK_BLOB_ROOT")))
         print(f"consistency (/v1/text/mask c=1 vs other phases, same masked text): "

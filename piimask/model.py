@@ -8,6 +8,7 @@ predictions are folded into words (a word takes its first piece's label) and BIO
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -20,6 +21,7 @@ from transformers.utils import logging as hf_logging
 
 from piimask.spans import Span
 
+log = logging.getLogger("piimask.model")
 hf_logging.disable_progress_bar()  # a bar per load in service and worker logs helps nobody
 
 # Labels of common public NER checkpoints mapped to Presidio's names; ours already use Presidio's.
@@ -77,6 +79,7 @@ class TokenClassifier:
         batch_size: int = 32,
         threads: int = 0,
         cpu_dtype: str = "auto",
+        compile: str = "off",
     ):
         if threads:
             torch.set_num_threads(threads)
@@ -95,7 +98,6 @@ class TokenClassifier:
         if not self.tokenizer.is_fast:
             raise ModelLoadError(f"checkpoint {checkpoint!r} has no fast tokenizer; offsets need one")
         self.model = model.to(self.device).eval()
-        self.load_seconds = time.perf_counter() - started
         window = min(max_length, getattr(self.tokenizer, "model_max_length", max_length) or max_length)
         self.max_length = window
         self.stride = min(stride, window // 2)
@@ -104,12 +106,44 @@ class TokenClassifier:
         self.labels = [_split_label(self.model.config.id2label[i]) for i in range(self.model.config.num_labels)]
         self.entity_types = frozenset(name for _, name in self.labels if name)
         self._lock = threading.Lock()
+        self.compiled = False
+        self._eager: torch.nn.Module | None = None  # the uncompiled model while a compiled one awaits warm_up()
+        self._compile_required = compile == "on"
+        if compile == "on" or (compile == "auto" and self.device.type == "cpu"):
+            self._eager, self.model = self.model, torch.compile(self.model, dynamic=True)
+        self.load_seconds = time.perf_counter() - started
+
+    def warm_up(self) -> None:
+        """Compile now, so that no caller's request pays for it; a no-op for an uncompiled model.
+
+        Call it from the thread that will run inference: torch's CPU thread pool belongs to the calling thread, and
+        with a pool left behind on the loading thread the service's inference thread ran at half speed (compiled
+        and eager alike). Torch gives a dimension of size 1 its own graph, so both a one-window and a many-window
+        pass are run. When compiling is not required ("auto"), a failure (no C++ compiler for inductor, an
+        unsupported checkpoint) leaves the model uncompiled and says so in the log, without the exception's text.
+        """
+        if self._eager is None:
+            return
+        started = time.perf_counter()
+        try:
+            self.predict(["Compile the model."])
+            self.predict(["Compile the model for passes of several windows.", "Two."])
+        except Exception as exc:
+            self.model = self._eager
+            if self._compile_required:
+                raise ModelLoadError(f"torch.compile failed for {self.checkpoint!r}: {type(exc).__name__}") from exc
+            log.warning("torch.compile failed (%s); the model runs uncompiled", type(exc).__name__)
+        else:
+            self.compiled = True
+        self._eager = None
+        self.load_seconds += time.perf_counter() - started
 
     def describe(self) -> dict:
         return {
             "checkpoint": self.checkpoint,
             "device": str(self.device),
             "dtype": str(self.dtype).removeprefix("torch.") + (" (autocast)" if self.cpu_autocast else ""),
+            "compiled": self.compiled,
             "entity_types": sorted(self.entity_types),
             "load_seconds": round(self.load_seconds, 2),
         }

@@ -27,17 +27,18 @@ class Settings(BaseSettings):
     model: str = DEFAULT_MODEL
     table_model: str | None = None  # the workers' checkpoint; defaults to `model`
     device: Literal["auto", "cpu", "cuda"] = "auto"
-    # 1 by default: on a small shared machine two torch threads spin-wait on each other and ran 7x slower under load
-    # (bench/text.py); scale with more worker processes instead. 0 = torch's default (all cores).
     # 0: torch's default, one per physical core; with several model processes on a host, give each its share
     torch_threads: int = Field(default=0, ge=0)
     model_batch_size: int = Field(default=32, ge=1)
     # auto: bfloat16 (weights and autocast) on CPUs with native bf16 instructions, else float32
     cpu_dtype: Literal["auto", "float32", "bfloat16"] = "auto"
+    # torch.compile (inductor, dynamic shapes), compiled and warmed before the process reports ready. auto: the
+    # service's text model on CPU only, where it was measured (1.1-1.2x at batch 64, 1.7x at batch 1; 20-50 s more
+    # at start); not the workers' (large batches, so little gain for the start-up) and not CUDA (never measured).
+    # on: every model. If compiling fails under auto, the model runs uncompiled and the log says so.
+    compile: Literal["auto", "on", "off"] = "auto"
     model_max_length: int = Field(default=256, ge=16)  # tokens per window; longer texts are scanned in windows
     model_stride: int = Field(default=64, ge=0)  # tokens shared by neighbouring windows
-    # service: how long a request waits for others before a pass. 0: none; requests that arrive during a pass still
-    # share the next one, so a lone request pays nothing.
     # under concurrent load, how long a forward pass waits for more requests (5 ms: 1.15x the texts/s at
     # concurrency 8 in bench/text.py); a lone request never waits
     batch_wait_ms: float = Field(default=5.0, ge=0, le=1000)

@@ -307,3 +307,24 @@ def test_bf16_on_cpu_gives_the_same_spans_as_float32(engine):
     key = lambda spans: [(s.type, s.start, s.end) for s in spans]  # noqa: E731
     assert [key(s) for s in bf16.predict(texts)] == [key(s) for s in fp32.predict(texts)]
     assert [key(s) for s in fp32.predict(texts)][0] == [("PERSON", 0, 14), ("LOCATION", 23, 29), ("DATE_TIME", 33, 38)]
+
+
+def test_compiled_model_gives_the_same_spans_as_eager(engine):
+    from piimask.model import TokenClassifier
+
+    checkpoint = engine.classifier.checkpoint
+    # float32: bf16 rounding differs between compiled and eager kernels, which would make equality a coin toss
+    compiled = TokenClassifier(checkpoint, device="cpu", threads=1, cpu_dtype="float32", compile="on")
+    compiled.warm_up()
+    eager = TokenClassifier(checkpoint, device="cpu", threads=1, cpu_dtype="float32")
+    assert compiled.describe()["compiled"] is True and eager.describe()["compiled"] is False
+    long = "Ticket for Maria Gonzalez in Madrid. " * 60  # several windows: the many-window graph, with overlap votes
+    texts = ["Maria Gonzalez flew to Madrid on 3 May.", "please call kwame mensah at the Accra office", "no pii here",
+             long, "Kwame"]  # fmt: skip
+    for batch in (texts, texts[:1], texts[-1:]):  # a pass of one window has its own graph
+        got, want = compiled.predict(batch), eager.predict(batch)
+        assert [[(s.type, s.start, s.end) for s in spans] for spans in got] == [
+            [(s.type, s.start, s.end) for s in spans] for spans in want
+        ]
+        assert all(abs(a.score - b.score) < 1e-3 for g, w in zip(got, want) for a, b in zip(g, w))
+    assert ("PERSON", 0, 14) in [(s.type, s.start, s.end) for s in compiled.predict(texts[:1])[0]]

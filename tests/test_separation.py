@@ -13,6 +13,7 @@ def test_service_holds_the_text_model_only(client, service):
     assert list(ready["models"]) == ["text_masking"]
     assert ready["models"]["text_masking"]["device"] == "cpu"
     assert "PERSON" in ready["models"]["text_masking"]["entity_types"]
+    assert ready["models"]["text_masking"]["compiled"] is True  # PIIMASK_COMPILE=auto compiles the service's CPU model
     assert ready["crypto"]["active_key_id"] and "keys" not in ready["crypto"]
 
 
@@ -25,6 +26,7 @@ def test_worker_holds_its_table_model_and_loads_it_once(client, worker, redis_co
     reg = mine[0]
     assert reg["process"] == "worker" and list(reg["models"]) == ["table_masking"]
     assert reg["models"]["table_masking"]["device"] == "cpu"
+    assert reg["models"]["table_masking"]["compiled"] is False  # ... and leaves the workers' alone
     assert reg["model_loads"] == 1  # five jobs, one load: every job ran in the process that loaded the model
     assert reg["pid"] != service.pid
     # the service reports the same registrations on /readyz
