@@ -7,6 +7,8 @@ and writes a Hugging Face checkpoint (fp16 safetensors, config with id2label, to
 With `--teacher DIR --layers N` it distils instead: the student starts as the teacher checkpoint cut to N of its
 encoder layers (spread evenly, first and last kept) and learns from the teacher's softened predictions as well as
 the gold labels. That is how the shipped 5-layer model (models/piimask-pii-fast) was made from the 6-layer one.
+`--hidden-weight W` also pulls each student layer's output towards its teacher layer's (tried; it did not help,
+see that model card).
 """
 
 from __future__ import annotations
@@ -219,7 +221,7 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
                 learning_rate: float = DEFAULT_LEARNING_RATE, eval_sentences: int = DEFAULT_EVAL_SENTENCES,
                 warmup_ratio: float = 0.06, weight_decay: float = 0.01, threads: int = 2,
                 progress: bool = True, teacher: Path | None = None, layers: int | None = None,
-                teacher_weight: float = DISTIL_WEIGHT) -> dict[str, Any]:
+                teacher_weight: float = DISTIL_WEIGHT, hidden_weight: float = 0.0) -> dict[str, Any]:
     """Train, evaluate on held-out templates, save the checkpoint to `output_dir`, and return the training record
     (also written as `training.json`). Same seed, same machine: same data and same weights."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -288,11 +290,11 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
         for epoch in range(epochs):
             for rows in _batches(lengths, batch_size, batch_rng):
                 batch = _collate([train_items[i] for i in rows], tokenizer.pad_token_id)
-                out = model(**batch)
+                out = model(**batch, output_hidden_states=hidden_weight > 0)
                 loss = out.loss
                 if teacher_model is not None:
-                    follow = _distil_loss(teacher_model, batch, out.logits)
-                    loss = (1 - teacher_weight) * loss + teacher_weight * follow
+                    follow, hidden = _distil_loss(teacher_model, batch, out, kept_layers if hidden_weight > 0 else None)
+                    loss = (1 - teacher_weight) * loss + teacher_weight * follow + hidden_weight * hidden
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
                 optimizer.step()
@@ -344,7 +346,8 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
                        "source": "nreimers/MiniLM-L6-H384-uncased (as packaged)"},
         "distilled_from": None if teacher is None else {
             "teacher": str(teacher), "teacher_layers": teacher_model.config.num_hidden_layers,
-            "kept_layers": kept_layers, "temperature": DISTIL_TEMPERATURE, "teacher_weight": teacher_weight},
+            "kept_layers": kept_layers, "temperature": DISTIL_TEMPERATURE, "teacher_weight": teacher_weight,
+            "hidden_weight": hidden_weight},
         "arguments": {"sentences": sentences, "epochs": epochs, "seed": seed, "batch_size": batch_size,
                       "max_length": max_length, "learning_rate": learning_rate, "eval_sentences": eval_sentences,
                       "warmup_ratio": warmup_ratio, "weight_decay": weight_decay, "threads": threads},
@@ -397,18 +400,25 @@ def cut_layers(model: Any, layers: int) -> list[int]:
     return keep
 
 
-def _distil_loss(teacher: Any, batch: dict[str, Any], student_logits: Any) -> Any:
-    """KL divergence from the teacher's temperature-softened token distributions, over real tokens only."""
+def _distil_loss(teacher: Any, batch: dict[str, Any], student_out: Any, kept_layers: list[int] | None) -> tuple:
+    """KL divergence from the teacher's temperature-softened token distributions, over real tokens only; and with
+    `kept_layers`, the mean squared distance of each student layer's output from the teacher layer it was cut from
+    (hidden-state distillation: the layer after a dropped one learns to do the work of both)."""
     import torch
     import torch.nn.functional as F
 
     with torch.no_grad():
-        teacher_logits = teacher(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
+        taught = teacher(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
+                         output_hidden_states=kept_layers is not None)
     t = DISTIL_TEMPERATURE
     real = batch["attention_mask"].bool()
-    kl = F.kl_div(F.log_softmax(student_logits[real] / t, dim=-1), F.log_softmax(teacher_logits[real] / t, dim=-1),
-                  log_target=True, reduction="batchmean")
-    return kl * t * t  # keeps its gradients on the scale of the label loss
+    kl = F.kl_div(F.log_softmax(student_out.logits[real] / t, dim=-1),
+                  F.log_softmax(taught.logits[real] / t, dim=-1), log_target=True, reduction="batchmean")
+    hidden = torch.zeros((), device=kl.device)
+    if kept_layers is not None:  # hidden_states[0] is the embeddings, [i + 1] layer i's output
+        pairs = [(student_out.hidden_states[k + 1], taught.hidden_states[layer + 1]) for k, layer in enumerate(kept_layers)]
+        hidden = sum(F.mse_loss(s[real], h[real]) for s, h in pairs) / len(pairs)
+    return kl * t * t, hidden  # t²: keeps the KL's gradients on the scale of the label loss
 
 
 def _pkg_version(name: str) -> str | None:
@@ -452,6 +462,8 @@ def add_train_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layers", type=int, default=None, help="with --teacher: encoder layers the student keeps")
     parser.add_argument("--teacher-weight", type=float, default=DISTIL_WEIGHT,
                         help="with --teacher: share of the loss that follows the teacher (the rest: gold labels)")
+    parser.add_argument("--hidden-weight", type=float, default=0.0,
+                        help="with --teacher: weight of the layer-by-layer hidden-state loss (0: logits only)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar or summary")
 
 
@@ -461,7 +473,8 @@ def run_train(args: argparse.Namespace) -> int:
     train_model(args.output, sentences=args.sentences, epochs=args.epochs, seed=args.seed,
                 batch_size=args.batch_size, max_length=args.max_length, learning_rate=args.learning_rate,
                 eval_sentences=args.eval_sentences, threads=args.threads, progress=not args.no_progress,
-                teacher=args.teacher, layers=args.layers, teacher_weight=args.teacher_weight)
+                teacher=args.teacher, layers=args.layers, teacher_weight=args.teacher_weight,
+                hidden_weight=args.hidden_weight)
     return 0
 
 

@@ -49,3 +49,23 @@ def test_the_shipped_fast_checkpoint_is_a_five_layer_student_that_finds_names() 
     text = "Please send the contract to Maria Gonzalez in Berlin."
     found = {(s.type, text[s.start : s.end]) for s in classifier.predict([text])[0]}
     assert ("PERSON", "Maria Gonzalez") in found and ("LOCATION", "Berlin") in found
+
+
+def test_hidden_state_loss_is_zero_for_the_teacher_itself_and_not_for_a_cut_student() -> None:
+    import torch
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    from piimask.training import _distil_loss
+
+    teacher = AutoModelForTokenClassification.from_pretrained(str(TEACHER), local_files_only=True).eval()
+    student = AutoModelForTokenClassification.from_pretrained(str(TEACHER), local_files_only=True).eval()
+    tokenizer = AutoTokenizer.from_pretrained(str(TEACHER), local_files_only=True)
+    batch = dict(tokenizer(["Call Maria Gonzalez in Berlin.", "no pii"], padding=True, return_tensors="pt"))
+    with torch.no_grad():
+        kl, hidden = _distil_loss(teacher, batch, student(**batch, output_hidden_states=True), list(range(6)))
+        assert float(kl) < 1e-6 and float(hidden) < 1e-10
+        kept = cut_layers(student, 5)
+        kl, hidden = _distil_loss(teacher, batch, student(**batch, output_hidden_states=True), kept)
+        assert float(hidden) > 1e-3  # the layer after the cut sees another input than in the teacher
+        _, logits_only = _distil_loss(teacher, batch, student(**batch), None)
+        assert float(logits_only) == 0.0
