@@ -33,8 +33,8 @@ class Settings(BaseSettings):
     # auto: bfloat16 (weights and autocast) on CPUs with native bf16 instructions, else float32
     cpu_dtype: Literal["auto", "float32", "bfloat16"] = "auto"
     # torch.compile (inductor, dynamic shapes), compiled and warmed before the process reports ready. auto: the
-    # service's text model on CPU only, where it was measured (1.1-1.2x at batch 64, 1.7x at batch 1; 20-50 s more
-    # at start); not the workers' (large batches, so little gain for the start-up) and not CUDA (never measured).
+    # service's text model on CPU only, where it was measured (1.2-1.4x the texts/s in bench/text.py, for 20-50 s
+    # more at start); not the workers' (large batches: about 1.15x) and not CUDA (never measured).
     # on: every model. If compiling fails under auto, the model runs uncompiled and the log says so.
     compile: Literal["auto", "on", "off"] = "auto"
     model_max_length: int = Field(default=256, ge=16)  # tokens per window; longer texts are scanned in windows
