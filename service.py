@@ -40,16 +40,7 @@ def describe() -> dict:
 def load_text_masking(settings: Settings) -> None:
     global text_masking_worker, crypto_manager
     crypto_manager = CryptoManager.from_settings(settings)
-    classifier = TokenClassifier(
-        settings.model,
-        device=settings.device,
-        max_length=settings.model_max_length,
-        stride=settings.model_stride,
-        batch_size=settings.model_batch_size,
-        threads=settings.torch_threads,
-        cpu_dtype=settings.cpu_dtype,
-        compile=settings.compile,
-    )
+    classifier = TokenClassifier.from_settings(settings, settings.model, settings.compile)
     batcher = MicroBatcher(
         classifier.predict,
         max_wait_ms=settings.batch_wait_ms,

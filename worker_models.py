@@ -29,16 +29,7 @@ def initialize_worker_models(settings: Settings | None = None) -> None:
         if _table_masking_worker is not None:
             return
         _crypto_manager = CryptoManager.from_settings(settings)
-        classifier = TokenClassifier(
-            settings.table_checkpoint,
-            device=settings.device,
-            max_length=settings.model_max_length,
-            stride=settings.model_stride,
-            batch_size=settings.model_batch_size,
-            threads=settings.torch_threads,
-            cpu_dtype=settings.cpu_dtype,
-            compile="on" if settings.compile == "on" else "off",  # auto leaves the workers' model alone
-        )
+        classifier = TokenClassifier.from_settings(settings, settings.table_checkpoint, settings.table_compile)
         classifier.warm_up()  # jobs run on this thread too (SimpleWorker)
         _table_masking_worker = MaskingEngine(classifier, _crypto_manager)
         load_count += 1

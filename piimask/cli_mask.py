@@ -29,11 +29,7 @@ def mask_file(settings: Settings, source: Path, output: Path, policy_file: Path 
         return 2
     store = BlobStore("/")
     src, dst = str(source.resolve()), str(output.resolve())
-    classifier = TokenClassifier(
-        settings.table_checkpoint, device=settings.device, max_length=settings.model_max_length,
-        stride=settings.model_stride, batch_size=settings.model_batch_size, threads=settings.torch_threads, cpu_dtype=settings.cpu_dtype,
-        compile="on" if settings.compile == "on" else "off",  # like a worker's: one file, large batches
-    )  # fmt: skip
+    classifier = TokenClassifier.from_settings(settings, settings.table_checkpoint, settings.table_compile)
     classifier.warm_up()
     engine = MaskingEngine(classifier, crypto)
     try:

@@ -19,6 +19,7 @@ import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 from transformers.utils import logging as hf_logging
 
+from piimask.settings import Settings
 from piimask.spans import Span
 
 log = logging.getLogger("piimask.model")
@@ -112,6 +113,13 @@ class TokenClassifier:
         if compile == "on" or (compile == "auto" and self.device.type == "cpu"):
             self._eager, self.model = self.model, torch.compile(self.model, dynamic=True)
         self.load_seconds = time.perf_counter() - started
+
+    @classmethod
+    def from_settings(cls, settings: Settings, checkpoint: str, compile: str) -> TokenClassifier:
+        """The classifier every process builds from the shared model settings (not yet warmed up)."""
+        return cls(checkpoint, device=settings.device, max_length=settings.model_max_length,
+                   stride=settings.model_stride, batch_size=settings.model_batch_size, threads=settings.torch_threads,
+                   cpu_dtype=settings.cpu_dtype, compile=compile)  # fmt: skip
 
     def warm_up(self) -> None:
         """Compile now, so that no caller's request pays for it; a no-op for an uncompiled model.

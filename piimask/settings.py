@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     def table_checkpoint(self) -> str:
         return self.table_model or self.model
 
+    @property
+    def table_compile(self) -> str:
+        """Workers and `mask-file` compile only when told to: `auto` means the service's model (see `compile`)."""
+        return "on" if self.compile == "on" else "off"
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
