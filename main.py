@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("model", help="build the PII token-classification model")
     model_sub = p.add_subparsers(dest="model_command", required=True)
     train = model_sub.add_parser("train", help="fine-tune the packaged MiniLM encoder on generated sentences")
-    from piimask.training import add_train_arguments
+    from piimask.training.train import add_train_arguments
 
     add_train_arguments(train)
 
@@ -67,11 +67,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_worker(settings, queue=args.queue, burst=args.burst, lazy=args.lazy)
     if args.command == "up":
-        from piimask.launcher import run_up
+        from piimask.local.launcher import run_up
 
         return run_up(host=args.host, port=args.port, workers=args.workers, data_dir=args.data_dir)
     if args.command == "model":
-        from piimask.training import run_train
+        from piimask.training.train import run_train
 
         return run_train(args)
     if args.command == "keys":
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return 0
     if args.command == "mask-file":
-        from piimask.cli_mask import mask_file
+        from piimask.local.mask_file import mask_file
 
         return mask_file(settings, args.input, args.output, args.policy, args.format)
     return 2

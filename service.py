@@ -15,10 +15,10 @@ from redis import Redis
 from rq import Queue
 
 from crypto import CryptoManager
-from piimask.access import KeyConfigError, KeyRing
-from piimask.api import build_app, observe_inference
+from piimask.http.access import KeyConfigError, KeyRing
+from piimask.http.app import build_app, observe_inference
 from piimask.batching import MicroBatcher
-from piimask.blobstore import BlobStore
+from piimask.tables.blobstore import BlobStore
 from piimask.engine import MaskingEngine
 from piimask.logs import configure_logging
 from piimask.model import TokenClassifier

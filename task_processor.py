@@ -17,14 +17,14 @@ from typing import Callable
 from rq import Queue, get_current_job
 from rq.job import Job, JobStatus
 
-from piimask.blobstore import BlobStore
-from piimask.formats import CsvDialect, TableError, concatenate
+from piimask.tables.blobstore import BlobStore
+from piimask.errors import TableError, UnmaskError
+from piimask.tables.formats import CsvDialect, concatenate
 from piimask.logs import job_id
-from piimask.jobs import ROWS_MASKED_KEY, MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job
-from piimask.operators import UnmaskError
+from piimask.tables.jobs import ROWS_MASKED_KEY, MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job
 from piimask.policy import parse_policy
 from piimask.settings import get_settings
-from piimask.tables import ColumnPlan, combine_reports, mask_table, release_free_memory, split_table
+from piimask.tables.mask import ColumnPlan, combine_reports, mask_table, release_free_memory, split_table
 from worker_models import get_table_masking_worker
 
 log = logging.getLogger("piimask.worker")

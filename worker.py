@@ -16,7 +16,7 @@ from redis import Redis
 from rq import Queue, SimpleWorker
 
 import worker_models
-from piimask.jobs import REGISTRATION_FIELD
+from piimask.tables.jobs import REGISTRATION_FIELD
 from piimask.logs import configure_logging
 from piimask.settings import Settings
 

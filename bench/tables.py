@@ -37,8 +37,8 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import machine_info  # noqa: E402
 from crypto import Keyring  # noqa: E402
-from piimask.jobs import TableJobSpec, enqueue_table_job, job_state  # noqa: E402
-from piimask.redis_server import LocalRedis  # noqa: E402
+from piimask.tables.jobs import TableJobSpec, enqueue_table_job, job_state  # noqa: E402
+from piimask.local.redis_server import LocalRedis  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PII_COLUMNS = ["first_name", "last_name", "email", "phone", "ssn", "card", "city"]

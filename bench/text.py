@@ -8,7 +8,7 @@
 What runs
 ---------
 * piimask: the real service, `python main.py service --port <free>`, started by the bench as a subprocess with
-  its own temporary keyring, an API key in `PIIMASK_API_KEYS`, and a local Redis (piimask.redis_server.LocalRedis)
+  its own temporary keyring, an API key in `PIIMASK_API_KEYS`, and a local Redis (piimask.local.redis_server.LocalRedis)
   in a temporary folder; all three are stopped (and the folder removed) at the end, on errors too. The bench waits
   for /readyz, warms up, then drives it from client threads at each `--concurrency`, one keep-alive connection per
   thread (the standard library's `http.client`: lighter on the shared cores than httpx):
@@ -59,7 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import REPO_ROOT, PresidioSystem, chunks, generator_dataset, machine_info  # noqa: E402
 from piimask.entities import KNOWN_ENTITY_TYPES  # noqa: E402
-from piimask.processes import stop_process  # noqa: E402
+from piimask.local.processes import stop_process  # noqa: E402
 
 SYSTEMS = ("piimask", "presidio")
 API_KEY = "bench-key"
@@ -126,7 +126,7 @@ class Service:
     def start(self, timeout: float = 300.0) -> dict:
         import httpx
         from crypto import Keyring
-        from piimask.redis_server import LocalRedis, free_port
+        from piimask.local.redis_server import LocalRedis, free_port
 
         self.redis = LocalRedis(self.workdir / "redis").start()
         keyring = self.workdir / "keyring.json"

@@ -19,6 +19,7 @@ import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 from transformers.utils import logging as hf_logging
 
+from piimask.errors import ModelLoadError
 from piimask.settings import Settings
 from piimask.spans import Span
 
@@ -31,10 +32,6 @@ LABEL_ALIASES = {
     "STREET_ADDRESS": "LOCATION", "ORG": "ORGANIZATION", "ORGANIZATION": "ORGANIZATION", "NORP": "NRP",
     "NRP": "NRP", "DATE": "DATE_TIME", "TIME": "DATE_TIME", "DATE_TIME": "DATE_TIME",
 }
-
-
-class ModelLoadError(RuntimeError):
-    """The checkpoint cannot be loaded from local files."""
 
 
 def resolve_device(setting: str) -> torch.device:

@@ -18,6 +18,8 @@ from faker.config import AVAILABLE_LOCALES
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from piimask.errors import OperatorError, UnmaskError
+
 
 class KeyedCrypto(Protocol):
     """The part of `crypto.CryptoManager` that operators use (the engine does not import the top-level module)."""
@@ -36,10 +38,6 @@ class KeyedCrypto(Protocol):
 
 class OperatorParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class OperatorError(ValueError):
-    """A policy names an unknown operator or bad parameters. The message names the operator and parameter."""
 
 
 class Operator:
@@ -135,10 +133,6 @@ class Hash(Operator):
 # ---------------------------------------------------------------- reversible operators
 
 TOKEN_RE = re.compile(r"\[ENC:([A-Z][A-Z0-9_]*):([A-Za-z0-9]+):([A-Za-z0-9_-]+)\]")
-
-
-class UnmaskError(ValueError):
-    """A token or value cannot be restored with this keyring. The message names the key id, never key material."""
 
 
 class Encrypt(Operator):

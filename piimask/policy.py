@@ -7,7 +7,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from piimask.entities import KNOWN_ENTITY_TYPES
-from piimask.operators import DEFAULT_OPERATOR, BoundOperator, OperatorError
+from piimask.errors import OperatorError
+from piimask.operators import DEFAULT_OPERATOR, BoundOperator
 
 
 class OperatorSpec(BaseModel):

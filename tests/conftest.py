@@ -6,34 +6,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 from redis import Redis
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from crypto import CryptoManager, Keyring  # noqa: E402
-from piimask.processes import stop_process  # noqa: E402
-from piimask.redis_server import LocalRedis, free_port  # noqa: E402
-from piimask.settings import Settings  # noqa: E402
+from crypto import CryptoManager, Keyring
+from piimask.local.redis_server import LocalRedis
+from piimask.local.redis_server import free_port
+from piimask.settings import Settings
+from tests.helpers import ADMIN, KEYS, Proc, wait_for
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-KEYS = {
-    "admin-key": ["admin"],
-    "mask-key": ["mask"],
-    "tables-key": ["tables"],
-    # stored hashed: the service never holds this key, only sha256("hashed-key")
-    "sha256:" + __import__("hashlib").sha256(b"hashed-key").hexdigest(): ["mask"],
-}
-ADMIN = {"Authorization": "Bearer admin-key"}
-
 
 @pytest.fixture(scope="session")
 def workdir(tmp_path_factory) -> Path:
@@ -84,39 +69,6 @@ def env(workdir, redis_server, keyring_path) -> dict[str, str]:
     }
 
 
-class Proc:
-    """A `python main.py ...` child with its output in a log file (tests scan those logs for PII)."""
-
-    def __init__(self, args: list[str], env: dict[str, str], log: Path):
-        self.log = log
-        self._log_file = open(log, "wb")
-        self.popen = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
-            stdout=self._log_file, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-
-    @property
-    def pid(self) -> int:
-        return self.popen.pid
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")
-
-    def stop(self) -> None:
-        stop_process(self.popen)
-        self._log_file.close()
-
-
-def wait_for(predicate, timeout: float, what: str, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
 @pytest.fixture(scope="session")
 def service(env, workdir):
     port = free_port()
@@ -140,7 +92,7 @@ def service(env, workdir):
 @pytest.fixture(scope="session")
 def worker(env, workdir, redis_conn):
     proc = Proc(["worker"], env, workdir / "worker.log")
-    from piimask.jobs import worker_registrations
+    from piimask.tables.jobs import worker_registrations
 
     def registered():
         if proc.popen.poll() is not None:
@@ -166,21 +118,3 @@ def engine(keyring_path):
 
     classifier = TokenClassifier(Settings().model, device="cpu", threads=1)
     return MaskingEngine(classifier, CryptoManager.from_file(keyring_path))
-
-
-def wait_job(client: httpx.Client, job_id: str, timeout: float = 120, until=("finished", "failed", "canceled")):
-    def done():
-        state = client.get(f"/v1/jobs/{job_id}").json()
-        return state if state["status"] in until else None
-
-    return wait_for(done, timeout, f"job {job_id} to reach {until}", interval=0.25)
-
-
-def assert_error(r, status: int, *words: str, secret: str) -> None:
-    """A 4xx in the API's error shape whose message names the problem and never echoes `secret` (the input's PII)."""
-    assert r.status_code == status, r.text
-    error = r.json()["error"]
-    assert set(error) == {"code", "message"}
-    for word in words:
-        assert word in error["message"], error["message"]
-    assert secret not in r.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_error as check_error
+from tests.helpers import assert_error as check_error
 
 SECRET = "jane.doe@example.com"
 
@@ -80,7 +80,7 @@ def test_access_control(service):
 
 
 def test_key_configuration_is_checked():
-    from piimask.access import KeyConfigError, KeyRing, hash_key
+    from piimask.http.access import KeyConfigError, KeyRing, hash_key
 
     ring = KeyRing({"plain": ["mask"], hash_key("other"): ["tables", "unmask"]})
     assert ring.scopes("plain") == {"mask"} and ring.scopes("other") == {"tables", "unmask"}

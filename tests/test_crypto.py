@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crypto import CryptoManager, Keyring
-from piimask.operators import TOKEN_RE, BoundOperator, UnmaskError, fpe_restore, unmask_tokens
+from piimask.errors import UnmaskError
+from piimask.operators import TOKEN_RE, BoundOperator, fpe_restore, unmask_tokens
 from piimask.validators import luhn as luhn_valid
 
 RING = Keyring.generate()

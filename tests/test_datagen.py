@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from piimask import datagen
-from piimask.datagen import ENTITY_TYPES, Example, generate
+from piimask.training import datagen
+from piimask.training.datagen import ENTITY_TYPES, Example, generate
 
 
 def test_spans_are_tight_and_typed() -> None:
@@ -69,7 +69,7 @@ def test_deterministic_for_a_seed() -> None:
 
 def test_same_data_in_another_process_with_another_hash_seed() -> None:
     """Training reproducibility needs the data to survive a new interpreter (str hashes, set order)."""
-    code = ("import hashlib; from piimask import datagen; "
+    code = ("import hashlib; from piimask.training import datagen; "
             "print(hashlib.sha256(repr(datagen.generate(2000, 13)).encode()).hexdigest())")
     root = Path(__file__).resolve().parent.parent
     digests = []
@@ -105,7 +105,7 @@ def test_mix_has_entity_free_sentences_and_every_type() -> None:
 
 
 def test_bio_alignment_of_one_example() -> None:
-    training = pytest.importorskip("piimask.training")
+    training = pytest.importorskip("piimask.training.train")
     text = "Call Maria Gonzalez in Nairobi on 3 May."
     ex = Example(text, [(5, 19, "PERSON"), (23, 30, "LOCATION"), (34, 39, "DATE_TIME")], "t")
     # Offsets as the uncased WordPiece tokenizer gives them: gonzalez -> gonzal ##ez, plus [CLS]/[SEP].
@@ -120,7 +120,7 @@ def test_bio_alignment_of_one_example() -> None:
 
 
 def test_labels_are_bio_over_the_entity_types() -> None:
-    training = pytest.importorskip("piimask.training")
+    training = pytest.importorskip("piimask.training.train")
     assert training.LABELS[0] == "O"
     assert set(training.LABELS[1:]) == {f"{p}-{t}" for t in ENTITY_TYPES for p in "BI"}
 

@@ -10,7 +10,8 @@ from pydantic import ValidationError
 
 from crypto import CryptoManager, Keyring, KeyringError, ensure_keyring
 from piimask.engine import resolve_overlaps
-from piimask.operators import BoundOperator, OperatorError
+from piimask.errors import OperatorError
+from piimask.operators import BoundOperator
 from piimask.policy import Policy
 from piimask.spans import Span
 
@@ -273,7 +274,7 @@ def test_token_batches_stay_within_budget_and_cut_where_padding_costs_more_than_
 def test_free_text_column_longer_than_a_model_slice_masks_every_value(engine):
     import pyarrow as pa
 
-    from piimask.tables import TEXT_SLICE, ColumnPlan, _ColumnMasker
+    from piimask.tables.mask import TEXT_SLICE, ColumnPlan, _ColumnMasker
 
     notes = [f"Ticket {i}: Maria Gonzalez asked for a refund." for i in range(TEXT_SLICE + 40)]
     masker = _ColumnMasker(engine, Policy(), ColumnPlan("notes", "text", None, "values"))
@@ -285,7 +286,7 @@ def test_free_text_column_longer_than_a_model_slice_masks_every_value(engine):
 def test_column_cache_overflow_masks_every_value(engine):
     import pyarrow as pa
 
-    from piimask.tables import ColumnPlan, _ColumnMasker
+    from piimask.tables.mask import ColumnPlan, _ColumnMasker
 
     masker = _ColumnMasker(engine, Policy(), ColumnPlan("email", "entity", "EMAIL_ADDRESS"))
     masker.cache_limit = 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import wait_job
+from tests.helpers import wait_job
 
 NAME, EMAIL, CARD, SSN = "Zebulon Quigglesworth", "zebulon.q@pii-canary.example", "4012 8888 8888 1881", "219-09-9999"
 CANARIES = [EMAIL, CARD.replace(" ", ""), CARD, SSN, "pii-canary", "Quigglesworth"]

@@ -90,7 +90,7 @@ def test_builtin_set_gates_most_recognizers_on_digit_free_text() -> None:
 def test_the_gates_change_no_result_on_generated_text() -> None:
     """The built-in set against the same recognizers with the digit gate and every prefilter off, on generated
     sentences and on values of many formats in a few contexts."""
-    from piimask import datagen
+    from piimask.training import datagen
 
     texts = [ex.text for ex in datagen.generate(400, seed=5)]
     values = ["536-22-1234", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "+44 20 7946 0958",

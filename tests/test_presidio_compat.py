@@ -15,7 +15,7 @@ import random
 import httpx
 import pytest
 
-from conftest import assert_error
+from tests.helpers import assert_error
 
 RESULT_KEYS = {"analysis_explanation", "end", "entity_type", "score", "start"}
 ITEM_KEYS = {"start", "end", "entity_type", "text", "operator", "score"}

@@ -12,9 +12,9 @@ import pytest
 from rq import Queue
 from rq.job import Job
 
-from conftest import Proc, wait_for
-from piimask.jobs import TableJobSpec, enqueue_table_job, job_state, worker_registrations
-from test_tables import make_csv
+from tests.helpers import Proc, wait_for
+from piimask.tables.jobs import TableJobSpec, enqueue_table_job, job_state, worker_registrations
+from tests.helpers import make_csv
 
 QUEUE = "recovery"
 
@@ -69,7 +69,7 @@ def test_kill_9_mid_job_is_recovered_by_another_worker(two_workers, redis_conn, 
 def test_redis_killed_and_restarted_mid_job_loses_no_job(env, workdir):
     from redis import Redis
 
-    from piimask.redis_server import LocalRedis
+    from piimask.local.redis_server import LocalRedis
 
     server = LocalRedis(workdir / "redis-crash").start()
     local = {**env, "PIIMASK_REDIS_URL": server.url, "PIIMASK_QUEUE": "crash"}

@@ -8,7 +8,7 @@ import io
 
 import httpx
 
-from conftest import wait_job
+from tests.helpers import wait_job
 
 PEOPLE = [
     ("maria.gonzalez@example.org", "4111 1111 1111 1111", "+1 415-555-0132"),

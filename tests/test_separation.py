@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import wait_job
-from piimask.jobs import worker_registrations
-from test_tables import make_csv, submit
+from tests.helpers import wait_job
+from piimask.tables.jobs import worker_registrations
+from tests.helpers import make_csv, submit
 
 
 def test_service_holds_the_text_model_only(client, service):

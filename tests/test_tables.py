@@ -4,49 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import random
 import time
 from pathlib import Path
 
-from conftest import wait_for, wait_job
-
-FIRST = ["Maria", "John", "Aiko", "Chidi", "Priya", "Lars", "Fatima", "Wei", "Olga", "Diego"]
-LAST = ["Gonzalez", "Smith", "Tanaka", "Okafor", "Sharma", "Nilsson", "Haddad", "Chen", "Ivanova", "Ramos"]
-
-
-def make_csv(rows: int, seed: int = 7, notes: bool = True) -> tuple[bytes, list[dict]]:
-    rng = random.Random(seed)
-    records = []
-    for i in range(rows):
-        first, last = rng.choice(FIRST), rng.choice(LAST)
-        rec = {
-            "id": str(i),
-            "full_name": f"{first} {last}",
-            "email": f"{first.lower()}.{last.lower()}{i}@example.com",
-            "phone": f"+1 415-555-{rng.randint(1000, 9999)}",
-            "amount": f"{rng.randint(1, 99999) / 100:.2f}",
-        }
-        if notes:
-            rec["notes"] = f"Customer wrote from {first.lower()}{i}@mail.example.net about order {i}, call back."
-        records.append(rec)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(records[0]))
-    writer.writeheader()
-    writer.writerows(records)
-    return out.getvalue().encode(), records
-
+from tests.helpers import make_csv, submit, wait_for, wait_job
 
 def read_csv(data: bytes) -> list[dict]:
     return list(csv.DictReader(io.StringIO(data.decode())))
-
-
-def submit(client, data: bytes, name: str = "people.csv", policy: str | None = None) -> str:
-    files = {"file": (name, data, "text/csv")}
-    r = client.post("/v1/tables", files=files, data={"policy": policy} if policy else None)
-    assert r.status_code == 202, r.text
-    body = r.json()
-    assert body["status_url"] == f"/v1/jobs/{body['job_id']}"
-    return body["job_id"]
 
 
 def test_table_job_end_to_end(client, worker):
@@ -231,7 +195,7 @@ def test_mask_file_command_masks_a_local_file_without_redis(tmp_path, keyring_pa
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from tests.helpers import ROOT
 
     data, records = make_csv(40, seed=3)
     (tmp_path / "in.csv").write_bytes(data)

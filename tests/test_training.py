@@ -9,7 +9,7 @@ import pytest
 
 from piimask.model import TokenClassifier
 from piimask.settings import PROJECT_ROOT
-from piimask.training import cut_layers, train_model
+from piimask.training.train import cut_layers, train_model
 
 TEACHER = PROJECT_ROOT / "models" / "piimask-pii"
 
@@ -55,7 +55,7 @@ def test_hidden_state_loss_is_zero_for_the_teacher_itself_and_not_for_a_cut_stud
     import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-    from piimask.training import _distil_loss
+    from piimask.training.train import _distil_loss
 
     teacher = AutoModelForTokenClassification.from_pretrained(str(TEACHER), local_files_only=True).eval()
     student = AutoModelForTokenClassification.from_pretrained(str(TEACHER), local_files_only=True).eval()

@@ -12,8 +12,8 @@ import time
 import httpx
 import psutil
 
-from conftest import ROOT, wait_for
-from piimask.redis_server import free_port
+from tests.helpers import ROOT, wait_for
+from piimask.local.redis_server import free_port
 
 
 def test_up_runs_everything_and_ctrl_c_stops_it(tmp_path):

@@ -13,8 +13,8 @@ from pathlib import Path
 from rich.console import Console
 
 from crypto import ensure_keyring
-from piimask.access import hash_key, new_key
-from piimask.redis_server import LocalRedis
+from piimask.http.access import hash_key, new_key
+from piimask.local.redis_server import LocalRedis
 from piimask.settings import PROJECT_ROOT
 
 console = Console(stderr=True, soft_wrap=True)  # never break the printed key or URL

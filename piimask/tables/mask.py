@@ -17,8 +17,9 @@ from typing import Callable
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from piimask.blobstore import BlobStore
-from piimask.formats import CsvDialect, TableError, open_format
+from piimask.tables.blobstore import BlobStore
+from piimask.errors import TableError
+from piimask.tables.formats import CsvDialect, open_format
 from piimask.engine import MaskingEngine
 from piimask.operators import fpe_restore, unmask_tokens
 from piimask.policy import Policy

@@ -21,14 +21,11 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from piimask.blobstore import BlobStore
+from piimask.errors import TableError
+from piimask.tables.blobstore import BlobStore
 
 FORMATS = ("csv", "parquet", "jsonl")
 SNIFF_BYTES = 1 << 16
-
-
-class TableError(ValueError):
-    """The input cannot be read as the declared format. The message is safe to show: it holds no cell values."""
 
 
 def detect_format(filename: str | None, declared: str | None) -> str:

@@ -78,8 +78,11 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, Field
 
 from piimask.engine import resolve_overlaps
+from piimask.http.access import check_scope
+from piimask.http.errors import ApiError
 from piimask.entities import KNOWN_ENTITY_TYPES
-from piimask.operators import BoundOperator, OperatorError
+from piimask.errors import OperatorError
+from piimask.operators import BoundOperator
 from piimask.policy import DEFAULT_POLICY, Policy
 from piimask.spans import Span
 
@@ -108,15 +111,10 @@ def _name(value: str) -> str:
 
 
 def _error(status: int, code: str, message: str) -> Exception:
-    from piimask.api import ApiError  # api.py imports this module at its top: import it late
-
     return ApiError(status, code, message)
 
 
 def _require_mask(request: Request) -> None:
-    """The same check as `piimask.api.require("mask")`, imported late for the same reason."""
-    from piimask.api import check_scope
-
     check_scope(request, "mask")
 
 

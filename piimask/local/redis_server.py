@@ -14,7 +14,7 @@ from pathlib import Path
 from redis import Redis
 from redis.exceptions import RedisError
 
-from piimask.processes import stop_process
+from piimask.local.processes import stop_process
 
 
 def redis_binary() -> str:

@@ -1,6 +1,6 @@
 """Fine-tune the packaged MiniLM encoder into the project's PII token classifier.
 
-`python main.py model train` (or `python -m piimask.training`) generates sentences with `piimask.datagen` from the
+`python main.py model train` (or `python -m piimask.training.train`) generates sentences with `piimask.training.datagen` from the
 training templates only, trains with a plain torch loop, scores the result on sentences from the held-out templates,
 and writes a Hugging Face checkpoint (fp16 safetensors, config with id2label, tokenizer, training.json).
 
@@ -27,15 +27,16 @@ from typing import Any
 
 import numpy as np
 
-from piimask import datagen
-from piimask.datagen import ENTITY_TYPES, Example
+from piimask.settings import DEFAULT_MODEL
+from piimask.training import datagen
+from piimask.training.datagen import ENTITY_TYPES, Example
 
 LABELS: list[str] = ["O"] + [f"{prefix}-{t}" for t in ENTITY_TYPES for prefix in ("B", "I")]
 LABEL2ID: dict[str, int] = {label: i for i, label in enumerate(LABELS)}
 ID2LABEL: dict[int, str] = dict(enumerate(LABELS))
 IGNORE_INDEX = -100
 
-DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "models" / "piimask-pii"
+DEFAULT_OUTPUT = Path(DEFAULT_MODEL)
 DEFAULT_SENTENCES = 9000  # v3: 517 templates (v2: 7,000 sentences for 365)
 DEFAULT_EPOCHS = 2
 DEFAULT_LEARNING_RATE = 1e-4
@@ -354,7 +355,7 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
         "seed": seed,
         "labels": LABELS,
         "data": {
-            "generator": "piimask.datagen",
+            "generator": "piimask.training.datagen",
             "templates_total": len(datagen.TEMPLATES),
             "templates_train": len(datagen.TRAIN_TEMPLATE_IDS),
             "templates_held_out": sorted(datagen.HELD_OUT_TEMPLATE_IDS),
@@ -481,7 +482,7 @@ def run_train(args: argparse.Namespace) -> int:
 if __name__ == "__main__":
     import sys
 
-    _parser = argparse.ArgumentParser(prog="python -m piimask.training",
+    _parser = argparse.ArgumentParser(prog="python -m piimask.training.train",
                                       description="Fine-tune the PII token classifier.")
     add_train_arguments(_parser)
     sys.exit(run_train(_parser.parse_args()))

@@ -15,9 +15,7 @@ from typing import BinaryIO, Iterator
 import fsspec
 from fsspec.implementations.local import LocalFileSystem
 
-
-class BlobPathError(ValueError):
-    """A URI outside the configured blob root, or malformed."""
+from piimask.errors import BlobPathError
 
 
 class BlobStore:

@@ -1951,7 +1951,7 @@ def generate(n: int, seed: int, *, template_filter: Callable[[str], bool] | None
     return out
 
 
-if __name__ == "__main__":  # a quick look at the data: python -m piimask.datagen [N] [SEED]
+if __name__ == "__main__":  # a quick look at the data: python -m piimask.training.datagen [N] [SEED]
     import sys
 
     n_arg = int(sys.argv[1]) if len(sys.argv) > 1 else 10

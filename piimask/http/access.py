@@ -9,6 +9,11 @@ import json
 import secrets
 from pathlib import Path
 
+from fastapi import Depends, Request
+
+from piimask.http.errors import ApiError
+from piimask.settings import Settings
+
 SCOPES = frozenset({"mask", "unmask", "tables", "admin"})
 
 
@@ -58,3 +63,31 @@ class KeyRing:
             if hmac.compare_digest(stored, digest):
                 found = scopes
         return found
+
+
+def caller_scopes(request: Request) -> set[str]:
+    """The scopes of the caller's Bearer key; 401 when there is no valid key. Auth off: every scope."""
+    settings: Settings = request.app.state.settings
+    if settings.auth == "off":
+        return {"admin"}
+    header = request.headers.get("authorization", "")
+    token = header[7:].strip() if header.lower().startswith("bearer ") else ""
+    scopes = request.app.state.keys.scopes(token)
+    if scopes is None:
+        raise ApiError(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
+    return set(scopes)
+
+
+def check_scope(request: Request, scope: str) -> None:
+    scopes = caller_scopes(request)
+    if scope not in scopes and "admin" not in scopes:
+        raise ApiError(403, "forbidden", f"this API key lacks the {scope!r} scope")
+
+
+def require(scope: str):
+    """A route dependency: the caller's key must carry `scope` (or `admin`)."""
+
+    async def dependency(request: Request) -> None:  # async: a key check is no reason for a thread hop
+        check_scope(request, scope)
+
+    return Depends(dependency)

@@ -17,21 +17,20 @@ import time
 import uuid
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from pydantic import BaseModel, Field, ValidationError
 from redis.exceptions import RedisError
 from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from piimask import presidio_compat
-from piimask.blobstore import BlobPathError, BlobStore
+from piimask.http import presidio as presidio_compat
+from piimask.errors import BlobPathError, TableError, UnmaskError
+from piimask.tables.blobstore import BlobStore
 from piimask.engine import MaskingEngine
-from piimask.operators import UnmaskError, fpe_restore, unmask_tokens
-from piimask.jobs import (
+from piimask.operators import fpe_restore, unmask_tokens
+from piimask.tables.jobs import (
     ROWS_MASKED_KEY,
     TableJobSpec,
     enqueue_table_job,
@@ -43,8 +42,10 @@ from piimask.jobs import (
 )
 from piimask.policy import DEFAULT_POLICY, Policy
 from piimask.settings import Settings
+from piimask.http.access import check_scope, require
+from piimask.http.errors import ApiError, describe_validation_errors, error_response, install_error_handlers
 from piimask.logs import request_id
-from piimask.formats import FORMATS, TableError, detect_format
+from piimask.tables.formats import FORMATS, detect_format
 
 JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")  # a caller's X-Request-ID is echoed only if it looks like an id
@@ -70,86 +71,6 @@ class _ProcessMetrics:
 def observe_inference(texts: int, seconds: float) -> None:
     BATCH_TEXTS.observe(texts)
     INFERENCE.observe(seconds)
-
-
-# ---------------------------------------------------------------- errors
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str):
-        self.status, self.code, self.message = status, code, message
-
-
-def error_response(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-
-
-def describe_validation_errors(errors: list[dict]) -> str:
-    """'where: what' for each problem. The offending input is never echoed: it may be the PII itself."""
-    parts = []
-    for err in errors:
-        loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path"))
-        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
-        parts.append(f"{loc}: {msg}" if loc else msg)
-    return "; ".join(parts)
-
-
-def install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def _api_error(request: Request, exc: ApiError):
-        return error_response(exc.status, exc.code, exc.message)
-
-    @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, exc: RequestValidationError):
-        errors = exc.errors()
-        if any(e.get("type") == "json_invalid" for e in errors):
-            return error_response(400, "malformed_json", "the request body is not valid JSON")
-        return error_response(422, "invalid_request", describe_validation_errors(errors))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException):
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return error_response(exc.status_code, code, str(exc.detail))
-
-    @app.exception_handler(RedisError)
-    async def _redis(request: Request, exc: RedisError):
-        return error_response(503, "queue_unavailable", "the job queue (Redis) is not reachable")
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception):
-        # Not the caller's fault; the message names the type only, since exception texts can quote input.
-        return error_response(500, "internal_error", f"internal error ({type(exc).__name__})")
-
-
-# ---------------------------------------------------------------- access
-
-
-def caller_scopes(request: Request) -> set[str]:
-    """The scopes of the caller's Bearer key; 401 when there is no valid key. Auth off: every scope."""
-    settings: Settings = request.app.state.settings
-    if settings.auth == "off":
-        return {"admin"}
-    header = request.headers.get("authorization", "")
-    token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-    scopes = request.app.state.keys.scopes(token)
-    if scopes is None:
-        raise ApiError(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
-    return set(scopes)
-
-
-def check_scope(request: Request, scope: str) -> None:
-    scopes = caller_scopes(request)
-    if scope not in scopes and "admin" not in scopes:
-        raise ApiError(403, "forbidden", f"this API key lacks the {scope!r} scope")
-
-
-def require(scope: str):
-    """A route dependency: the caller's key must carry `scope` (or `admin`)."""
-
-    async def dependency(request: Request) -> None:  # async: a key check is no reason for a thread hop
-        check_scope(request, scope)
-
-    return Depends(dependency)
 
 
 # ---------------------------------------------------------------- models
@@ -573,7 +494,7 @@ class Observe:
     BaseHTTPMiddleware runs each request through extra tasks and streams, a third of the event loop's time per text
     request under load (py-spy, bench/text.py at concurrency 8)."""
 
-    access = logging.getLogger("piimask.access")
+    access = logging.getLogger("piimask.http.access")
 
     def __init__(self, app):
         self.app = app

@@ -10,13 +10,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crypto import CryptoManager, KeyringError
-from piimask.blobstore import BlobStore
+from piimask.tables.blobstore import BlobStore
 from piimask.engine import MaskingEngine
 from piimask.model import TokenClassifier
 from piimask.policy import parse_policy
 from piimask.settings import Settings
-from piimask.formats import TableError, detect_format
-from piimask.tables import mask_table
+from piimask.errors import TableError
+from piimask.tables.formats import detect_format
+from piimask.tables.mask import mask_table
 
 
 def mask_file(settings: Settings, source: Path, output: Path, policy_file: Path | None, fmt: str | None) -> int:

@@ -1,0 +1,1 @@
+"""The tests: real redis-server, service and worker processes, and the committed checkpoint."""
