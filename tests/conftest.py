@@ -16,7 +16,8 @@ from crypto import CryptoManager, Keyring
 from piimask.local.redis_server import LocalRedis
 from piimask.local.redis_server import free_port
 from piimask.settings import Settings
-from tests.helpers import ADMIN, KEYS, Proc, wait_for
+from piimask.local.processes import start_service, start_workers
+from tests.helpers import ADMIN, KEYS
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -71,35 +72,14 @@ def env(workdir, redis_server, keyring_path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def service(env, workdir):
-    port = free_port()
-    proc = Proc(["service", "--port", str(port)], env, workdir / "service.log")
-    base = f"http://127.0.0.1:{port}"
-
-    def ready():
-        if proc.popen.poll() is not None:
-            raise AssertionError("the service exited at start:\n" + proc.output()[-3000:])
-        try:
-            return httpx.get(f"{base}/readyz", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    wait_for(ready, 180, "the service's /readyz")
-    proc.base_url = base
+    proc = start_service(env, free_port(), log=workdir / "service.log", timeout=180)
     yield proc
     proc.stop()
 
 
 @pytest.fixture(scope="session")
-def worker(env, workdir, redis_conn):
-    proc = Proc(["worker"], env, workdir / "worker.log")
-    from piimask.tables.jobs import worker_registrations
-
-    def registered():
-        if proc.popen.poll() is not None:
-            raise AssertionError("the worker exited at start:\n" + proc.output()[-3000:])
-        return any(r["pid"] == proc.pid and r.get("models") for r in worker_registrations(redis_conn))
-
-    wait_for(registered, 180, "the worker's registration")
+def worker(env, workdir, redis_server):
+    [proc] = start_workers(env, redis_server.url, [workdir / "worker.log"], timeout=180)
     yield proc
     proc.stop()
 

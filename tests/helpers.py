@@ -1,4 +1,5 @@
-"""What the tests share besides fixtures: the process wrapper, waiting, the error-shape assertion and table data."""
+"""What the tests share besides fixtures: keys, waiting for jobs, the error-shape assertion and table data. Processes
+are started with the harness every caller shares (`piimask.local.processes`)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,13 @@ import csv
 import hashlib
 import io
 import random
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 
-from piimask.local.processes import stop_process
+from piimask.local.processes import Child, wait_for
+
+__all__ = ["ADMIN", "KEYS", "ROOT", "Child", "assert_error", "make_csv", "submit", "wait_for", "wait_job"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,39 +25,6 @@ KEYS = {
     "sha256:" + hashlib.sha256(b"hashed-key").hexdigest(): ["mask"],
 }
 ADMIN = {"Authorization": "Bearer admin-key"}
-
-class Proc:
-    """A `python main.py ...` child with its output in a log file (tests scan those logs for PII)."""
-
-    def __init__(self, args: list[str], env: dict[str, str], log: Path):
-        self.log = log
-        self._log_file = open(log, "wb")
-        self.popen = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
-            stdout=self._log_file, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-
-    @property
-    def pid(self) -> int:
-        return self.popen.pid
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")
-
-    def stop(self) -> None:
-        stop_process(self.popen)
-        self._log_file.close()
-
-
-def wait_for(predicate, timeout: float, what: str, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
 
 def wait_job(client: httpx.Client, job_id: str, timeout: float = 120, until=("finished", "failed", "canceled")):
     def done():

@@ -12,7 +12,7 @@ import pytest
 from rq import Queue
 from rq.job import Job
 
-from tests.helpers import Proc, wait_for
+from tests.helpers import Child, wait_for
 from piimask.tables.jobs import TableJobSpec, enqueue_table_job, job_state, worker_registrations
 from tests.helpers import make_csv
 
@@ -21,7 +21,7 @@ QUEUE = "recovery"
 
 @pytest.fixture()
 def two_workers(env, workdir, redis_conn):
-    procs = [Proc(["worker", "--queue", QUEUE], env, workdir / f"recovery-worker-{i}.log") for i in range(2)]
+    procs = [Child(["worker", "--queue", QUEUE], env, workdir / f"recovery-worker-{i}.log") for i in range(2)]
 
     def registered():
         pids = {r["pid"] for r in worker_registrations(redis_conn) if r.get("models")}
@@ -78,7 +78,7 @@ def test_redis_killed_and_restarted_mid_job_loses_no_job(env, workdir):
     data, _ = make_csv(1500, seed=9)
     (blobs / "crash").mkdir(parents=True, exist_ok=True)
     (blobs / "crash" / "in.csv").write_bytes(data)
-    first = Proc(["worker", "--queue", "crash"], local, workdir / "crash-worker-1.log")
+    first = Child(["worker", "--queue", "crash"], local, workdir / "crash-worker-1.log")
     second = None
     try:
         wait_for(lambda: worker_registrations(connection), 180, "the worker")
@@ -94,8 +94,8 @@ def test_redis_killed_and_restarted_mid_job_loses_no_job(env, workdir):
         server.start()  # same port, same folder: Redis replays its AOF
         connection = Redis.from_url(server.url)
         assert connection.exists("rq:job:crash-running", "rq:job:crash-queued") == 2  # both jobs came back
-        # a worker that lost Redis mid-job exits (shared/notes/rq.md); a supervisor starts a new one
-        second = Proc(["worker", "--queue", "crash"], local, workdir / "crash-worker-2.log")
+        # an RQ worker that lost Redis mid-job exits (RQ 2.x does); a supervisor starts a new one
+        second = Child(["worker", "--queue", "crash"], local, workdir / "crash-worker-2.log")
         for job_id in ("crash-queued", "crash-running"):
             job = Job.fetch(job_id, connection=connection)
             state = finished(job, 240)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,8 +12,8 @@ from rich.console import Console
 
 from crypto import ensure_keyring
 from piimask.http.access import hash_key, new_key
+from piimask.local.processes import Child, stop_processes
 from piimask.local.redis_server import LocalRedis
-from piimask.settings import PROJECT_ROOT
 
 console = Console(stderr=True, soft_wrap=True)  # never break the printed key or URL
 
@@ -42,33 +40,26 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
         env["PIIMASK_REDIS_URL"] = redis.url
         console.print(f"local Redis (AOF on) at {redis.url}, data in {data_dir / 'redis'}")
 
-    main = [sys.executable, str(PROJECT_ROOT / "main.py")]
-    workers_procs: list[subprocess.Popen] = []
-    service = None
+    workers_procs: list[Child] = []
+    service: Child | None = None
     stopping = False
 
     def stop(*_):
         nonlocal stopping
         stopping = True
 
-    started: dict[int, float] = {}
-
     # Workers share this host's cores; the service keeps torch's default, it is idle when they are busy.
     worker_env = dict(env)
     worker_env.setdefault("PIIMASK_TORCH_THREADS", str(max(1, len(os.sched_getaffinity(0)) // max(workers, 1))))
 
-    def start_worker() -> subprocess.Popen:
-        proc = subprocess.Popen([*main, "worker"], env=worker_env, start_new_session=True)
-        started[proc.pid] = time.monotonic()
-        return proc
+    def start_worker() -> Child:
+        return Child(["worker"], worker_env, cwd=None, new_session=True)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     try:
         workers_procs = [start_worker() for _ in range(workers)]
-        service = subprocess.Popen(
-            [*main, "service", "--host", host, "--port", str(port)], env=env, start_new_session=True
-        )
+        service = Child(["service", "--host", host, "--port", str(port)], env, cwd=None, new_session=True)
         base = f"http://{host}:{port}"
         console.print(f"[bold]piimask is starting[/bold]: API docs at {base}/docs  (ready when {base}/readyz says so)")
         if api_key:
@@ -82,23 +73,15 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
                 # A worker that lost Redis in mid-job exits by design; its job comes back to the next one. One that
                 # dies right after its start cannot start at all (a bad keyring, say): restarting would only loop.
                 if worker.poll() is not None:
-                    if time.monotonic() - started[worker.pid] < 20:
-                        console.print(f"worker {worker.pid} exited ({worker.returncode}) at start; stopping everything")
+                    if time.monotonic() - worker.started < 20:
+                        console.print(f"worker {worker.pid} exited ({worker.poll()}) at start; stopping everything")
                         stopping = True
                         break
-                    console.print(f"worker {worker.pid} exited ({worker.returncode}); starting a new one")
+                    console.print(f"worker {worker.pid} exited ({worker.poll()}); starting a new one")
                     workers_procs[i] = start_worker()
             time.sleep(0.5)
     finally:
-        children = [c for c in [service, *workers_procs] if c is not None]
-        for child in children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        for child in children:
-            try:
-                child.wait(30)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        stop_processes(c.popen for c in [service, *workers_procs] if c is not None)
         if redis:
             redis.stop()
     return 0

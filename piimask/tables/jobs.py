@@ -78,7 +78,7 @@ def enqueue_table_job(
 
 def enqueue_merge(queue: Queue, job_id: str, spec: MergeSpec, parts: list[Job], *, retries: int, ttl: int) -> Job:
     # allow_failure: a failed part must still wake the merge, which then fails the whole job explicitly; with a
-    # plain dependency list the merge would stay deferred for ever (shared/notes/rq.md §4).
+    # plain dependency list RQ leaves the merge deferred for ever when a part fails (seen with RQ 2.12).
     return queue.enqueue(
         MERGE_TASK,
         spec.model_dump(),
