@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import time
 from pathlib import Path
@@ -55,6 +56,40 @@ def test_table_job_from_blob_store_uri_with_column_policy(client, worker, env):
     # the same email always gives the same hash (joins keep working)
     again = {rec["email"]: row["email"] for rec, row in zip(records, masked)}
     assert len(set(again.values())) == len(again)
+
+
+def test_a_rows_known_values_are_masked_in_its_free_text_even_where_the_model_misses_them(client, worker):
+    """A name the model does not find on its own: its PERSON spans are held back by a threshold of 1.0 (and its other
+    types are not asked for), so only the table's knowledge of the row (its `full_name` cell) can mask the name
+    inside `notes`."""
+    rows = [
+        {"id": "1", "full_name": "Cormac Fifita", "email": "cf@example.com",
+         "notes": "Spoke with cormac fifita; Cormac will call back. Fifita paid by card."},
+        {"id": "2", "full_name": "Will Ngata", "email": "wn@example.com",
+         "notes": "We will ship to Ngata on Monday; Will is the contact."},
+        {"id": "3", "full_name": "Ana Lee", "email": "al@example.com", "notes": "Ana Lee? No: a lee shore, ana."},
+    ]  # fmt: skip
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    policy = {"entities": ["PERSON", "EMAIL_ADDRESS"], "thresholds": {"PERSON": 1.0}, "columns": {"full_name": {"entity": "PERSON",
+              "operator": {"type": "hash", "length": 10}}, "notes": {"mode": "text"}}}  # fmt: skip
+    job_id = submit(client, out.getvalue().encode(), policy=json.dumps(policy))
+    state = wait_job(client, job_id)
+    assert state["status"] == "finished", state
+    masked = read_csv(client.get(f"/v1/jobs/{job_id}/result").content)
+    hashed = {row["id"]: row["full_name"] for row in masked}
+    notes = {row["id"]: row["notes"] for row in masked}
+    for secret in ("Cormac", "cormac", "Fifita", "fifita", "Ngata"):
+        assert secret not in "".join(notes.values()), notes
+    # the whole value takes its column's own masked form, so the note joins with the column
+    assert notes["1"].startswith(f"Spoke with {hashed['1']};"), notes["1"]
+    # "Will" is an ordinary word, never looked for; a name's single words are looked for as written only
+    assert "We will ship" in notes["2"] and "Will is the contact" in notes["2"]
+    assert notes["3"].startswith(f"{hashed['3']}? No: a lee shore, ana."), notes["3"]
+    plan = {c["name"]: c for c in state["report"]["columns"]}
+    assert plan["notes"]["propagated"] == 5, plan["notes"]  # 3 in row 1, 1 in row 2, 1 in row 3
 
 
 def test_header_only_and_failed_jobs_hold_no_pii(client, worker, redis_conn):

@@ -16,6 +16,7 @@ from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
+from faker.providers.lorem.en_US import Provider as LoremProvider
 
 from piimask.tables.blobstore import BlobStore
 from piimask.errors import TableError
@@ -56,6 +57,7 @@ class ColumnPlan:
     reason: str = ""  # "policy", "header", "values", "none"
     values_masked: int = 0
     entities_found: int = 0
+    propagated: int = 0  # text columns: a row's entity-column values masked again inside this column's cells
 
 
 def _entity_of_value(value: str, spans) -> str | None:
@@ -102,6 +104,11 @@ def _plan_from_values(engine: MaskingEngine, policy: Policy, name: str, values: 
 
 TEXT_SLICE = 256  # free-text values per model call
 
+# A row's entity values that are masked again inside the same row's free text: long enough to mean something, and
+# not an ordinary English word (a `city` of "Reading" or a `company` of "Will" must not rewrite every note).
+KNOWN_VALUE_MIN_CHARS = 3
+ORDINARY_WORDS = frozenset(w.casefold() for w in LoremProvider.word_list)
+
 
 class _ColumnMasker:
     """Masks one column's arrays batch after batch, each distinct value once."""
@@ -143,6 +150,25 @@ class _ColumnMasker:
                 self.plan.entities_found += len(result.entities)
                 out.append(result.masked_text)
         return [o if v else v for v, o in zip(values, out)]
+
+    def needles(self, value: str | None) -> list[tuple[str, bool]]:
+        """What of an entity cell to look for in the row's free text, longest first, each with whether case must
+        match: the whole value in any case; for a name also each of its words as written (a note says "Cormac
+        called" as often as "Cormac Fifita called", while "a lee shore" is not about Ms Lee)."""
+        if not value or self.plan.mode != "entity":
+            return []
+        found = {value.strip(): False}
+        if self.plan.entity == "PERSON":
+            for word in value.split():
+                found.setdefault(word.strip(".,"), True)
+        keep = [(n, exact) for n, exact in found.items() if len(n) >= KNOWN_VALUE_MIN_CHARS and n.casefold() not in ORDINARY_WORDS]
+        return sorted(keep, key=lambda item: len(item[0]), reverse=True)
+
+    def replacement(self, needle: str) -> str:
+        """The column's own masked form of `needle` (so a hashed or encrypted name joins with its column)."""
+        if needle not in self.cache:
+            self.cache[needle] = self.engine.mask_value(needle, self.plan.entity or "DEFAULT", self.policy, self.plan.name)
+        return self.cache[needle]
 
     def _unmask(self, value: str) -> str:
         if not value:
@@ -200,7 +226,10 @@ def mask_table(
                 for n in columns:
                     if n not in maskers:
                         maskers[n] = _ColumnMasker(engine, policy, replace(given[n], values_masked=0, entities_found=0))
-                writer.write(chunk, [maskers[n](chunk.view.column(i)) for i, n in enumerate(columns)], names)
+                originals = {n: chunk.view.column(i) for i, n in enumerate(columns)}
+                masked = {n: maskers[n](originals[n]) for n in columns}
+                propagate_known_values(maskers, originals, masked)
+                writer.write(chunk, [masked[n] for n in columns], names)
                 rows += chunk.view.num_rows
                 release_free_memory()
                 on_progress(rows)
@@ -209,6 +238,43 @@ def mask_table(
         return None
     plans = [m.plan for m in maskers.values()] or [ColumnPlan(n, "keep", None, "none") for n in names]
     return {"format": fmt, **table.describe(), "rows": rows, "columns": [asdict(p) for p in plans]}
+
+
+def propagate_known_values(
+    maskers: dict[str, _ColumnMasker], originals: dict[str, pa.Array], masked: dict[str, pa.Array | None]
+) -> None:
+    """Mask each row's entity-column values wherever they are still readable in that row's free-text cells.
+
+    The table knows these values are PII even where the model missed them in prose ("Cormac Fifita" in `full_name`
+    and, unmasked, in `notes`). Each is replaced by its own column's masked form, whole words only (see `needles`).
+    `masked` is updated in place; each text column's plan counts its propagated hits.
+    """
+    sources = [(n, maskers[n]) for n in masked if maskers[n].plan.mode == "entity" and masked[n] is not None]
+    targets = [n for n in masked if maskers[n].plan.mode == "text" and masked[n] is not None]
+    if not sources or not targets:
+        return
+    cells = {n: originals[n].to_pylist() for n, _ in sources}
+    for target in targets:
+        texts = masked[target].to_pylist()
+        hits = 0
+        for row, text in enumerate(texts):
+            if not text:
+                continue
+            folded = text.casefold()
+            for name, masker in sources:
+                for needle, exact in masker.needles(cells[name][row]):
+                    if (needle if exact else needle.casefold()) not in (text if exact else folded):
+                        continue
+                    flags = 0 if exact else re.IGNORECASE
+                    pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)", flags)
+                    text, count = pattern.subn(lambda _, n=needle, m=masker: m.replacement(n), text)
+                    if count:
+                        hits += count
+                        folded = text.casefold()
+            texts[row] = text
+        if hits:
+            maskers[target].plan.propagated += hits
+            masked[target] = pa.array(texts, type=pa.string())
 
 
 def release_free_memory() -> None:
@@ -278,6 +344,7 @@ def combine_reports(reports: list[dict]) -> dict:
             if c["name"] in columns:
                 columns[c["name"]]["values_masked"] += c["values_masked"]
                 columns[c["name"]]["entities_found"] += c["entities_found"]
+                columns[c["name"]]["propagated"] += c.get("propagated", 0)
             else:
                 columns[c["name"]] = dict(c)
     first["rows"] = sum(r["rows"] for r in reports)
