@@ -1,4 +1,4 @@
-"""piimask's command line: service | worker | up | model train | keys new|rotate | mask-file."""
+"""piimask's command line: service | worker | up | model train|evaluate | keys new|rotate | mask-file."""
 
 from __future__ import annotations
 
@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     from piimask.training.train import add_train_arguments
 
     add_train_arguments(train)
+    evaluate = model_sub.add_parser("evaluate", help="re-score a checkpoint on its own held-out sentences")
+    from piimask.training.evaluate import add_evaluate_arguments
+
+    add_evaluate_arguments(evaluate)
 
     p = sub.add_parser("keys", help="manage the keyring (PIIMASK_KEYRING)")
     keys_sub = p.add_subparsers(dest="keys_command", required=True)
@@ -70,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         from piimask.local.launcher import run_up
 
         return run_up(host=args.host, port=args.port, workers=args.workers, data_dir=args.data_dir)
+    if args.command == "model" and args.model_command == "evaluate":
+        from piimask.training.evaluate import run_evaluate
+
+        return run_evaluate(args)
     if args.command == "model":
         from piimask.training.train import run_train
 

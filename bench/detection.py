@@ -15,8 +15,8 @@ Data sets
 (b) every `--jsonl PATH`: `{"text": ..., "entities": [{"type"|"label"|"entity_type", "start", "end"}]}` per line.
 Gold and predicted spans are whitespace-trimmed; duplicate (type, start, end) triples count once.
 
-Matching rules (identical for both systems)
--------------------------------------------
+Matching rules (identical for both systems; `piimask.training.metrics`, shared with training's held-out scores)
+---------------------------------------------------------------------------------------------------------------
 * Per type. A prediction is compared only with gold spans of its own type. Presidio reports several types on one
   number (a card as CREDIT_CARD and US_DRIVER_LICENSE...); each is judged separately under its own type.
 * Exact: a prediction is a true positive when a gold span has the same (type, start, end). P = TP / predicted,
@@ -58,9 +58,9 @@ import os
 import shlex
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -76,6 +76,7 @@ from bench.common import (  # noqa: E402
     jsonl_dataset,
     machine_info,
 )
+from piimask.training.metrics import MatchCounts, add_counts, count_matches, overlaps, summed  # noqa: E402
 
 SYSTEMS = ("piimask", "presidio")
 
@@ -83,13 +84,6 @@ SYSTEMS = ("piimask", "presidio")
 # ------------------------------------------------------------------------------------------------------------------
 # Scoring
 # ------------------------------------------------------------------------------------------------------------------
-
-
-def _prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> dict:
-    p = tp_p / n_pred if n_pred else 0.0
-    r = tp_g / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
 def _trim(text: str, spans: Sequence[GoldSpan]) -> list[GoldSpan]:
@@ -105,13 +99,9 @@ def _trim(text: str, spans: Sequence[GoldSpan]) -> list[GoldSpan]:
     return sorted(out, key=lambda x: (x[1], x[2], x[0]))
 
 
-def _overlaps(a: GoldSpan, b: GoldSpan) -> bool:
-    return a[1] < b[2] and b[1] < a[2]
-
-
 def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared_types: Sequence[str]) -> dict:
     gold_types = {t for d in docs for t, _, _ in d.spans}
-    c = defaultdict(Counter)  # type -> counts
+    c: dict[str, MatchCounts] = {}  # type -> counts
     leak = Counter()  # per gold type: chars, leaked
     chars = Counter()  # all / shared: gold chars, leaked; outside: chars, masked
     predicted_not_in_gold = Counter()
@@ -119,22 +109,12 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
     for doc, raw in zip(docs, predictions):
         text, gold = doc.text, doc.spans
         pred = _trim(text, raw)
-        gold_set = set(gold)
-        for t, s, e in pred:
-            if t not in gold_types:
-                predicted_not_in_gold[t] += 1
-                continue
-            c[t]["pred"] += 1
-            if (t, s, e) in gold_set:
-                c[t]["tp_exact"] += 1
-            if any(g[0] == t and _overlaps(g, (t, s, e)) for g in gold):
-                c[t]["pred_overlap"] += 1
+        predicted_not_in_gold.update(t for t, _, _ in pred if t not in gold_types)
+        add_counts(c, count_matches(gold, [p for p in pred if p[0] in gold_types]))
         missed, boundary = [], []
         for g in gold:
-            c[g[0]]["gold"] += 1
-            hits = [p for p in pred if p[0] == g[0] and _overlaps(p, g)]
+            hits = [p for p in pred if p[0] == g[0] and overlaps(p, g)]
             if hits:
-                c[g[0]]["gold_overlap"] += 1
                 if g not in set(pred):
                     boundary.append((g, hits))
             else:
@@ -166,7 +146,7 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
             else:
                 chars["outside"] += 1
                 chars["outside_masked"] += covered[i]
-        spurious = [p for p in pred if p[0] in gold_types and not any(g[0] == p[0] and _overlaps(g, p) for g in gold)]
+        spurious = [p for p in pred if p[0] in gold_types and not any(g[0] == p[0] and overlaps(g, p) for g in gold)]
         if missed or boundary or spurious:
             errors.append({"doc_id": doc.doc_id, "text": text,
                            "gold": [[t, s, e, text[s:e]] for t, s, e in gold],
@@ -178,21 +158,15 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
 
     per_type = {}
     for t in sorted(gold_types):
-        k = c[t]
+        k = c.get(t, MatchCounts())
         per_type[t] = {
-            "gold": k["gold"], "pred": k["pred"],
-            "exact": _prf(k["tp_exact"], k["pred"], k["tp_exact"], k["gold"]),
-            "overlap": _prf(k["pred_overlap"], k["pred"], k["gold_overlap"], k["gold"]),
+            "gold": k.gold, "pred": k.predicted, "exact": k.exact(), "overlap": k.overlap(),
             "leak_rate": round(leak[(t, "leaked")] / leak[(t, "chars")], 4) if leak[(t, "chars")] else None,
         }
 
     def micro(types) -> dict:
-        s = Counter()
-        for t in types:
-            s.update(c[t])
-        return {"types": sorted(types), "gold": s["gold"], "pred": s["pred"],
-                "exact": _prf(s["tp_exact"], s["pred"], s["tp_exact"], s["gold"]),
-                "overlap": _prf(s["pred_overlap"], s["pred"], s["gold_overlap"], s["gold"])}
+        s = summed(c, types)
+        return {"types": sorted(types), "gold": s.gold, "pred": s.predicted, "exact": s.exact(), "overlap": s.overlap()}
 
     return {
         "per_type": per_type,

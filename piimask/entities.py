@@ -37,8 +37,9 @@ PRESIDIO_COUNTRY = {
     "ZA_COMPANY_REGISTRATION", "ZA_DRIVER_LICENSE", "ZA_INCOME_TAX_NUMBER", "ZA_LICENSE_PLATE", "ZA_MOBILE_NUMBER",
     "ZA_PASSPORT", "ZA_TELEPHONE_NUMBER", "ZA_TRAFFIC_REGISTER_NUMBER", "ZA_VAT_NUMBER",
 }
-# Types Presidio has no recognizer for: presidio-evaluator's AGE, TITLE, ZIP_CODE (our model learns some), and
-# ABA routing numbers (checksummed, so precise).
-EXTRA = {"AGE", "TITLE", "ZIP_CODE", "ABA_ROUTING_NUMBER"}
+# Types Presidio has no recognizer for: presidio-evaluator's AGE, TITLE, ZIP_CODE (our model learns some), ABA
+# routing numbers (checksummed, so precise), and the references that point at one person's file (court
+# applications, cases, claims, tickets, accounts: piimask.recognizers.references).
+EXTRA = {"AGE", "TITLE", "ZIP_CODE", "ABA_ROUTING_NUMBER", "REFERENCE_NUMBER"}
 
 KNOWN_ENTITY_TYPES: frozenset[str] = frozenset(PRESIDIO_GLOBAL | PRESIDIO_COUNTRY | EXTRA)

@@ -3,7 +3,8 @@
 Nothing is downloaded: checkpoints load with `local_files_only=True` (a name resolves only through the local cache).
 Texts longer than the model's window are scanned in overlapping windows; each token's label is taken from the
 window where it sits furthest from an edge, so offsets and context stay right across window boundaries. Sub-word
-predictions are folded into words (a word takes its first piece's label) and BIO tags decoded into character spans.
+predictions are folded into words (a word takes its first piece's label) and BIO tags decoded into character spans
+by `decode_spans`, the one decoder: training scores its models with it too (`TokenClassifier.from_model`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import torch
-from transformers import AutoModelForTokenClassification, AutoTokenizer
+from transformers import AutoModelForTokenClassification, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 from transformers.utils import logging as hf_logging
 
 from piimask.errors import ModelLoadError
@@ -49,7 +50,15 @@ def resolve_cpu_dtype(setting: str) -> str:
     return setting
 
 
-def _split_label(label: str) -> tuple[str, str | None]:
+BioLabel = tuple[str, str | None]  # ("B" | "I" | "O", the Presidio entity type or None)
+
+
+def bio_labels(id2label: Mapping[int, str]) -> list[BioLabel]:
+    """A checkpoint's labels as (prefix, entity type), indexed by label id."""
+    return [_split_label(id2label[i]) for i in range(len(id2label))]
+
+
+def _split_label(label: str) -> BioLabel:
     """'B-PERSON' → ('B', 'PERSON'); 'O' → ('O', None); plain 'PER' (IO scheme) → ('I', 'PERSON')."""
     if label in ("O", "o", ""):
         return "O", None
@@ -89,27 +98,60 @@ class TokenClassifier:
         self.dtype = torch.float16 if self.device.type == "cuda" else torch.bfloat16 if self.cpu_autocast else torch.float32
         started = time.perf_counter()
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(checkpoint, local_files_only=True)
+            tokenizer = AutoTokenizer.from_pretrained(checkpoint, local_files_only=True)
             model = AutoModelForTokenClassification.from_pretrained(checkpoint, local_files_only=True, dtype=self.dtype)
         except (OSError, ValueError) as exc:
             raise ModelLoadError(f"cannot load token-classification checkpoint {checkpoint!r} locally: {exc}") from exc
-        if not self.tokenizer.is_fast:
+        if not tokenizer.is_fast:
             raise ModelLoadError(f"checkpoint {checkpoint!r} has no fast tokenizer; offsets need one")
-        self.model = model.to(self.device).eval()
-        window = min(max_length, getattr(self.tokenizer, "model_max_length", max_length) or max_length)
-        self.max_length = window
-        self.stride = min(stride, window // 2)
-        self.batch_size = batch_size
-        self.batch_tokens = batch_size * 64  # padded tokens per pass: 2,048 by default (1.8x faster than 32 texts)
-        self.labels = [_split_label(self.model.config.id2label[i]) for i in range(self.model.config.num_labels)]
-        self.entity_types = frozenset(name for _, name in self.labels if name)
-        self._lock = threading.Lock()
-        self.compiled = False
-        self._eager: torch.nn.Module | None = None  # the uncompiled model while a compiled one awaits warm_up()
+        self._adopt(model.to(self.device), tokenizer, max_length=max_length, stride=stride, batch_size=batch_size)
         self._compile_required = compile == "on"
         if compile == "on" or (compile == "auto" and self.device.type == "cpu"):
             self._eager, self.model = self.model, torch.compile(self.model, dynamic=True)
         self.load_seconds = time.perf_counter() - started
+
+    @classmethod
+    def from_model(
+        cls,
+        model: PreTrainedModel,
+        tokenizer: PreTrainedTokenizerBase,
+        *,
+        name: str = "in-memory model",
+        max_length: int = 256,
+        stride: int = 64,
+        batch_size: int = 32,
+    ) -> TokenClassifier:
+        """A classifier over a model and fast tokenizer already in memory (training scores the model it has just
+        trained this way): the same windows, votes and decoding as a loaded checkpoint, on the model's own device
+        and dtype, uncompiled and without autocast."""
+        if not tokenizer.is_fast:
+            raise ValueError(f"{name} has no fast tokenizer; offsets need one")
+        classifier = cls.__new__(cls)  # nothing to load: __init__'s loading is skipped
+        classifier.checkpoint = name
+        parameter = next(model.parameters())
+        classifier.device, classifier.dtype = parameter.device, parameter.dtype
+        classifier.cpu_autocast = False
+        classifier._adopt(model, tokenizer, max_length=max_length, stride=stride, batch_size=batch_size)
+        classifier._compile_required = False
+        classifier.load_seconds = 0.0
+        return classifier
+
+    def _adopt(
+        self, model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, *, max_length: int, stride: int, batch_size: int
+    ) -> None:
+        """The state every classifier holds once its model and tokenizer are in memory (in eval mode: no dropout)."""
+        self.tokenizer = tokenizer
+        self.model = model.eval()
+        window = min(max_length, getattr(tokenizer, "model_max_length", max_length) or max_length)
+        self.max_length = window
+        self.stride = min(stride, window // 2)
+        self.batch_size = batch_size
+        self.batch_tokens = batch_size * 64  # padded tokens per pass: 2,048 by default (1.8x faster than 32 texts)
+        self.labels = bio_labels(model.config.id2label)
+        self.entity_types = frozenset(name for _, name in self.labels if name)
+        self._lock = threading.Lock()
+        self.compiled = False
+        self._eager: torch.nn.Module | None = None  # the uncompiled model while a compiled one awaits warm_up()
 
     @classmethod
     def from_settings(cls, settings: Settings, checkpoint: str, compile: str) -> TokenClassifier:
@@ -188,7 +230,7 @@ class TokenClassifier:
                     held = text_votes.get((start, end))
                     if held is None or vote.centrality > held.centrality:
                         text_votes[(start, end)] = vote
-        return [self._decode(text, text_votes) for text, text_votes in zip(texts, votes)]
+        return [_decode_votes(text, text_votes, self.labels) for text, text_votes in zip(texts, votes)]
 
     def _forward(self, sequences: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
         width = max(len(s) for s in sequences)
@@ -209,34 +251,54 @@ class TokenClassifier:
             probs, ids = torch.softmax(logits.float(), dim=-1).max(dim=-1)
         return probs.cpu(), ids.cpu()
 
-    def _decode(self, text: str, votes: dict[tuple[int, int], _TokenVote]) -> list[Span]:
-        spans: list[Span] = []
-        current: list = []  # [type, start, end, [probs]]
-        prev_end = -1
-        for (start, end), vote in sorted(votes.items()):
-            # A piece glued to the previous one inside a word ("gonz" + "##alez") follows its word's label.
-            continues_word = start == prev_end and start > 0 and text[start - 1].isalnum() and text[start].isalnum()
-            # An entity never runs on across a line break: a name line followed by an address line is two spans.
-            line_break = current and "\n" in text[prev_end:start]
-            prev_end = end
-            if continues_word:
-                if current:
-                    current[2] = end
-                continue
-            prefix, name = self.labels[vote.label_id]
-            if current and (name != current[0] or prefix == "B" or line_break):
-                spans.extend(_finish(text, current))
-                current = []
-            if name is None:
-                continue
+
+def _decode_votes(text: str, votes: dict[tuple[int, int], _TokenVote], labels: Sequence[BioLabel]) -> list[Span]:
+    ordered = sorted(votes.items())
+    return decode_spans(text, [offsets for offsets, _ in ordered], [vote.label_id for _, vote in ordered], labels,
+                        [vote.prob for _, vote in ordered])
+
+
+def decode_spans(
+    text: str,
+    offsets: Sequence[tuple[int, int]],
+    label_ids: Sequence[int],
+    labels: Sequence[BioLabel],
+    probs: Sequence[float] | None = None,
+) -> list[Span]:
+    """The character spans of one text's BIO-tagged tokens, given in text order: `offsets` are the tokens'
+    character offsets, `label_ids` index `labels` (see `bio_labels`), `probs` are their labels' probabilities
+    (1.0 each when not given; a span scores their mean). Tokens with empty offsets (special tokens) are skipped.
+    This is the one decoder: serving and training's evaluation both use it."""
+    spans: list[Span] = []
+    current: list = []  # [type, start, end, [probs]]
+    prev_end = -1
+    for k, (start, end) in enumerate(offsets):
+        if start == end:
+            continue
+        # A piece glued to the previous one inside a word ("gonz" + "##alez") follows its word's label.
+        continues_word = start == prev_end and start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+        # An entity never runs on across a line break: a name line followed by an address line is two spans.
+        line_break = current and "\n" in text[prev_end:start]
+        prev_end = end
+        if continues_word:
             if current:
                 current[2] = end
-                current[3].append(vote.prob)
-            else:
-                current = [name, start, end, [vote.prob]]
-        if current:
+            continue
+        prefix, name = labels[label_ids[k]]
+        prob = 1.0 if probs is None else probs[k]
+        if current and (name != current[0] or prefix == "B" or line_break):
             spans.extend(_finish(text, current))
-        return spans
+            current = []
+        if name is None:
+            continue
+        if current:
+            current[2] = end
+            current[3].append(prob)
+        else:
+            current = [name, start, end, [prob]]
+    if current:
+        spans.extend(_finish(text, current))
+    return spans
 
 
 # A CPU forward pass costs about what 50 more tokens cost (bf16, 2 threads: 4.5 ms a pass, 0.09 ms a token), so a

@@ -13,32 +13,25 @@ lower bound: any construct it does not understand counts as needing no digit, wh
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 try:  # Python 3.11+; older versions call it sre_parse
-    from re import _constants as _c, _parser as _sre
+    from re import _constants as _c
+    from re import _parser as _sre
 except ImportError:  # pragma: no cover - the gate is then off (every bound 0), never wrong
     _c = _sre = None
 
 _DIGIT = re.compile(r"\d")
-_digit_cache: tuple[str, int] = ("", 0)
 
 
 def digit_count(text: str) -> int:
-    """How many characters of `text` match \\d, computed once per text (a single-entry cache: every recognizer
-    asks about the same text in turn)."""
-    global _digit_cache
-    cached = _digit_cache
-    if cached[0] is text:
-        return cached[1]
-    count = len(_DIGIT.findall(text))
-    _digit_cache = (text, count)
-    return count
+    """How many characters of `text` match \\d. The recognizer set counts once per text and passes the count
+    down (piimask.recognizers.base.TextFacts)."""
+    return len(_DIGIT.findall(text))
 
 
-@lru_cache(maxsize=None)
 def min_digits(regex: re.Pattern[str]) -> int:
-    """The fewest \\d characters that any match of `regex` contains."""
+    """The fewest \\d characters that any match of `regex` contains. Not memoised: a recognizer reads it once per
+    pattern, when it is built (about 15 ms for the whole default set)."""
     if _sre is None or not isinstance(regex.pattern, str):
         return 0
     try:

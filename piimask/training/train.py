@@ -1,8 +1,9 @@
 """Fine-tune the packaged MiniLM encoder into the project's PII token classifier.
 
-`python main.py model train` (or `python -m piimask.training.train`) generates sentences with `piimask.training.datagen` from the
-training templates only, trains with a plain torch loop, scores the result on sentences from the held-out templates,
-and writes a Hugging Face checkpoint (fp16 safetensors, config with id2label, tokenizer, training.json).
+`python main.py model train` (or `python -m piimask.training.train`) generates sentences with
+`piimask.training.render` from the training templates only, trains with a plain torch loop, scores the result on
+sentences from the held-out templates with the serving decoder (`piimask.training.evaluate`), and writes a Hugging
+Face checkpoint (fp16 safetensors, config with id2label, tokenizer, training.json).
 
 With `--teacher DIR --layers N` it distils instead: the student starts as the teacher checkpoint cut to N of its
 encoder layers (spread evenly, first and last kept) and learns from the teacher's softened predictions as well as
@@ -28,8 +29,10 @@ from typing import Any
 import numpy as np
 
 from piimask.settings import DEFAULT_MODEL
-from piimask.training import datagen
-from piimask.training.datagen import ENTITY_TYPES, Example
+from piimask.training.data import templates
+from piimask.training.data.values import ENTITY_TYPES
+from piimask.training.evaluate import eval_seed, evaluate, held_out_examples, held_out_summary
+from piimask.training.render import Example, generate
 
 LABELS: list[str] = ["O"] + [f"{prefix}-{t}" for t in ENTITY_TYPES for prefix in ("B", "I")]
 LABEL2ID: dict[str, int] = {label: i for i, label in enumerate(LABELS)}
@@ -53,7 +56,7 @@ def base_model_path() -> Path:
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Alignment: character spans <-> sub-word BIO labels
+# Alignment: character spans -> sub-word BIO labels (piimask.model.decode_spans is the way back)
 # --------------------------------------------------------------------------------------------------------------
 
 def align_labels(offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, str]]) -> list[int]:
@@ -74,74 +77,6 @@ def align_labels(offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, 
                 break
         labels.append(LABEL2ID[label])
     return labels
-
-
-def decode_spans(offsets: Sequence[tuple[int, int]], label_ids: Sequence[int],
-                 scores: Sequence[float] | None = None) -> list[tuple[int, int, str]]:
-    """Character spans from per-token BIO predictions. An I- that does not continue a span of its type starts
-    one, as most BIO decoders do, so a missed B- does not lose the entity."""
-    spans: list[tuple[int, int, str]] = []
-    cur: list[Any] | None = None  # [start, end, type]
-    for (start, end), lid in zip(offsets, label_ids):
-        if start == end:
-            continue
-        label = ID2LABEL[int(lid)]
-        if label == "O":
-            if cur:
-                spans.append((cur[0], cur[1], cur[2]))
-            cur = None
-            continue
-        prefix, kind = label.split("-", 1)
-        # An I- continues the open span when it has the same type, or when it is glued to it (a sub-word of the
-        # same word): one word is never split into two entities; the span keeps its first token's type.
-        if prefix == "I" and cur is not None and (cur[2] == kind or start == cur[1]):
-            cur[1] = end
-            continue
-        if cur:
-            spans.append((cur[0], cur[1], cur[2]))
-        cur = [start, end, kind]
-    if cur:
-        spans.append((cur[0], cur[1], cur[2]))
-    return spans
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Metrics: entity level, on character spans
-# --------------------------------------------------------------------------------------------------------------
-
-def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict[str, float]:
-    p = tp_pred / n_pred if n_pred else 0.0
-    r = tp_gold / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": n_gold,
-            "predicted": n_pred}
-
-
-def entity_metrics(gold: Sequence[Sequence[tuple[int, int, str]]],
-                   pred: Sequence[Sequence[tuple[int, int, str]]]) -> dict[str, dict[str, dict[str, float]]]:
-    """Per-type and micro precision/recall/F1, with overlap matching (a prediction is right when it overlaps a
-    gold span of its type; a gold span is found when a prediction of its type overlaps it) and exact matching."""
-    out: dict[str, dict[str, dict[str, float]]] = {}
-    for mode in ("overlap", "exact"):
-        counts = {t: [0, 0, 0, 0] for t in (*ENTITY_TYPES, "micro")}  # tp_pred, n_pred, tp_gold, n_gold
-        for g_spans, p_spans in zip(gold, pred):
-            def hit(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-                if a[2] != b[2]:
-                    return False
-                return (a[0], a[1]) == (b[0], b[1]) if mode == "exact" else a[0] < b[1] and b[0] < a[1]
-
-            for p in p_spans:
-                ok = any(hit(p, g) for g in g_spans)
-                for key in (p[2], "micro"):
-                    counts[key][0] += ok
-                    counts[key][1] += 1
-            for g in g_spans:
-                ok = any(hit(g, p) for p in p_spans)
-                for key in (g[2], "micro"):
-                    counts[key][2] += ok
-                    counts[key][3] += 1
-        out[mode] = {t: _prf(*c) for t, c in counts.items()}
-    return out
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -188,27 +123,6 @@ def _collate(items: Sequence[dict[str, list[Any]]], pad_id: int) -> dict[str, An
     return {"input_ids": ids, "attention_mask": mask, "labels": labels}
 
 
-def predict_spans(model: Any, tokenizer: Any, texts: Sequence[str], *, max_length: int = 128,
-                  batch_size: int = 64) -> list[list[tuple[int, int, str]]]:
-    """Argmax BIO decoding over texts that fit one window (enough for evaluation; the engine has the windowed one)."""
-    import torch
-
-    enc = tokenizer(list(texts), truncation=True, max_length=max_length, return_offsets_mapping=True)
-    order = sorted(range(len(texts)), key=lambda i: len(enc["input_ids"][i]))
-    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    model.eval()
-    with torch.inference_mode():
-        for b in range(0, len(order), batch_size):
-            rows = order[b:b + batch_size]
-            batch = _collate([{"input_ids": enc["input_ids"][i]} for i in rows], tokenizer.pad_token_id)
-            logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
-            pred = logits.argmax(-1).tolist()
-            for r, i in enumerate(rows):
-                offsets = [tuple(o) for o in enc["offset_mapping"][i]]
-                out[i] = decode_spans(offsets, pred[r][:len(offsets)])
-    return out
-
-
 def _seed_everything(seed: int) -> None:
     import torch
 
@@ -230,9 +144,17 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
     import torch
     import transformers
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    from piimask.model import TokenClassifier
 
     t0 = time.perf_counter()
     torch.set_num_threads(threads)
@@ -240,9 +162,8 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
     output_dir = Path(output_dir)
     base = base_model_path()
 
-    train_examples = datagen.generate(sentences, seed, template_filter=datagen.train_templates)
-    # A different seed for evaluation, so values are fresh draws too, not only the templates.
-    eval_examples = datagen.generate(eval_sentences, seed + 100_003, template_filter=datagen.held_out_templates)
+    train_examples = generate(sentences, seed, template_filter=templates.train_templates)
+    eval_examples = held_out_examples(eval_sentences, eval_seed(seed))
 
     tokenizer = AutoTokenizer.from_pretrained(str(teacher or base))
     train_items = _encode(tokenizer, train_examples, max_length)
@@ -314,11 +235,7 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
 
     console.print("evaluating on held-out templates ...")
     t_eval = time.perf_counter()
-    pred = predict_spans(model, tokenizer, [e.text for e in eval_examples], max_length=max_length)
-    metrics = entity_metrics([e.spans for e in eval_examples], pred)
-    # Sentences with no entity at all: how often the model still reports something (a precision check).
-    empty = [i for i, e in enumerate(eval_examples) if not e.spans]
-    false_alarm = sum(1 for i in empty if pred[i]) / len(empty) if empty else 0.0
+    held_out = evaluate(TokenClassifier.from_model(model, tokenizer), eval_examples)
     eval_seconds = time.perf_counter() - t_eval
 
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -355,10 +272,10 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
         "seed": seed,
         "labels": LABELS,
         "data": {
-            "generator": "piimask.training.datagen",
-            "templates_total": len(datagen.TEMPLATES),
-            "templates_train": len(datagen.TRAIN_TEMPLATE_IDS),
-            "templates_held_out": sorted(datagen.HELD_OUT_TEMPLATE_IDS),
+            "generator": "piimask.training.render",
+            "templates_total": len(templates.TEMPLATES),
+            "templates_train": len(templates.TRAIN_TEMPLATE_IDS),
+            "templates_held_out": sorted(templates.HELD_OUT_TEMPLATE_IDS),
             "train_sentences": len(train_examples),
             "train_spans": n_spans,
             "train_spans_by_type": {t: sum(1 for e in train_examples for s in e.spans if s[2] == t)
@@ -367,15 +284,14 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
             "train_tokens": sum(lengths),
             "train_truncated": truncated,
             "eval_sentences": len(eval_examples),
-            "eval_seed": seed + 100_003,
+            "eval_seed": eval_seed(seed),
         },
         "steps": step,
         "final_loss_avg_last_50": round(sum(losses[-50:]) / max(1, len(losses[-50:])), 5),
         "train_seconds": round(train_seconds, 1),
         "eval_seconds": round(eval_seconds, 1),
         "wall_time_seconds": round(wall, 1),
-        "held_out": {**metrics, "no_entity_sentences_with_a_prediction": round(false_alarm, 4),
-                     "no_entity_sentences": len(empty)},
+        "held_out": held_out,
         "environment": {"python": platform.python_version(), "torch": torch.__version__,
                         "transformers": transformers.__version__, "machine": platform.machine(),
                         "cpu_count": os.cpu_count()},
@@ -432,14 +348,9 @@ def _pkg_version(name: str) -> str | None:
 
 
 def _summary(record: dict[str, Any]) -> str:
-    lines = [f"trained {record['steps']} steps in {record['train_seconds']} s "
-             f"(wall {record['wall_time_seconds']} s); held-out overlap / exact F1:"]
-    for t in (*ENTITY_TYPES, "micro"):
-        o, e = record["held_out"]["overlap"][t], record["held_out"]["exact"][t]
-        lines.append(f"  {t:<13} P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}   "
-                     f"exact F1 {e['f1']:.3f}   n={o['support']}")
-    lines.append(f"  no-entity sentences with a prediction: {record['held_out']['no_entity_sentences_with_a_prediction']:.3f}")
-    return "\n".join(lines)
+    head = (f"trained {record['steps']} steps in {record['train_seconds']} s "
+            f"(wall {record['wall_time_seconds']} s); held-out overlap / exact F1:")
+    return "\n".join([head, *held_out_summary(record["held_out"])])
 
 
 # --------------------------------------------------------------------------------------------------------------
