@@ -7,6 +7,7 @@ name, so it imports nothing from worker.py, worker_models.py or task_processor.p
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import uvicorn
@@ -15,14 +16,16 @@ from redis import Redis
 from rq import Queue
 
 from crypto import CryptoManager
-from piimask.http.access import KeyConfigError, KeyRing
-from piimask.http.app import build_app, observe_inference
 from piimask.batching import MicroBatcher
-from piimask.tables.blobstore import BlobStore
 from piimask.engine import MaskingEngine
+from piimask.http.access import KeyConfigError, KeyRing
+from piimask.http.app import build_app
+from piimask.http.deps import Services
+from piimask.http.metrics import observe_inference
 from piimask.logs import configure_logging
 from piimask.model import TokenClassifier
 from piimask.settings import Settings, get_settings
+from piimask.tables.blobstore import BlobStore
 
 log = logging.getLogger("piimask.service")
 
@@ -54,25 +57,30 @@ def load_text_masking(settings: Settings) -> None:
              classifier.compiled)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, keys: KeyRing | None = None) -> FastAPI:
+    """The app; its lifespan loads the model and connects to Redis, and hands the app its `Services` once."""
     settings = settings or get_settings()
+    keys = keys if keys is not None else KeyRing.from_settings(settings.api_keys, settings.api_keys_file)
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def open_services() -> AsyncIterator[Services]:
         load_text_masking(settings)
-        app.state.engine = text_masking_worker
-        app.state.redis = Redis.from_url(settings.redis_url, socket_timeout=5)
-        app.state.queue = Queue(settings.queue, connection=app.state.redis)
-        app.state.store = BlobStore(settings.blob_root)
-        yield
-        app.state.redis.close()
+        assert text_masking_worker is not None
+        redis = Redis.from_url(settings.redis_url, socket_timeout=5)
+        try:
+            yield Services(
+                settings=settings,
+                keys=keys,
+                engine=text_masking_worker,
+                redis=redis,
+                queue=Queue(settings.queue, connection=redis),
+                store=BlobStore(settings.blob_root),
+                describe=describe,
+            )
+        finally:
+            redis.close()
 
-    app = build_app(lifespan)
-    app.state.settings = settings
-    app.state.keys = KeyRing.from_settings(settings.api_keys, settings.api_keys_file)
-    app.state.engine = None
-    app.state.describe = describe
-    return app
+    return build_app(settings, open_services)
 
 
 class ConfigurationError(SystemExit):
@@ -82,13 +90,13 @@ class ConfigurationError(SystemExit):
 def run_service(settings: Settings, host: str, port: int) -> int:
     configure_logging(settings.log_level)
     try:
-        app = create_app(settings)
+        keys = KeyRing.from_settings(settings.api_keys, settings.api_keys_file)
     except KeyConfigError as exc:
         raise ConfigurationError(f"bad API key configuration: {exc}") from None
-    if settings.auth == "on" and not app.state.keys:
+    if settings.auth == "on" and not keys:
         raise ConfigurationError(
             "refusing to start without API keys: set PIIMASK_API_KEYS (JSON: key or sha256:<hex> → scopes) or "
             "PIIMASK_API_KEYS_FILE, or PIIMASK_AUTH=off for local development only"
         )
-    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+    uvicorn.run(create_app(settings, keys), host=host, port=port, log_config=None, access_log=False)
     return 0

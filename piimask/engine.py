@@ -7,14 +7,15 @@ the table-masking worker. The engine keeps no per-request state, so threads may 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from piimask.model import TokenClassifier
 from piimask.operators import KeyedCrypto
 from piimask.policy import Policy
-from piimask.recognizers import RecognizerSet, default_recognizers
+from piimask.recognizers import Recognizer, RecognizerSet, default_recognizers
 from piimask.spans import Span
 
 PART_TYPES = frozenset({"TITLE", "ZIP_CODE", "UK_POSTCODE", "CA_POSTAL_CODE", "DE_PLZ"})  # often a piece of a larger one
@@ -119,11 +120,18 @@ class MaskingEngine:
             "recognized_entity_types": sorted(self.entity_types),
         }
 
-    def analyze(self, texts: Sequence[str], policy: Policy) -> list[list[Span]]:
-        """Entities per text, after thresholds, allow/deny lists and overlap resolution."""
+    def analyze(
+        self, texts: Sequence[str], policy: Policy, extra: Sequence[Recognizer] = ()
+    ) -> list[list[Span]]:
+        """Entities per text, after thresholds, allow/deny lists and overlap resolution.
+
+        `extra`: recognizers a request brought along (the Presidio-compatible API's ad-hoc ones). They run whatever
+        `policy.entities` says (the caller chose them), under the same thresholds and allow list, and their spans
+        are merged with the built-in ones in the same single overlap resolution.
+        """
         worded = self._model_texts(texts, policy)
         found = self._predict([texts[i] for i in worded]) if worded else []
-        return self._merge(texts, policy, worded, found)
+        return self._merge(texts, policy, worded, found, RecognizerSet(extra) if extra else None)
 
     def analyze_later(self, texts: Sequence[str], policy: Policy) -> Future:
         """A future of `analyze`: with a MicroBatcher, all of the work runs on its inference thread."""
@@ -152,7 +160,14 @@ class MaskingEngine:
             return []
         return [i for i, text in enumerate(texts) if any(ch.isalpha() for ch in text)]
 
-    def _merge(self, texts: Sequence[str], policy: Policy, worded: list[int], found: list[list[Span]]):
+    def _merge(
+        self,
+        texts: Sequence[str],
+        policy: Policy,
+        worded: list[int],
+        found: list[list[Span]],
+        extra: RecognizerSet | None = None,
+    ) -> list[list[Span]]:
         wanted = None if policy.entities is None else set(policy.entities)
         model_spans: list[list[Span]] = [[] for _ in texts]
         for i, spans in zip(worded, found):
@@ -167,6 +182,12 @@ class MaskingEngine:
                 and (s.score >= policy.threshold(s.type) or s.source == "deny_list")
                 and not policy.allows(text[s.start : s.end])
             ]
+            if extra is not None:
+                kept += [
+                    s
+                    for s in extra.analyze(text)
+                    if s.score >= policy.threshold(s.type) and not policy.allows(text[s.start : s.end])
+                ]
             results.append(resolve_overlaps(kept))
         return results
 

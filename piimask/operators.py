@@ -3,6 +3,7 @@
 `validate(params)` turns the policy's JSON into typed parameters (a pydantic model, so a bad parameter is reported
 by name); `operate(value, entity_type, params, crypto)` returns the replacement. Operators are stateless; keyed ones
 take the process's crypto manager, so the service and every worker with one keyring give identical outputs.
+An `OperatorRegistry` turns a name and its parameters into a `BoundOperator`; `OPERATORS` is the policy's.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import base64
 import re
 import threading
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any, ClassVar, Literal, Protocol
 
 from faker import Faker
 from faker.config import AVAILABLE_LOCALES
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from piimask.errors import OperatorError, UnmaskError
 
@@ -44,14 +46,18 @@ class Operator:
     name: ClassVar[str]
     Params: ClassVar[type[OperatorParams]] = OperatorParams
 
-    def validate(self, params: dict[str, Any]) -> OperatorParams:
+    def validate(self, params: Mapping[str, Any]) -> OperatorParams:
         try:
             return self.Params.model_validate(params)
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc']) or 'parameters'}: {err['msg']}" for err in exc.errors()
-            )
-            raise OperatorError(f"operator {self.name!r}: {problems}") from None
+            raise self.invalid(exc) from None
+
+    def invalid(self, exc: ValidationError) -> OperatorError:
+        """The error for parameters that do not validate: each problem named by its parameter."""
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'parameters'}: {err['msg']}" for err in exc.errors()
+        )
+        return OperatorError(f"operator {self.name!r}: {problems}")
 
     reversible: ClassVar[bool] = False
 
@@ -90,22 +96,36 @@ class Replace(Operator):
 class MaskParams(OperatorParams):
     chars: str = Field(default="*", min_length=1, max_length=1, description="the masking character")
     keep: int = Field(default=0, ge=0, le=1000, description="characters left visible")
+    count: int | None = Field(
+        default=None, ge=0, description="mask this many characters instead, the rest left visible (with keep 0)"
+    )
     from_end: bool = Field(default=False, description="mask from the end (keep the first N) instead of the start")
     only_alnum: bool = Field(default=True, description="leave separators such as '-', ' ', '@', '.' visible")
 
+    @model_validator(mode="after")
+    def _keep_or_count(self) -> MaskParams:
+        if self.count is not None and self.keep:
+            raise ValueError("give keep (characters left visible) or count (characters masked), not both")
+        return self
+
 
 class Mask(Operator):
-    """Masks characters, leaving `keep` of them visible: by default '4111-1111-1111-1234' → '****-****-****-1234'."""
+    """Masks characters, leaving `keep` of them visible: by default '4111-1111-1111-1234' → '****-****-****-1234'.
+    With `count`, masks that many instead (at the start, or at the end with `from_end`) whatever the length."""
 
     name = "mask"
     Params = MaskParams
 
     def operate(self, value: str, entity_type: str, params: MaskParams, crypto: KeyedCrypto) -> str:
         maskable = [i for i, ch in enumerate(value) if ch.isalnum() or not params.only_alnum]
-        visible = set()
-        if params.keep:
-            visible = set(maskable[: params.keep] if params.from_end else maskable[-params.keep :])
-        masked = set(maskable) - visible
+        if params.count is not None:
+            count = min(params.count, len(maskable))
+            masked = set(maskable[len(maskable) - count :] if params.from_end else maskable[:count])
+        else:
+            visible = set()
+            if params.keep:
+                visible = set(maskable[: params.keep] if params.from_end else maskable[-params.keep :])
+            masked = set(maskable) - visible
         return "".join(params.chars if i in masked else ch for i, ch in enumerate(value))
 
 
@@ -332,11 +352,6 @@ class Generalize(Operator):
         return f"<{entity_type}>"
 
 
-OPERATORS: dict[str, Operator] = {
-    op.name: op for op in (Keep(), Redact(), Replace(), Mask(), Hash(), Encrypt(), Fpe(), Pseudonymize(), Generalize())
-}
-
-
 class BoundOperator:
     """An operator with validated parameters, ready to apply."""
 
@@ -347,15 +362,9 @@ class BoundOperator:
         self.params = params
 
     @classmethod
-    def from_spec(cls, spec: dict[str, Any]) -> "BoundOperator":
-        spec = dict(spec)
-        name = spec.pop("type", None)
-        if not isinstance(name, str):
-            raise OperatorError("an operator needs a 'type', one of: " + ", ".join(sorted(OPERATORS)))
-        operator = OPERATORS.get(name)
-        if operator is None:
-            raise OperatorError(f"unknown operator {name!r}; known: {', '.join(sorted(OPERATORS))}")
-        return cls(operator, operator.validate(spec))
+    def from_spec(cls, spec: Mapping[str, Any]) -> BoundOperator:
+        """A policy's `{"type": <operator>, ...parameters}`, bound with the policy's operators."""
+        return OPERATORS.bind_spec(spec)
 
     @property
     def name(self) -> str:
@@ -365,4 +374,41 @@ class BoundOperator:
         return self.operator.operate(value, entity_type, self.params, crypto)
 
 
-DEFAULT_OPERATOR = BoundOperator(OPERATORS["replace"], ReplaceParams())
+class OperatorRegistry:
+    """Operators by name, and the one way a name and its parameters become a `BoundOperator`.
+
+    The policy's operators are one registry (`OPERATORS`); another API can offer its own set under its own names
+    and parameters (the Presidio-compatible routes do), sharing the operators whose semantics are the same.
+    """
+
+    def __init__(self, operators: Iterable[Operator]):
+        self._by_name: Mapping[str, Operator] = MappingProxyType({op.name: op for op in operators})
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The operator names, in the order they were given."""
+        return tuple(self._by_name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def bind(self, name: str, params: Mapping[str, Any]) -> BoundOperator:
+        operator = self._by_name.get(name)
+        if operator is None:
+            raise OperatorError(f"unknown operator {name!r}; known: {', '.join(sorted(self._by_name))}")
+        return BoundOperator(operator, operator.validate(params))
+
+    def bind_spec(self, spec: Mapping[str, Any]) -> BoundOperator:
+        """`{"type": <name>, ...parameters}`."""
+        params = dict(spec)
+        name = params.pop("type", None)
+        if not isinstance(name, str):
+            raise OperatorError("an operator needs a 'type', one of: " + ", ".join(sorted(self._by_name)))
+        return self.bind(name, params)
+
+
+OPERATORS = OperatorRegistry(
+    (Keep(), Redact(), Replace(), Mask(), Hash(), Encrypt(), Fpe(), Pseudonymize(), Generalize())
+)
+
+DEFAULT_OPERATOR = OPERATORS.bind("replace", {})

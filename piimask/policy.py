@@ -1,4 +1,5 @@
-"""The masking policy: one JSON shape shared by text and table requests (see shared/DESIGN.md)."""
+"""The masking policy: one JSON shape shared by text and table requests (types, thresholds, operators, allow and
+deny lists, and for tables the per-column overrides)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Presidio-compatible API (piimask/presidio_compat.py) against the real service process.
+"""The Presidio-compatible API (piimask/http/presidio/) against the real service process.
 
 The request bodies are Presidio's own documentation examples; each names the file it comes from in
 github.com/microsoft/presidio (docs/...). Where presidio-anonymizer is installed, /anonymize is also compared with

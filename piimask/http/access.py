@@ -1,5 +1,8 @@
 """API keys and scopes. Keys are configured as `{"<key or sha256:hex>": [scopes]}` in PIIMASK_API_KEYS or in the
-JSON file PIIMASK_API_KEYS_FILE; a stored `sha256:` entry means the service never holds the key itself."""
+JSON file PIIMASK_API_KEYS_FILE; a stored `sha256:` entry means the service never holds the key itself.
+
+The rules live here; `piimask.http.deps` turns them into route dependencies (`require("mask")`), since those read
+the key ring from the typed dependencies this module is below."""
 
 from __future__ import annotations
 
@@ -9,10 +12,7 @@ import json
 import secrets
 from pathlib import Path
 
-from fastapi import Depends, Request
-
 from piimask.http.errors import ApiError
-from piimask.settings import Settings
 
 SCOPES = frozenset({"mask", "unmask", "tables", "admin"})
 
@@ -42,7 +42,7 @@ class KeyRing:
             self._by_hash[digest] = frozenset(scopes)
 
     @classmethod
-    def from_settings(cls, inline: dict[str, list[str]], file: Path | None) -> "KeyRing":
+    def from_settings(cls, inline: dict[str, list[str]], file: Path | None) -> KeyRing:
         entries = dict(inline)
         if file is not None:
             try:
@@ -65,29 +65,19 @@ class KeyRing:
         return found
 
 
-def caller_scopes(request: Request) -> set[str]:
-    """The scopes of the caller's Bearer key; 401 when there is no valid key. Auth off: every scope."""
-    settings: Settings = request.app.state.settings
-    if settings.auth == "off":
-        return {"admin"}
-    header = request.headers.get("authorization", "")
-    token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-    scopes = request.app.state.keys.scopes(token)
+def caller_scopes(authorization: str, auth: str, keys: KeyRing) -> frozenset[str]:
+    """The scopes of the `Authorization: Bearer <key>` header's key; 401 when there is no valid key. Auth off: every
+    scope. (`piimask.http.deps` offers it as a route dependency.)"""
+    if auth == "off":
+        return frozenset({"admin"})
+    token = authorization[7:].strip() if authorization.lower().startswith("bearer ") else ""
+    scopes = keys.scopes(token)
     if scopes is None:
         raise ApiError(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
-    return set(scopes)
+    return scopes
 
 
-def check_scope(request: Request, scope: str) -> None:
-    scopes = caller_scopes(request)
+def check_scope(scopes: frozenset[str], scope: str) -> None:
+    """403 unless the caller's key carries `scope` (or `admin`)."""
     if scope not in scopes and "admin" not in scopes:
         raise ApiError(403, "forbidden", f"this API key lacks the {scope!r} scope")
-
-
-def require(scope: str):
-    """A route dependency: the caller's key must carry `scope` (or `admin`)."""
-
-    async def dependency(request: Request) -> None:  # async: a key check is no reason for a thread hop
-        check_scope(request, scope)
-
-    return Depends(dependency)

@@ -1,12 +1,30 @@
-"""The HTTP layer's errors: one JSON shape, `{"error": {"code", "message"}}`, and a 4xx for every caller mistake."""
+"""The HTTP layer's errors: one JSON shape, `{"error": {"code", "message"}}`, and a 4xx for every caller mistake.
+
+Routes raise `ApiError` for what only HTTP knows (a missing key, a job that is not finished); the engine's own
+errors (`piimask.errors`) reach the handlers as they are and get their status here, in one table.
+"""
 
 from __future__ import annotations
+
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from piimask.errors import BlobPathError, OperatorError, PiimaskError, TableError, UnmaskError
+
+# The engine's errors a caller can cause, by status and code. Their messages are safe to show (see piimask.errors).
+# A TableError in this process comes from reading a request's declared or implied format (the tables themselves
+# are read by the workers), so it is the 415 of an unsupported format.
+ENGINE_ERRORS: dict[type[PiimaskError], tuple[int, str]] = {
+    OperatorError: (422, "invalid_operator"),
+    UnmaskError: (422, "cannot_unmask"),
+    TableError: (415, "unsupported_format"),
+    BlobPathError: (400, "invalid_uri"),
+}
 
 
 class ApiError(Exception):
@@ -16,6 +34,12 @@ class ApiError(Exception):
 
 def error_response(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def client_name(value: str) -> str:
+    """A client-given name (entity type, operator) for an error message: quoted only when it looks like a name, since
+    anything else could be the PII itself."""
+    return repr(value) if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]{0,63}", value) else "(a name)"
 
 
 def describe_validation_errors(errors: list[dict]) -> str:
@@ -32,6 +56,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
         return error_response(exc.status, exc.code, exc.message)
+
+    for error_type, (status, code) in ENGINE_ERRORS.items():
+        app.add_exception_handler(error_type, _engine_error(status, code))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError):
@@ -53,3 +80,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception):
         # Not the caller's fault; the message names the type only, since exception texts can quote input.
         return error_response(500, "internal_error", f"internal error ({type(exc).__name__})")
+
+
+def _engine_error(status: int, code: str):
+    async def handler(request: Request, exc: Exception):
+        return error_response(status, code, str(exc))
+
+    return handler

@@ -1,64 +1,11 @@
-"""Presidio-compatible REST endpoints: a Presidio client switches to piimask by changing its base URL.
+"""presidio-anonymizer's routes: POST /anonymize, /deanonymize, GET /anonymizers, /deanonymizers.
 
-Presidio runs two services (presidio-analyzer, presidio-anonymizer); this one router serves both APIs, with the
-request and response shapes of Presidio's `app.py` files and `docs/api-docs/api-docs.yml` (checked against
-presidio-analyzer / presidio-anonymizer 2.2.366, the PyPI release, and github.com/microsoft/presidio main):
-
-| route | Presidio service | what it does here |
-|---|---|---|
-| POST /analyze | analyzer | `AnalyzerRequest` → list of `RecognizerResult` (a list of lists for a batch of texts) |
-| POST /anonymize | anonymizer | `{text, anonymizers, analyzer_results}` → `{text, items}` |
-| POST /deanonymize | anonymizer | `{text, deanonymizers, anonymizer_results}` → `{text, items}` (decrypt, keep) |
-| GET /supportedentities, /recognizers | analyzer | entity types / recognizer names (`?language=en`) |
-| GET /anonymizers, /deanonymizers | anonymizer | operator names |
-| GET /health | both | plain-text liveness, no key needed |
-
-Same as Presidio:
-- Field names and shapes, including `analysis_explanation` (null unless `return_decision_process`) and no
-  `recognition_metadata` in /analyze results (Presidio's app strips it); /anonymize `items` are
-  `{start, end, entity_type, text, operator, score}` with start/end **in the anonymized text**, listed from the end
-  of the text to its start, exactly as presidio-anonymizer returns them. A blank text in /analyze gives `[]`.
-- /anonymize resolves conflicts between `analyzer_results` with Presidio's own algorithm (same-type overlaps merged,
-  results contained in another dropped, same-type neighbours separated only by spaces joined; partial overlaps of
-  different types replaced the way Presidio's TextReplaceBuilder does), ported from presidio-anonymizer 2.2.366's
-  anonymizer_engine.py (its linear sweeps; tests compare outputs with presidio-anonymizer itself). Any
-  entity type name is accepted there (e.g. NAME, FIRST_NAME in Presidio's docs), not only the ones we detect.
-- Operators with Presidio's parameters and semantics: `replace` (`new_value`, default `<ENTITY_TYPE>`), `redact`,
-  `keep`, `mask` (`masking_char`, `chars_to_mask` counted from the start, or from the end with `from_end`, every
-  character including separators), `hash` (`hash_type` sha256|sha512, `salt`: SHA-2 of value+salt; without a salt
-  a random 32-byte salt per entity, as in Presidio >= 2.2.36x, so the output is unlinkable and never a bare hash),
-  `encrypt` (`key` of 16/24/32 UTF-8 bytes: AES-CBC, random IV, PKCS7, urlsafe base64 of IV+ciphertext; what
-  Presidio's `decrypt` — and our /deanonymize — reverse with the same key). `custom` is refused with 400, as
-  Presidio's REST API does (it takes a Python lambda).
-- Ad-hoc recognizers (`patterns`, `deny_list`, `context`, `supported_entity`, `supported_language`,
-  `deny_list_score`, `global_regex_flags`), run with the `regex` module and a time limit as Presidio does;
-  context words raise a score by 0.35 to at least 0.4 when one of the 5 words before the match is a context word
-  (Presidio's LemmaContextAwareEnhancer defaults, by exact lower-cased word instead of lemma).
-- `allow_list` with `allow_list_match` "exact" (case-sensitive) or "regex" (search with `regex_flags`).
-
-Deliberate differences (safety or our engine's nature):
-- Errors use this service's shape `{"error": {"code", "message"}}` (Presidio: `{"error": "message"}`), always 4xx
-  for a caller's mistake where Presidio sometimes answers 500 (no text, unknown language, missing DEFAULT
-  deanonymizer, undecryptable value). Messages never quote the text, regexes, keys or salts.
-- Every route except /health needs an API key with the `mask` scope (`Authorization: Bearer <key>`).
-- `language`: only "en" (our model and context words are English); other languages get 422, where a default
-  Presidio answers 500.
-- `entities`: names we cannot detect (not in GET /supportedentities and not an ad-hoc recognizer's entity) get
-  422 instead of being silently ignored: a typo must not mean "nothing masked".
-- `score_threshold` absent: our policy default (0.5) rather than Presidio's 0, since our model's scores below that
-  are noise. Detection results never overlap (our engine resolves overlaps; Presidio may return overlapping
-  results of different types). Request-level `context` words only affect ad-hoc recognizers (our built-in
-  recognizers have their own context words).
-- `encrypt` uses the client's key exactly as Presidio (the client holds the key; unauthenticated AES-CBC, as in
-  Presidio). For keyring-managed, authenticated reversible tokens use POST /v1/text/mask with `encrypt`.
-- `mask`: `from_end` defaults to false when absent (Presidio's docs say so; its code demands the field).
-- Extension: the anonymizer `type`s `fpe`, `pseudonymize` and `generalize` run our operators (parameters as in
-  our policy; keyed by this service's keyring).
-- Limits: a text is at most `max_text_chars`, a batch at most `max_batch_texts` texts, /anonymize at most
-  MAX_RESULTS analyzer results, at most MAX_AD_HOC ad-hoc recognizers with MAX_PATTERNS patterns each; ad-hoc
-  regexes and a regex allow list share REGEX_TIMEOUT_S per text, past which the answer is 422 (Presidio silently
-  skips the pattern after 60 s). User regexes run on the `regex` package (a dependency of transformers, as of
-  Presidio), never on `re`, because only `regex` can stop a catastrophic backtrack.
+The operators are the engine's (`piimask.operators`) behind Presidio's names and parameters: one `OperatorRegistry`
+for the anonymizers and one for the deanonymizers. Where Presidio's operator means what ours means (replace,
+redact, keep, mask) the Presidio one only reads Presidio's parameters and hands ours over; the extensions (fpe,
+pseudonymize, generalize) are ours as they are; Presidio's own algorithms (salted SHA-2 `hash`, the client-key
+AES-CBC `encrypt` and `decrypt`) are operators of their own here. Conflicts between the given results are resolved
+with Presidio's algorithm, ported below.
 """
 
 from __future__ import annotations
@@ -67,375 +14,38 @@ import base64
 import hashlib
 import os
 import re
-import time
-from typing import Any, Literal
+from collections.abc import Callable, Mapping
+from typing import Any
 
-import regex
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, PlainTextResponse
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from pydantic import ConfigDict, ValidationError, field_validator
 
-from piimask.engine import resolve_overlaps
-from piimask.http.access import check_scope
-from piimask.http.errors import ApiError
-from piimask.entities import KNOWN_ENTITY_TYPES
 from piimask.errors import OperatorError
-from piimask.operators import BoundOperator
-from piimask.policy import DEFAULT_POLICY, Policy
-from piimask.spans import Span
-
-MAX_RESULTS = 20_000
-MAX_AD_HOC = 50
-MAX_PATTERNS = 50
-MAX_REGEX_CHARS = 2000
-MAX_DENY_WORDS = 10_000
-MAX_JOINED_REGEX_CHARS = 200_000  # a deny list or a regex allow list becomes one alternation
-REGEX_TIMEOUT_S = 2.0
-SUPPORTED_LANGUAGES = ("en",)
-# regex-module flags a client may set: IGNORECASE, MULTILINE, DOTALL, UNICODE, VERBOSE, ASCII (not DEBUG, LOCALE...).
-ALLOWED_REGEX_FLAGS = int(regex.I | regex.M | regex.S | regex.U | regex.X | regex.A)
-DEFAULT_REGEX_FLAGS = int(regex.DOTALL | regex.MULTILINE | regex.IGNORECASE)  # Presidio's default
-CONTEXT_FACTOR, CONTEXT_MIN_SCORE, CONTEXT_PREFIX_WORDS = 0.35, 0.4, 5  # LemmaContextAwareEnhancer defaults
-PRESIDIO_ANONYMIZERS = ("replace", "redact", "mask", "hash", "encrypt", "keep")
-EXTENSION_ANONYMIZERS = ("fpe", "pseudonymize", "generalize")
-DEANONYMIZERS = ("decrypt", "deanonymize_keep")
-MODEL_RECOGNIZER = "PiimaskTransformersRecognizer"
-PATTERN_RECOGNIZER = "PiimaskPatternRecognizer"
-
-
-def _name(value: str) -> str:
-    """A client-given name (entity type, operator) for an error message: quoted only when it looks like a name."""
-    return repr(value) if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]{0,63}", value) else "(a name)"
-
-
-def _error(status: int, code: str, message: str) -> Exception:
-    return ApiError(status, code, message)
-
-
-def _require_mask(request: Request) -> None:
-    check_scope(request, "mask")
-
-
-router = APIRouter(tags=["presidio"])
-AUTH = [Depends(_require_mask)]
-
-
-# ---------------------------------------------------------------- request / response models
-
-
-class AdHocPattern(BaseModel):
-    name: str | None = None
-    regex: str = Field(max_length=MAX_REGEX_CHARS)
-    score: float = Field(ge=0.0, le=1.0)
-
-
-class AdHocRecognizer(BaseModel):
-    """Presidio's `PatternRecognizer.from_dict`: regex patterns and/or a deny list for one entity type."""
-
-    name: str | None = None
-    supported_language: str = "en"
-    supported_entity: str | None = None
-    supported_entities: list[str] | None = Field(default=None, description="Presidio accepts this plural form too")
-    patterns: list[AdHocPattern] | None = Field(default=None, max_length=MAX_PATTERNS)
-    deny_list: list[str] | None = Field(default=None, max_length=MAX_DENY_WORDS)
-    context: list[str] | None = None
-    deny_list_score: float = Field(default=1.0, ge=0.0, le=1.0)
-    global_regex_flags: int | None = DEFAULT_REGEX_FLAGS
-
-
-class AnalyzeRequest(BaseModel):
-    """presidio-analyzer's AnalyzerRequest. Unknown fields (e.g. the docs' "trace") are ignored, as by Presidio."""
-
-    text: str | list[str] = Field(description="a text, or a list of texts (the answer is then a list of lists)")
-    language: str = Field(description="ISO 639-1 code; this service supports 'en'")
-    entities: list[str] | None = None
-    correlation_id: str | None = None
-    score_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
-    return_decision_process: bool | None = False
-    ad_hoc_recognizers: list[AdHocRecognizer] | None = Field(default=None, max_length=MAX_AD_HOC)
-    context: list[str] | None = None
-    allow_list: list[str] | None = None
-    allow_list_match: Literal["exact", "regex"] = "exact"
-    regex_flags: int | None = DEFAULT_REGEX_FLAGS
-
-
-class AnalysisExplanation(BaseModel):
-    recognizer: str
-    pattern_name: str | None = None
-    pattern: str | None = None
-    original_score: float
-    score: float
-    textual_explanation: str | None = None
-    score_context_improvement: float = 0
-    supportive_context_word: str = ""
-    validation_result: bool | None = None
-    regex_flags: int | None = None
-
-
-class RecognizerResultOut(BaseModel):
-    analysis_explanation: AnalysisExplanation | None
-    end: int
-    entity_type: str
-    score: float
-    start: int
-
-
-class AnalyzerResultIn(BaseModel):
-    """A RecognizerResult as /analyze returns it (extra fields such as analysis_explanation are ignored)."""
-
-    start: int
-    end: int
-    score: float
-    entity_type: str
-
-
-class AnonymizeRequest(BaseModel):
-    text: str = ""
-    anonymizers: dict[str, dict[str, Any]] | None = Field(
-        default=None,
-        description='entity type or "DEFAULT" → {"type": "replace"|"redact"|"mask"|"hash"|"encrypt"|"keep", ...}; '
-        'default {"DEFAULT": {"type": "replace"}}',
-    )
-    analyzer_results: list[AnalyzerResultIn] | None = Field(default=None, description="required, as by Presidio")
-
-
-class OperatorResultOut(BaseModel):
-    start: int
-    end: int
-    entity_type: str
-    text: str
-    operator: str
-    score: float | None = Field(description="the result's score (since presidio-anonymizer 2.2.366)")
-
-
-class AnonymizeResponse(BaseModel):
-    text: str
-    items: list[OperatorResultOut]
-
-
-class AnonymizedEntityIn(BaseModel):
-    start: int
-    end: int
-    entity_type: str
-    score: float | None = None
-
-
-class DeanonymizeRequest(BaseModel):
-    text: str = ""
-    deanonymizers: dict[str, dict[str, Any]] | None = Field(
-        default=None, description='entity type or "DEFAULT" → {"type": "decrypt", "key": ...} or deanonymize_keep'
-    )
-    anonymizer_results: list[AnonymizedEntityIn] | None = None
-
-
-# ---------------------------------------------------------------- /analyze
-
-
-def _check_language(language: str | None) -> None:
-    if language not in SUPPORTED_LANGUAGES:
-        raise _error(422, "unsupported_language", f"language: only {', '.join(SUPPORTED_LANGUAGES)} is supported")
-
-
-def _check_flags(flags: int | None, where: str) -> int:
-    if flags is None:
-        return DEFAULT_REGEX_FLAGS
-    if flags < 0 or flags & ~ALLOWED_REGEX_FLAGS:
-        raise _error(422, "invalid_regex_flags", f"{where}: only IGNORECASE, MULTILINE, DOTALL, UNICODE, VERBOSE and "
-                     "ASCII regex flags are accepted")  # fmt: skip
-    return flags
-
-
-def _compile(pattern: str, flags: int, where: str) -> regex.Pattern:
-    if len(pattern) > MAX_JOINED_REGEX_CHARS:
-        raise _error(413, "regex_too_long", f"{where}: the limit is {MAX_JOINED_REGEX_CHARS} characters")
-    try:
-        return regex.compile(pattern, flags=flags)
-    except (regex.error, ValueError, TypeError, OverflowError, RecursionError):
-        raise _error(422, "invalid_regex", f"{where}: not a valid regular expression") from None
-
-
-class _AdHoc:
-    """A validated ad-hoc recognizer, compiled once per request."""
-
-    def __init__(self, spec: AdHocRecognizer, index: int):
-        where = f"ad_hoc_recognizers[{index}]"
-        if spec.supported_entity and spec.supported_entities:
-            raise _error(422, "invalid_recognizer", f"{where}: give supported_entity or supported_entities, not both")
-        entity = spec.supported_entity or (spec.supported_entities[0] if spec.supported_entities else None)
-        if not entity or not entity.strip():
-            raise _error(422, "invalid_recognizer", f"{where}: supported_entity is required")
-        if not spec.patterns and not spec.deny_list:
-            raise _error(422, "invalid_recognizer", f"{where}: give patterns or a deny_list")
-        if sum(len(w) for w in spec.deny_list or []) > MAX_JOINED_REGEX_CHARS // 2:
-            raise _error(413, "deny_list_too_long", f"{where}.deny_list: too many characters in all")
-        self.entity = entity
-        self.name = spec.name or f"{entity}_ad_hoc"
-        self.language = spec.supported_language
-        self.context = [w.lower() for w in spec.context or [] if w]
-        flags = _check_flags(spec.global_regex_flags, f"{where}.global_regex_flags")
-        self.flags = flags
-        self.patterns: list[tuple[str | None, str, float, regex.Pattern]] = []
-        for j, p in enumerate(spec.patterns or []):
-            self.patterns.append((p.name, p.regex, p.score, _compile(p.regex, flags, f"{where}.patterns[{j}].regex")))
-        words = [w for w in spec.deny_list or [] if w]
-        if words:
-            # Presidio's PatternRecognizer._deny_list_to_regex
-            deny = r"(?:^|(?<=\W))(" + "|".join(regex.escape(w) for w in words) + r")(?:(?=\W)|$)"
-            self.patterns.append(("deny_list", deny, spec.deny_list_score, _compile(deny, flags, f"{where}.deny_list")))
-
-    def analyze(self, text: str, request_context: list[str], deadline: float) -> list[tuple[Span, dict]]:
-        found: dict[tuple[int, int], tuple[Span, dict]] = {}
-        for pattern_name, pattern, score, compiled in self.patterns:
-            try:
-                matches = [m.span() for m in compiled.finditer(text, timeout=max(0.01, deadline - time.monotonic()))]
-            except TimeoutError:
-                raise _error(422, "regex_timeout", f"ad-hoc recognizer {_name(self.name)}: a regex ran past the "
-                             f"{REGEX_TIMEOUT_S:g} s limit") from None  # fmt: skip
-            for start, end in matches:
-                if start == end or score <= 0:
-                    continue
-                final, word = self._with_context(text, start, score, request_context)
-                explanation = {
-                    "recognizer": self.name, "pattern_name": pattern_name, "pattern": pattern,
-                    "original_score": score, "score": final, "textual_explanation": None,
-                    "score_context_improvement": final - score, "supportive_context_word": word,
-                    "validation_result": None, "regex_flags": self.flags,
-                }  # fmt: skip
-                # the caller's own recognizer outranks the built-in ones where they overlap, as a deny list does
-                source = "deny_list" if pattern_name == "deny_list" else "ad_hoc"
-                if (start, end) not in found or final > found[(start, end)][0].score:
-                    found[(start, end)] = (Span(self.entity, start, end, final, source), explanation)
-        return list(found.values())
-
-    def _with_context(self, text: str, start: int, score: float, request_context: list[str]) -> tuple[float, str]:
-        if not self.context:
-            return score, ""
-        before = [w.lower() for w in re.findall(r"\w+", text[max(0, start - 200) : start])][-CONTEXT_PREFIX_WORDS:]
-        surrounding = set(before) | set(request_context)
-        word = next((w for w in self.context if w in surrounding), "")
-        if not word:
-            return score, ""
-        return max(min(score + CONTEXT_FACTOR, 1.0), CONTEXT_MIN_SCORE), word
-
-
-def _allowed(
-    text: str, span: Span, allow_list: list[str], match: str, compiled: regex.Pattern | None, deadline: float
-) -> bool:
-    word = text[span.start : span.end]
-    if match == "exact":
-        return word in allow_list
-    if compiled is None:
-        return False
-    try:
-        return compiled.search(word, timeout=max(0.01, deadline - time.monotonic())) is not None
-    except TimeoutError:
-        raise _error(422, "regex_timeout", f"allow_list: the regex ran past the {REGEX_TIMEOUT_S:g} s limit") from None
-
-
-def _explain(span: Span) -> dict:
-    recognizer = MODEL_RECOGNIZER if span.source == "model" else PATTERN_RECOGNIZER
-    how = {"model": "Identified by piimask's token-classification model",
-           "pattern": "Identified by a piimask pattern recognizer (regex + validator)",
-           "deny_list": "Identified by a deny list"}.get(span.source)  # fmt: skip
-    return {
-        "recognizer": recognizer, "pattern_name": None, "pattern": None, "original_score": round(span.score, 4),
-        "score": round(span.score, 4), "textual_explanation": how, "score_context_improvement": 0,
-        "supportive_context_word": "", "validation_result": None, "regex_flags": None,
-    }  # fmt: skip
-
-
-@router.post(
-    "/analyze",
-    dependencies=AUTH,
-    response_model=list[RecognizerResultOut] | list[list[RecognizerResultOut]],
-    summary="Presidio-compatible: analyze text",
+from piimask.http.deps import EngineDep, SettingsDep, require
+from piimask.http.errors import ApiError, client_name
+from piimask.http.limits import check_texts
+from piimask.http.presidio.schemas import MAX_RESULTS, AnonymizeRequest, AnonymizeResponse, DeanonymizeRequest
+from piimask.operators import (
+    BoundOperator,
+    Fpe,
+    Generalize,
+    Keep,
+    KeyedCrypto,
+    Mask,
+    MaskParams,
+    Operator,
+    OperatorParams,
+    OperatorRegistry,
+    Pseudonymize,
+    Redact,
+    Replace,
+    ReplaceParams,
 )
-def presidio_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
-    settings = request.app.state.settings
-    engine = request.app.state.engine
-    _check_language(body.language)
-    batch = isinstance(body.text, list)
-    texts = body.text if batch else [body.text]
-    if not texts or (not batch and not body.text):
-        raise _error(422, "empty_text", "text: no text provided")
-    if len(texts) > settings.max_batch_texts:
-        raise _error(413, "too_many_texts", f"text: {len(texts)} texts; the limit is {settings.max_batch_texts}")
-    for i, t in enumerate(texts):
-        if len(t) > settings.max_text_chars:
-            where = f"text[{i}]" if batch else "text"
-            raise _error(413, "text_too_long", f"{where}: {len(t)} characters; the limit is {settings.max_text_chars}")
 
-    ad_hoc = [_AdHoc(spec, i) for i, spec in enumerate(body.ad_hoc_recognizers or [])]
-    ad_hoc = [r for r in ad_hoc if r.language == body.language]  # Presidio uses only the request language's
-    ad_hoc_types = {r.entity for r in ad_hoc}
-    wanted: set[str] | None = None
-    if body.entities:  # Presidio: an empty list means all entities
-        wanted = set(body.entities)
-        unknown = sorted(wanted - set(engine.entity_types) - ad_hoc_types)
-        if unknown:
-            raise _error(422, "unsupported_entity", "entities: not detected by this service: "
-                         + ", ".join(_name(u) for u in unknown[:20])
-                         + " (see GET /supportedentities, or add an ad-hoc recognizer)")  # fmt: skip
-        ad_hoc = [r for r in ad_hoc if r.entity in wanted]
-    threshold = DEFAULT_POLICY.score_threshold if body.score_threshold is None else body.score_threshold
-    engine_entities = None if wanted is None else sorted(wanted & set(engine.entity_types) & KNOWN_ENTITY_TYPES)
-    policy = Policy(entities=engine_entities, score_threshold=threshold)
-
-    allow_list = [a for a in body.allow_list or [] if a]
-    allow_regex = None
-    if allow_list and body.allow_list_match == "regex":
-        flags = _check_flags(body.regex_flags, "regex_flags")
-        allow_regex = _compile("|".join(allow_list), flags, "allow_list")
-    request_context = [w.lower() for w in body.context or [] if w]
-
-    live = [i for i, t in enumerate(texts) if t.strip()]
-    detected = engine.analyze([texts[i] for i in live], policy) if live else []
-    per_text: list[list[dict]] = [[] for _ in texts]
-    for i, spans in zip(live, detected):
-        text = texts[i]
-        deadline = time.monotonic() + REGEX_TIMEOUT_S
-        explanations: dict[tuple[str, int, int], dict] = {}
-        extra: list[Span] = []
-        for recognizer in ad_hoc:
-            for span, explanation in recognizer.analyze(text, request_context, deadline):
-                if span.score >= threshold:
-                    extra.append(span)
-                    explanations[(span.type, span.start, span.end)] = explanation
-        merged = resolve_overlaps([*spans, *extra]) if extra else spans
-        out = []
-        for span in merged:
-            if allow_list and _allowed(text, span, allow_list, body.allow_list_match, allow_regex, deadline):
-                continue
-            explanation = None
-            if body.return_decision_process:
-                explanation = explanations.get((span.type, span.start, span.end)) or _explain(span)
-            out.append({"analysis_explanation": explanation, "end": span.end, "entity_type": span.type,
-                        "score": round(span.score, 4), "start": span.start})  # fmt: skip
-        per_text[i] = out
-    return JSONResponse(per_text if batch else per_text[0])
-
-
-@router.get("/supportedentities", dependencies=AUTH, response_model=list[str], summary="Presidio-compatible")
-def presidio_supported_entities(request: Request, language: str | None = Query(default=None)) -> list[str]:
-    if language is not None:
-        _check_language(language)
-    return sorted(request.app.state.engine.entity_types)
-
-
-@router.get("/recognizers", dependencies=AUTH, response_model=list[str], summary="Presidio-compatible")
-def presidio_recognizers(request: Request, language: str | None = Query(default=None)) -> list[str]:
-    if language is not None:
-        _check_language(language)
-    engine = request.app.state.engine
-    names = [r.name for r in engine.recognizers.recognizers]
-    return ([MODEL_RECOGNIZER] if engine.classifier is not None else []) + names
-
-
-@router.get("/health", response_class=PlainTextResponse, summary="Presidio-compatible liveness (no key needed)")
-def presidio_health() -> str:
-    return "piimask service is up (Presidio-compatible API)"
+router = APIRouter(tags=["presidio"], dependencies=[require("mask")])
 
 
 # ---------------------------------------------------------------- /anonymize: Presidio's conflict resolution
@@ -447,7 +57,7 @@ class _Result:
     def __init__(self, entity_type: str, start: int, end: int, score: float | None):
         self.entity_type, self.start, self.end, self.score = entity_type, start, end, score
 
-    def intersects(self, other: "_Result") -> int:
+    def intersects(self, other: _Result) -> int:
         if self.end < other.start or other.end < self.start:
             return 0
         return min(self.end, other.end) - max(self.start, other.start)
@@ -522,14 +132,14 @@ def _merge_with_spaces(text: str, results: list[_Result]) -> list[_Result]:
     return merged
 
 
-def _operate(text: str, entities: list[_Result], apply) -> dict:
+def _operate(text: str, entities: list[_Result], apply: Callable[[_Result, str], tuple[str, str]]) -> dict:
     """EngineBase._operate + TextReplaceBuilder: replace from the end; items' offsets are in the output text."""
     output, last = text, len(text)
     raw: list[tuple[int, str, str, str, float | None]] = []
     for entity in sorted(entities, key=lambda e: (e.start, e.end), reverse=True):
         if len(text) < entity.start or entity.end > len(text):
-            raise _error(422, "invalid_result", f"a result spans {entity.start}-{entity.end}, while the text is "
-                         f"only {len(text)} characters long")  # fmt: skip
+            raise ApiError(422, "invalid_result", f"a result spans {entity.start}-{entity.end}, while the text is "
+                           f"only {len(text)} characters long")  # fmt: skip
         new, operator_name = apply(entity, text[entity.start : entity.end])
         end_of_text = min(entity.end, last)
         last = entity.start
@@ -544,161 +154,269 @@ def _operate(text: str, entities: list[_Result], apply) -> dict:
     return {"text": output, "items": items}
 
 
-# ---------------------------------------------------------------- Presidio operators
+# ---------------------------------------------------------------- Presidio's operators
 
 
-def _param_type(value: Any, name: str, kind: type, required: bool = False) -> None:
-    if value is None:
-        if required:
-            raise _error(422, "invalid_operator", f"Expected parameter {name}")
-        return
-    ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-    if not ok:
-        label = {str: "string", int: "number", bool: "boolean"}[kind]
-        raise _error(422, "invalid_operator", f"Invalid parameter value for {name}. Expecting '{label}'.")
+class PresidioParams(OperatorParams):
+    """Presidio's parameter rules: each type checked as it is (no "4" for 4), unknown parameters ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
 
 
-def _aes_key(params: dict, name: str = "key") -> bytes:
-    key = params.get(name)
-    _param_type(key, name, str, required=True)
-    raw = key.encode("utf-8")
-    if len(raw) * 8 not in (128, 192, 256):
-        raise _error(422, "invalid_operator", f"Invalid input, {name} must be of length 128, 192 or 256 bits")
-    return raw
+_JSON_TYPES = {"string_type": "string", "int_type": "number", "bool_type": "boolean"}
 
 
-def _encrypt(key: bytes, value: str) -> str:
-    padder = padding.PKCS7(algorithms.AES.block_size).padder()
-    padded = padder.update(value.encode("utf-8")) + padder.finalize()
-    iv = os.urandom(16)
-    encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
-    return base64.urlsafe_b64encode(iv + encryptor.update(padded) + encryptor.finalize()).decode()
+class PresidioOperator(Operator):
+    """An operator under Presidio's parameters, reporting a bad one in presidio-anonymizer's words (the first
+    problem only, as Presidio stops at it)."""
+
+    Params = PresidioParams
+
+    def validate(self, params: Mapping[str, Any]) -> OperatorParams:
+        return self.ours(super().validate(params))
+
+    def ours(self, params: Any) -> OperatorParams:
+        """Presidio's parameters as those of the operator this one delegates to (unchanged for its own ones)."""
+        return params
+
+    def invalid(self, exc: ValidationError) -> OperatorError:
+        err = exc.errors()[0]
+        name = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "missing" or (err["type"] in _JSON_TYPES and err["input"] is None):
+            return OperatorError(f"Expected parameter {name}")
+        if err["type"] in _JSON_TYPES:
+            return OperatorError(f"Invalid parameter value for {name}. Expecting '{_JSON_TYPES[err['type']]}'.")
+        return OperatorError(str(err["msg"]).removeprefix("Value error, "))
 
 
-def _decrypt(key: bytes, value: str) -> str:
-    try:
-        data = base64.urlsafe_b64decode(value)
-        if len(data) < 32 or len(data) % 16:
-            raise ValueError
-        decryptor = Cipher(algorithms.AES(key), modes.CBC(data[:16])).decryptor()
-        padded = decryptor.update(data[16:]) + decryptor.finalize()
-        unpadder = padding.PKCS7(128).unpadder()
-        return (unpadder.update(padded) + unpadder.finalize()).decode("utf-8")
-    except Exception:  # bad base64, wrong key (padding), not UTF-8: all mean "not encrypted with this key"
-        raise _error(422, "cannot_decrypt", "a value does not decrypt with the given key") from None
+class PresidioKeep(PresidioOperator, Keep):
+    pass
 
 
-class _Operators:
-    """Presidio's operators config: lookup by entity type, then DEFAULT (replace when absent); validated on use."""
+class PresidioRedact(PresidioOperator, Redact):
+    pass
 
-    def __init__(self, config: dict[str, dict[str, Any]] | None, kind: Literal["anonymize", "deanonymize"], crypto):
-        self.kind, self.crypto = kind, crypto
-        self.config: dict[str, dict[str, Any]] = {}
+
+class DeanonymizeKeep(PresidioOperator, Keep):
+    name = "deanonymize_keep"
+
+
+class PresidioReplaceParams(PresidioParams):
+    new_value: str | None = None
+
+    @field_validator("new_value", mode="before")
+    @classmethod
+    def _empty_means_default(cls, value: Any) -> Any:
+        return value or None  # Presidio: any false-like new_value means <ENTITY_TYPE>
+
+
+class PresidioReplace(PresidioOperator, Replace):
+    Params = PresidioReplaceParams
+
+    def ours(self, params: PresidioReplaceParams) -> ReplaceParams:
+        # constructed, not validated: Presidio sets no length limit on new_value, and its rules already ran
+        return ReplaceParams.model_construct(value=params.new_value)
+
+
+class PresidioMaskParams(PresidioParams):
+    masking_char: str
+    chars_to_mask: int
+    from_end: bool | None = False  # Presidio's docs say it defaults to false; its code demands the field
+
+    @field_validator("masking_char")
+    @classmethod
+    def _one_character(cls, value: str) -> str:
+        if len(value) > 1:
+            raise ValueError("Invalid input, masking_char must be a character")
+        return value
+
+
+class PresidioMask(PresidioOperator, Mask):
+    """Presidio's mask: `chars_to_mask` characters, separators included, from the start (or the end)."""
+
+    Params = PresidioMaskParams
+
+    def ours(self, params: PresidioMaskParams) -> MaskParams:
+        # constructed, not validated: Presidio accepts an empty masking_char (the characters are then removed)
+        return MaskParams.model_construct(
+            chars=params.masking_char,
+            count=max(params.chars_to_mask, 0),
+            from_end=bool(params.from_end),
+            only_alnum=False,
+        )
+
+
+HASH_TYPES = ("sha256", "sha512")
+
+
+class SaltedHashParams(PresidioParams):
+    hash_type: Any = "sha256"
+    salt: str | None = None
+
+    @field_validator("hash_type")
+    @classmethod
+    def _known(cls, value: Any) -> Any:
+        if value not in HASH_TYPES:
+            raise ValueError(f"Parameter hash_type is not in range of values {list(HASH_TYPES)}")
+        return value
+
+    @field_validator("salt", mode="before")
+    @classmethod
+    def _given(cls, value: Any) -> Any:
+        if value is None:  # runs only when the request names a salt: an explicit null is no salt
+            raise ValueError("Expected parameter salt")
+        return value
+
+    @field_validator("salt")
+    @classmethod
+    def _long_enough(cls, value: str) -> str:
+        size = len(value.encode())
+        if size < 16:
+            raise ValueError(f"Salt must be at least 16 bytes (128 bits). Provided salt is {size} bytes.")
+        return value
+
+
+class SaltedHash(PresidioOperator):
+    """Presidio's hash: SHA-2 of value + salt. Without a salt, a random 32-byte one per entity (as Presidio >=
+    2.2.36x), so the output is unlinkable and never a bare, dictionary-attackable hash. Ours (`/v1`) is keyed."""
+
+    name = "hash"
+    Params = SaltedHashParams
+
+    def operate(self, value: str, entity_type: str, params: SaltedHashParams, crypto: KeyedCrypto) -> str:
+        salt = params.salt.encode() if params.salt is not None else os.urandom(32)
+        return hashlib.new(params.hash_type, value.encode() + salt).hexdigest()
+
+
+class AesKeyParams(PresidioParams):
+    key: str
+
+    @field_validator("key")
+    @classmethod
+    def _aes_length(cls, value: str) -> str:
+        if len(value.encode("utf-8")) * 8 not in (128, 192, 256):
+            raise ValueError("Invalid input, key must be of length 128, 192 or 256 bits")
+        return value
+
+
+class ClientEncrypt(PresidioOperator):
+    """Presidio's encrypt under the client's key: AES-CBC, random IV, PKCS7, urlsafe base64 of IV + ciphertext
+    (unauthenticated, as Presidio's). Keyring-managed, authenticated tokens are /v1's `encrypt`."""
+
+    name = "encrypt"
+    Params = AesKeyParams
+
+    def operate(self, value: str, entity_type: str, params: AesKeyParams, crypto: KeyedCrypto) -> str:
+        padder = padding.PKCS7(algorithms.AES.block_size).padder()
+        padded = padder.update(value.encode("utf-8")) + padder.finalize()
+        iv = os.urandom(16)
+        encryptor = Cipher(algorithms.AES(params.key.encode("utf-8")), modes.CBC(iv)).encryptor()
+        return base64.urlsafe_b64encode(iv + encryptor.update(padded) + encryptor.finalize()).decode()
+
+
+class ClientDecrypt(PresidioOperator):
+    """Presidio's decrypt: reverses `ClientEncrypt` (and Presidio's own encrypt) with the same key."""
+
+    name = "decrypt"
+    Params = AesKeyParams
+
+    def operate(self, value: str, entity_type: str, params: AesKeyParams, crypto: KeyedCrypto) -> str:
+        try:
+            data = base64.urlsafe_b64decode(value)
+            if len(data) < 32 or len(data) % 16:
+                raise ValueError
+            decryptor = Cipher(algorithms.AES(params.key.encode("utf-8")), modes.CBC(data[:16])).decryptor()
+            padded = decryptor.update(data[16:]) + decryptor.finalize()
+            unpadder = padding.PKCS7(128).unpadder()
+            return (unpadder.update(padded) + unpadder.finalize()).decode("utf-8")
+        except Exception:  # bad base64, wrong key (padding), not UTF-8: all mean "not encrypted with this key"
+            raise ApiError(422, "cannot_decrypt", "a value does not decrypt with the given key") from None
+
+
+# GET /anonymizers lists them in this order: Presidio's, then the extensions (ours, with our parameters)
+ANONYMIZERS = OperatorRegistry(
+    (
+        PresidioReplace(),
+        PresidioRedact(),
+        PresidioMask(),
+        SaltedHash(),
+        ClientEncrypt(),
+        PresidioKeep(),
+        Fpe(),
+        Pseudonymize(),
+        Generalize(),
+    )
+)
+DEANONYMIZERS = OperatorRegistry((ClientDecrypt(), DeanonymizeKeep()))
+
+
+class OperatorsConfig:
+    """Presidio's operators config: an entity type's operator, else DEFAULT's. Each is bound (its parameters
+    checked) on first use, as Presidio checks them, so a config for a type the results do not hold never fails."""
+
+    def __init__(
+        self, config: dict[str, dict[str, Any]] | None, registry: OperatorRegistry, kind: str, crypto: KeyedCrypto
+    ):
+        self.registry, self.kind, self.crypto = registry, kind, crypto
+        self._specs: dict[str, tuple[str, dict[str, Any]]] = {}
         for entity, spec in (config or {}).items():
             name = spec.get("type")
             if not name or not isinstance(name, str):
-                raise _error(422, "invalid_operator", f"Invalid input, operator config for {_name(entity)} must "
-                             "contain operator_name (its 'type')")  # fmt: skip
-            self.config[entity] = {k: v for k, v in spec.items() if k != "type"} | {"__name": name}
-        if kind == "anonymize":
-            if any(spec["__name"] == "custom" for spec in self.config.values()):
-                raise _error(400, "unsupported_operator", "Custom type anonymizer is not supported")
-            self.config.setdefault("DEFAULT", {"__name": "replace"})
-        self._bound: dict[str, Any] = {}
+                raise OperatorError(f"Invalid input, operator config for {client_name(entity)} must contain "
+                                    "operator_name (its 'type')")  # fmt: skip
+            self._specs[entity] = (name, {k: v for k, v in spec.items() if k != "type"})
+        self._bound: dict[str, BoundOperator] = {}
+
+    @classmethod
+    def anonymizers(cls, config: dict[str, dict[str, Any]] | None, crypto: KeyedCrypto) -> OperatorsConfig:
+        operators = cls(config, ANONYMIZERS, "anonymizer", crypto)
+        if any(name == "custom" for name, _ in operators._specs.values()):
+            raise ApiError(400, "unsupported_operator", "Custom type anonymizer is not supported")
+        operators._specs.setdefault("DEFAULT", ("replace", {}))
+        return operators
+
+    @classmethod
+    def deanonymizers(cls, config: dict[str, dict[str, Any]] | None, crypto: KeyedCrypto) -> OperatorsConfig:
+        return cls(config, DEANONYMIZERS, "deanonymizer", crypto)
 
     def apply(self, entity: _Result, value: str) -> tuple[str, str]:
-        spec = self.config.get(entity.entity_type) or self.config.get("DEFAULT")
-        if spec is None:
-            raise _error(422, "invalid_operator", f"no {self.kind}r for entity type {_name(entity.entity_type)} and no "
-                         "DEFAULT")  # fmt: skip
-        name = spec["__name"]
-        return self._run(name, spec, value, entity.entity_type), name
+        """The replacement of `value` and the operator's name."""
+        key = entity.entity_type if entity.entity_type in self._specs else "DEFAULT"
+        bound = self._bound.get(key) or self._bind(key, entity.entity_type)
+        return bound.apply(value, entity.entity_type, self.crypto), bound.name
 
-    def _run(self, name: str, params: dict, value: str, entity_type: str) -> str:
-        if self.kind == "deanonymize":
-            if name == "decrypt":
-                return _decrypt(_aes_key(params), value)
-            if name == "deanonymize_keep":
-                return value
-            raise _error(422, "invalid_operator", f"Invalid operator class {_name(name)}; deanonymizers: "
-                         + ", ".join(DEANONYMIZERS))  # fmt: skip
-        if name == "replace":
-            new_value = params.get("new_value")
-            if new_value:
-                _param_type(new_value, "new_value", str)
-                return new_value
-            return f"<{entity_type}>"
-        if name == "redact":
-            return ""
-        if name == "keep":
-            return value
-        if name == "mask":
-            char = params.get("masking_char")
-            _param_type(char, "masking_char", str, required=True)
-            if len(char) > 1:
-                raise _error(422, "invalid_operator", "Invalid input, masking_char must be a character")
-            count = params.get("chars_to_mask")
-            _param_type(count, "chars_to_mask", int, required=True)
-            from_end = params.get("from_end", False)
-            _param_type(from_end, "from_end", bool)
-            count = min(len(value), count) if count > 0 else 0
-            if from_end:
-                return value[: len(value) - count] + char * count
-            return char * count + value[count:]
-        if name == "hash":
-            hash_type = params.get("hash_type", "sha256")
-            if hash_type not in ("sha256", "sha512"):
-                raise _error(422, "invalid_operator", "Parameter hash_type is not in range of values "
-                             "['sha256', 'sha512']")  # fmt: skip
-            if "salt" in params:
-                salt = params["salt"]
-                _param_type(salt, "salt", str, required=True)
-                salt = salt.encode()
-                if len(salt) < 16:
-                    raise _error(422, "invalid_operator", f"Salt must be at least 16 bytes (128 bits). Provided salt "
-                                 f"is {len(salt)} bytes.")  # fmt: skip
-            else:
-                salt = os.urandom(32)
-            return hashlib.new(hash_type, value.encode() + salt).hexdigest()
-        if name == "encrypt":
-            return _encrypt(_aes_key(params), value)
-        if name in EXTENSION_ANONYMIZERS:
-            key = f"{entity_type}\x00{name}"
-            if key not in self._bound:
-                try:
-                    spec = {k: v for k, v in params.items() if k != "__name"}
-                    self._bound[key] = BoundOperator.from_spec({"type": name, **spec})
-                except OperatorError as exc:
-                    raise _error(422, "invalid_operator", str(exc)) from None
-            return self._bound[key].apply(value, entity_type, self.crypto)
-        raise _error(422, "invalid_operator", f"Invalid operator class {_name(name)}; anonymizers: "
-                     + ", ".join(PRESIDIO_ANONYMIZERS + EXTENSION_ANONYMIZERS))  # fmt: skip
+    def _bind(self, key: str, entity_type: str) -> BoundOperator:
+        if key not in self._specs:
+            raise OperatorError(f"no {self.kind} for entity type {client_name(entity_type)} and no DEFAULT")
+        name, params = self._specs[key]
+        if name not in self.registry:
+            raise OperatorError(f"Invalid operator class {client_name(name)}; {self.kind}s: "
+                                + ", ".join(self.registry.names))  # fmt: skip
+        bound = self._bound[key] = self.registry.bind(name, params)
+        return bound
 
 
-def _check_text(request: Request, text: str) -> None:
-    limit = request.app.state.settings.max_text_chars
-    if len(text) > limit:
-        raise _error(413, "text_too_long", f"text: {len(text)} characters; the limit is {limit}")
+# ---------------------------------------------------------------- routes
 
 
 def _check_span(start: int, end: int, entity_type: str, where: str) -> None:
     if not entity_type:
-        raise _error(422, "invalid_result", f"{where}: Invalid input, result must contain entity_type")
+        raise ApiError(422, "invalid_result", f"{where}: Invalid input, result must contain entity_type")
     if start < 0 or end < 0:
-        raise _error(422, "invalid_result", f"{where}: Invalid input, result start and end must be positive")
+        raise ApiError(422, "invalid_result", f"{where}: Invalid input, result start and end must be positive")
     if start > end:
-        raise _error(422, "invalid_result", f"{where}: Invalid input, start index '{start}' must be smaller than "
-                     f"end index '{end}'")  # fmt: skip
+        raise ApiError(422, "invalid_result", f"{where}: Invalid input, start index '{start}' must be smaller than "
+                       f"end index '{end}'")  # fmt: skip
 
 
-@router.post("/anonymize", dependencies=AUTH, response_model=AnonymizeResponse, summary="Presidio-compatible")
-def presidio_anonymize(body: AnonymizeRequest, request: Request) -> JSONResponse:
-    _check_text(request, body.text)
+@router.post("/anonymize", response_model=AnonymizeResponse, summary="Presidio-compatible")
+def presidio_anonymize(body: AnonymizeRequest, settings: SettingsDep, engine: EngineDep) -> JSONResponse:
+    check_texts(settings, [body.text], field="text", listed=False, blank_ok=True)
     if body.analyzer_results is None:
-        raise _error(422, "invalid_request", "Invalid input, request must contain analyzer results")
+        raise ApiError(422, "invalid_request", "Invalid input, request must contain analyzer results")
     if len(body.analyzer_results) > MAX_RESULTS:
-        raise _error(413, "too_many_results", f"analyzer_results: the limit is {MAX_RESULTS} per request")
-    operators = _Operators(body.anonymizers, "anonymize", request.app.state.engine.crypto)
+        raise ApiError(413, "too_many_results", f"analyzer_results: the limit is {MAX_RESULTS} per request")
+    operators = OperatorsConfig.anonymizers(body.anonymizers, engine.crypto)
     results = []
     for i, r in enumerate(body.analyzer_results):
         _check_span(r.start, r.end, r.entity_type, f"analyzer_results[{i}]")
@@ -708,31 +426,28 @@ def presidio_anonymize(body: AnonymizeRequest, request: Request) -> JSONResponse
     return JSONResponse(_operate(body.text, results, operators.apply))
 
 
-@router.post("/deanonymize", dependencies=AUTH, response_model=AnonymizeResponse, summary="Presidio-compatible")
-def presidio_deanonymize(body: DeanonymizeRequest, request: Request) -> JSONResponse:
-    _check_text(request, body.text)
+@router.post("/deanonymize", response_model=AnonymizeResponse, summary="Presidio-compatible")
+def presidio_deanonymize(body: DeanonymizeRequest, settings: SettingsDep, engine: EngineDep) -> JSONResponse:
+    check_texts(settings, [body.text], field="text", listed=False, blank_ok=True)
     entities = body.anonymizer_results or []
     if len(entities) > MAX_RESULTS:
-        raise _error(413, "too_many_results", f"anonymizer_results: the limit is {MAX_RESULTS} per request")
-    operators = _Operators(body.deanonymizers, "deanonymize", request.app.state.engine.crypto)
+        raise ApiError(413, "too_many_results", f"anonymizer_results: the limit is {MAX_RESULTS} per request")
+    operators = OperatorsConfig.deanonymizers(body.deanonymizers, engine.crypto)
     results = []
     for i, r in enumerate(entities):
         _check_span(r.start, r.end, r.entity_type, f"anonymizer_results[{i}]")
         results.append(_Result(r.entity_type, r.start, r.end, r.score))
     ordered = sorted(results, key=lambda r: (r.start, r.end))
     if any(a.end > b.start for a, b in zip(ordered, ordered[1:])):
-        raise _error(422, "invalid_result", "anonymizer_results: the entities overlap")
+        raise ApiError(422, "invalid_result", "anonymizer_results: the entities overlap")
     return JSONResponse(_operate(body.text, results, operators.apply))
 
 
-@router.get("/anonymizers", dependencies=AUTH, response_model=list[str], summary="Presidio-compatible")
+@router.get("/anonymizers", response_model=list[str], summary="Presidio-compatible")
 def presidio_anonymizers() -> list[str]:
-    return list(PRESIDIO_ANONYMIZERS + EXTENSION_ANONYMIZERS)
+    return list(ANONYMIZERS.names)
 
 
-@router.get("/deanonymizers", dependencies=AUTH, response_model=list[str], summary="Presidio-compatible")
+@router.get("/deanonymizers", response_model=list[str], summary="Presidio-compatible")
 def presidio_deanonymizers() -> list[str]:
-    return list(DEANONYMIZERS)
-
-
-__all__ = ["router", "MAX_RESULTS"]
+    return list(DEANONYMIZERS.names)

@@ -1,0 +1,93 @@
+"""The v1 text routes: analyze, mask (one text or a batch) and unmask.
+
+Analyze and mask are async and await the engine's future: the masking work runs on the inference thread, so a
+request costs no worker-thread hop and the event loop stays free for /healthz under full load.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import asdict
+
+from fastapi import APIRouter
+
+from piimask.engine import MaskResult
+from piimask.http.deps import EngineDep, SettingsDep, require
+from piimask.http.limits import check_texts
+from piimask.http.metrics import count_entities
+from piimask.http.schemas import (
+    AnalyzeResponse,
+    BatchRequest,
+    BatchResponse,
+    EntityOut,
+    MaskedEntityOut,
+    MaskResponse,
+    Offsets,
+    TextRequest,
+    UnmaskRequest,
+    UnmaskResponse,
+)
+from piimask.operators import fpe_restore, unmask_tokens
+from piimask.policy import DEFAULT_POLICY
+
+router = APIRouter(tags=["text"])
+
+
+def _offsets(text: str, offsets: Offsets) -> Callable[[int], int]:
+    """Code-point index → the index the caller asked for: itself, or the UTF-16 index (characters beyond the BMP
+    count twice)."""
+    if offsets == "codepoints" or text.isascii() or all(ord(ch) < 0x10000 for ch in text):
+        return lambda i: i
+    prefix = [0]
+    for ch in text:
+        prefix.append(prefix[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return prefix.__getitem__
+
+
+def _mask_out(result: MaskResult, text: str, offsets: Offsets) -> MaskResponse:
+    at = _offsets(text, offsets)
+    entities = [MaskedEntityOut(**{**asdict(e), "start": at(e.start), "end": at(e.end)}) for e in result.entities]
+    return MaskResponse(masked_text=result.masked_text, entities=entities)
+
+
+@router.post("/v1/text/analyze", response_model=AnalyzeResponse, dependencies=[require("mask")])
+async def analyze(body: TextRequest, settings: SettingsDep, engine: EngineDep) -> AnalyzeResponse:
+    check_texts(settings, [body.text], field="text", listed=False)
+    later = engine.analyze_later([body.text], body.policy or DEFAULT_POLICY)
+    spans = (await asyncio.wrap_future(later))[0]
+    count_entities([spans])
+    at = _offsets(body.text, body.offsets)
+    return AnalyzeResponse(
+        entities=[EntityOut(type=s.type, start=at(s.start), end=at(s.end), score=round(s.score, 4)) for s in spans]
+    )
+
+
+@router.post("/v1/text/mask", response_model=MaskResponse, dependencies=[require("mask")])
+async def mask(body: TextRequest, settings: SettingsDep, engine: EngineDep) -> MaskResponse:
+    check_texts(settings, [body.text], field="text", listed=False)
+    later = engine.mask_later([body.text], body.policy or DEFAULT_POLICY)
+    result = (await asyncio.wrap_future(later))[0]
+    count_entities([result.entities])
+    return _mask_out(result, body.text, body.offsets)
+
+
+@router.post("/v1/text/mask/batch", response_model=BatchResponse, dependencies=[require("mask")])
+async def mask_batch(body: BatchRequest, settings: SettingsDep, engine: EngineDep) -> BatchResponse:
+    check_texts(settings, body.texts, field="texts", listed=True)
+    results = await asyncio.wrap_future(engine.mask_later(body.texts, body.policy or DEFAULT_POLICY))
+    count_entities([r.entities for r in results])
+    return BatchResponse(results=[_mask_out(r, t, body.offsets) for r, t in zip(results, body.texts)])
+
+
+@router.post("/v1/text/unmask", response_model=UnmaskResponse, dependencies=[require("unmask")])
+def unmask(body: UnmaskRequest, settings: SettingsDep, engine: EngineDep) -> UnmaskResponse:
+    check_texts(settings, [body.text], field="text", listed=False)
+    text, restored = unmask_tokens(body.text, engine.crypto)
+    # Longest first, so a value that contains another is restored whole.
+    for item in sorted(body.fpe, key=lambda v: len(v.value), reverse=True):
+        if item.value in text:
+            original = fpe_restore(item.value, item.type, engine.crypto, item.key_id, item.luhn)
+            restored += text.count(item.value)
+            text = text.replace(item.value, original)
+    return UnmaskResponse(text=text, restored=restored)
