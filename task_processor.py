@@ -24,7 +24,8 @@ from piimask.logs import job_id
 from piimask.tables.jobs import ROWS_MASKED_KEY, MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job
 from piimask.policy import parse_policy
 from piimask.settings import get_settings
-from piimask.tables.mask import ColumnPlan, combine_reports, mask_table, release_free_memory, split_table
+from piimask.tables.mask import combine_reports, mask_table, release_free_memory, split_table
+from piimask.tables.plan import ColumnPlan
 from worker_models import get_table_masking_worker
 
 log = logging.getLogger("piimask.worker")

@@ -274,7 +274,8 @@ def test_token_batches_stay_within_budget_and_cut_where_padding_costs_more_than_
 def test_free_text_column_longer_than_a_model_slice_masks_every_value(engine):
     import pyarrow as pa
 
-    from piimask.tables.mask import TEXT_SLICE, ColumnPlan, _ColumnMasker
+    from piimask.tables.mask import TEXT_SLICE, _ColumnMasker
+    from piimask.tables.plan import ColumnPlan
 
     notes = [f"Ticket {i}: Maria Gonzalez asked for a refund." for i in range(TEXT_SLICE + 40)]
     masker = _ColumnMasker(engine, Policy(), ColumnPlan("notes", "text", None, "values"))
@@ -286,7 +287,8 @@ def test_free_text_column_longer_than_a_model_slice_masks_every_value(engine):
 def test_column_cache_overflow_masks_every_value(engine):
     import pyarrow as pa
 
-    from piimask.tables.mask import ColumnPlan, _ColumnMasker
+    from piimask.tables.mask import _ColumnMasker
+    from piimask.tables.plan import ColumnPlan
 
     masker = _ColumnMasker(engine, Policy(), ColumnPlan("email", "entity", "EMAIL_ADDRESS"))
     masker.cache_limit = 3
