@@ -16,6 +16,7 @@ from redis import Redis
 from rq import Queue
 
 from crypto import CryptoManager
+from piimask.audit import AuditLog
 from piimask.batching import MicroBatcher
 from piimask.engine import MaskingEngine
 from piimask.http.access import KeyConfigError, KeyRing
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, keys: KeyRing | None = None) ->
                 queue=Queue(settings.queue, connection=redis),
                 store=BlobStore(settings.blob_root),
                 describe=describe,
+                audit=AuditLog(settings.audit_target),
             )
         finally:
             redis.close()

@@ -21,7 +21,10 @@ from piimask.tables.blobstore import BlobStore
 from piimask.errors import TableError, UnmaskError
 from piimask.tables.formats import CsvDialect, concatenate
 from piimask.logs import job_id
-from piimask.tables.jobs import ROWS_MASKED_KEY, MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job
+from piimask.audit import AuditLog, Caller
+from piimask.tables.jobs import (
+    ROWS_MASKED_KEY, TABLE_UNMASKS_KEY, MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job,
+)
 from piimask.policy import parse_policy
 from piimask.settings import get_settings
 from piimask.tables.mask import combine_reports, mask_table, release_free_memory, split_table
@@ -133,6 +136,8 @@ def process_table_masking_task(spec: dict) -> dict:
             ctx.save(canceled=True)
             log.info("job %s: canceled", ctx.id)
             return {"canceled": True}
+        if job_spec.part is None:
+            _audit(ctx, job_spec.caller, report)
         ctx.save(progress={"rows_done": report["rows"], "rows_total": report["rows"]}, report=report, error=None)
         if ctx.job is not None:
             ctx.job.connection.incrby(ROWS_MASKED_KEY, report["rows"])
@@ -180,6 +185,16 @@ def _fan_out(ctx: _JobContext, store: BlobStore, engine, policy, spec: TableJobS
     return {"parts": len(parts)}
 
 
+def _audit(ctx: _JobContext, caller: Caller | None, report: dict, job_id: str | None = None) -> None:
+    """A job that unmasked leaves its audit record (who, when, how many values of each type) before it reports
+    success; the counts come from the whole table (a fanned-out job's merge writes the one record)."""
+    if caller is None or "restored" not in report:
+        return
+    AuditLog(get_settings().audit_target).unmasked(caller, report["restored"], where="table", job_id=job_id or ctx.id)
+    if ctx.job is not None:
+        ctx.job.connection.incr(TABLE_UNMASKS_KEY)
+
+
 def merge_table_parts(spec: dict) -> dict:
     settings = get_settings()
     merge_spec = MergeSpec.model_validate(spec)
@@ -206,6 +221,7 @@ def merge_table_parts(spec: dict) -> dict:
             concatenate(store, [store.resolve(o) for o in merge_spec.outputs], sink, merge_spec.format)
         store.remove(store.resolve(merge_spec.workdir))
         report = combine_reports(reports)
+        _audit(ctx, merge_spec.caller, report, job_id=merge_spec.parent)
         ctx.save(report=report, error=None)
         log.info("job %s: merged %d parts, %d rows", merge_spec.parent, len(reports), report["rows"])
         return report

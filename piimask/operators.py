@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
@@ -55,7 +56,9 @@ class Operator:
     def invalid(self, exc: ValidationError) -> OperatorError:
         """The error for parameters that do not validate: each problem named by its parameter."""
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'parameters'}: {err['msg']}" for err in exc.errors()
+            f"{'.'.join(str(p) for p in err['loc']) or 'parameters'}: "
+            + ("unknown parameter" if err["type"] == "extra_forbidden" else err["msg"])
+            for err in exc.errors()
         )
         return OperatorError(f"operator {self.name!r}: {problems}")
 
@@ -184,13 +187,16 @@ def _require_key(crypto: KeyedCrypto, key_id: str) -> None:
         raise UnmaskError(f"key id {key_id!r} is not in this keyring")
 
 
-def unmask_tokens(text: str, crypto: KeyedCrypto) -> tuple[str, int]:
-    """Every encrypt token in `text` replaced by its value; returns the text and how many were restored."""
+def unmask_tokens(text: str, crypto: KeyedCrypto, by_type: Counter[str] | None = None) -> tuple[str, int]:
+    """Every encrypt token in `text` replaced by its value; returns the text and how many were restored, and adds
+    them up per entity type in `by_type` when given (for the audit trail)."""
     count = 0
 
     def restore(m: re.Match[str]) -> str:
         nonlocal count
         count += 1
+        if by_type is not None:
+            by_type[m.group(1)] += 1
         return decrypt_token(m, crypto)
 
     return TOKEN_RE.sub(restore, text), count

@@ -68,6 +68,13 @@ class Settings(BaseSettings):
     part_rows: int = Field(default=250_000, ge=1)  # rows per part of a split input
 
     log_level: str = "INFO"
+    # every unmask (text or table) appends one JSON record here: who (key id), when, how many values of each type;
+    # default <data_dir>/audit.jsonl, "-" for standard error
+    audit_log: str | None = None
+
+    @property
+    def audit_target(self) -> str:
+        return self.audit_log or str(self.data_dir / "audit.jsonl")
 
     @property
     def table_checkpoint(self) -> str:

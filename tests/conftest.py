@@ -65,6 +65,7 @@ def env(workdir, redis_server, keyring_path) -> dict[str, str]:
         "PIIMASK_MAINTENANCE_INTERVAL_S": "5",
         "PIIMASK_FANOUT_BYTES": "400000",  # tables above 400 kB are split into parts of 1,000 rows
         "PIIMASK_PART_ROWS": "1000",
+        "PIIMASK_AUDIT_LOG": str(workdir / "audit.jsonl"),  # the service's and the workers' records, one file
         "PYTHONUNBUFFERED": "1",
         "HF_HUB_OFFLINE": "1",
     }

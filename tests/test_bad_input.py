@@ -21,8 +21,9 @@ def test_malformed_json(client):
 @pytest.mark.parametrize(
     "body, status, words",
     [
-        ({"text": ""}, 422, ["empty"]),
-        ({"text": "   "}, 422, ["empty"]),
+        ({"text": SECRET, "polcy": {"operators": {"DEFAULT": {"type": "redact"}}}}, 422, ["polcy: unknown field"]),
+        ({"text": SECRET, "policy": {"operators": {"DEFAULT": {"type": "redact", "chars": "#"}}}}, 422, ["chars", "unknown"]),
+        ({"text": SECRET, "policy": {"columns": {"a": {"mode": "keep", "entty": "X"}}}}, 422, ["entty", "unknown field"]),
         ({"text": SECRET + "x" * 20000}, 413, ["limit", "20000"]),
         ({"texxt": SECRET}, 422, ["text", "required"]),
         ({"text": SECRET, "policy": {"entities": ["NOT_A_TYPE"]}}, 422, ["unknown entity type", "NOT_A_TYPE"]),
@@ -38,7 +39,42 @@ def test_bad_text_requests(client, body, status, words):
 
 def test_batch_limits(client):
     assert_error(client.post("/v1/text/mask/batch", json={"texts": []}), 422, "at least one")
-    assert_error(client.post("/v1/text/mask/batch", json={"texts": ["ok", ""]}), 422, "texts[1]", "empty")
+    assert_error(client.post("/v1/text/mask/batch", json={"texts": ["ok"], "offset": "utf16"}), 422, "offset: unknown field")
+
+
+def test_unknown_fields_are_refused_at_every_level_of_every_v1_body(client):
+    assert_error(client.post("/v1/text/analyze", json={"text": SECRET, "entities": ["PERSON"]}), 422, "entities: unknown field")
+    assert_error(client.post("/v1/text/unmask", json={"text": SECRET, "policy": {}}), 422, "policy: unknown field")
+    body = {"text": SECRET, "fpe": [{"value": "123456", "type": "US_SSN", "luhn": False, "keyid": "k"}]}
+    assert_error(client.post("/v1/text/unmask", json=body), 422, "fpe.0.keyid: unknown field")
+    assert_error(client.post("/v1/tables", json={"source_uri": "x.csv", "ouput_uri": "y.csv"}), 422, "ouput_uri: unknown field")
+    files = {"file": ("t.csv", b"a,b\n1,2\n", "text/csv")}
+    assert_error(client.post("/v1/tables", files=files, data={"polcy": "{}"}), 422, "polcy: unknown field")
+
+
+@pytest.mark.parametrize("path", ["/v1/text/analyze", "/v1/text/mask"])
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty_and_blank_texts_are_valid_and_come_back_unchanged(client, path, text):
+    r = client.post(path, json={"text": text})
+    assert r.status_code == 200, r.text
+    assert r.json()["entities"] == []
+    if path.endswith("mask"):
+        assert r.json()["masked_text"] == text
+
+
+def test_a_batch_with_empty_texts_masks_the_others(client):
+    r = client.post("/v1/text/mask/batch", json={"texts": ["write to " + SECRET, "", "  "]})
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert results[0]["masked_text"] == "write to <EMAIL_ADDRESS>"
+    assert [x["masked_text"] for x in results[1:]] == ["", "  "] and not results[1]["entities"]
+
+
+def test_presidio_routes_take_empty_texts(client):
+    assert client.post("/analyze", json={"text": "", "language": "en"}).json() == []
+    assert client.post("/analyze", json={"text": ["", " ", "mail " + SECRET], "language": "en"}).json()[:2] == [[], []]
+    r = client.post("/anonymize", json={"text": "", "analyzer_results": []})
+    assert r.status_code == 200 and r.json() == {"text": "", "items": []}
 
 
 def test_unknown_job_and_route(client):

@@ -382,8 +382,11 @@ SECRET = "jane.doe@example.com"
 @pytest.mark.parametrize(
     "path, body, status, words",
     [
-        ("/analyze", {"text": "", "language": "en"}, 422, ["no text"]),
         ("/analyze", {"text": [], "language": "en"}, 422, ["no text"]),
+        ("/analyze", {"text": SECRET, "language": "en", "entitys": ["PERSON"]}, 422, ["entitys", "unknown field"]),
+        ("/anonymize", {"text": SECRET, "analyzer_results": [], "anonymisers": {}}, 422, ["anonymisers", "unknown field"]),
+        ("/analyze", {"text": SECRET, "language": "en", "ad_hoc_recognizers": [
+            {"supported_entity": "X", "deny_list": ["a"], "deny_lst": ["b"]}]}, 422, ["deny_lst", "unknown field"]),
         ("/analyze", {"text": SECRET}, 422, ["language"]),
         ("/analyze", {"text": SECRET, "language": "de"}, 422, ["language"]),
         ("/analyze", {"text": SECRET, "language": "en", "entities": ["NOT_A_TYPE"]}, 422, ["NOT_A_TYPE"]),

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from piimask.http.errors import ApiError
@@ -65,16 +66,32 @@ class KeyRing:
         return found
 
 
-def caller_scopes(authorization: str, auth: str, keys: KeyRing) -> frozenset[str]:
-    """The scopes of the `Authorization: Bearer <key>` header's key; 401 when there is no valid key. Auth off: every
-    scope. (`piimask.http.deps` offers it as a route dependency.)"""
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """The caller: its key's id (a prefix of the key's hash, safe to log and audit; None with auth off) and scopes."""
+
+    key_id: str | None
+    scopes: frozenset[str]
+
+    def granting(self, scope: str) -> str:
+        """The scope that allows this caller `scope`: the scope itself, or admin."""
+        return scope if scope in self.scopes else "admin"
+
+
+def key_id(token: str) -> str:
+    return hash_key(token)[: len("sha256:") + 12]
+
+
+def identify(authorization: str, auth: str, keys: KeyRing) -> Identity:
+    """Who sent the `Authorization: Bearer <key>` header; 401 when there is no valid key. Auth off: every scope.
+    (`piimask.http.deps` offers it as a route dependency.)"""
     if auth == "off":
-        return frozenset({"admin"})
+        return Identity(None, frozenset({"admin"}))
     token = authorization[7:].strip() if authorization.lower().startswith("bearer ") else ""
     scopes = keys.scopes(token)
     if scopes is None:
         raise ApiError(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
-    return scopes
+    return Identity(key_id(token), scopes)
 
 
 def check_scope(scopes: frozenset[str], scope: str) -> None:

@@ -19,8 +19,9 @@ from prometheus_client import CollectorRegistry
 from redis import Redis
 from rq import Queue
 
+from piimask.audit import AuditLog
 from piimask.engine import MaskingEngine
-from piimask.http.access import KeyRing, caller_scopes, check_scope
+from piimask.http.access import Identity, KeyRing, check_scope, identify
 from piimask.http.errors import ApiError
 from piimask.settings import Settings
 from piimask.tables.blobstore import BlobStore
@@ -37,6 +38,7 @@ class Services:
     queue: Queue
     store: BlobStore
     describe: Callable[[], dict[str, Any]]  # the process's models and key ids, for /readyz
+    audit: AuditLog  # where every unmask is recorded
 
 
 def _started(request: Request, name: str) -> Any:
@@ -86,6 +88,10 @@ async def get_describe(services: ServicesDep) -> Callable[[], dict[str, Any]]:
     return services.describe
 
 
+async def get_audit(services: ServicesDep) -> AuditLog:
+    return services.audit
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 KeysDep = Annotated[KeyRing, Depends(get_keys)]
 EngineDep = Annotated[MaskingEngine, Depends(get_engine)]
@@ -94,11 +100,19 @@ QueueDep = Annotated[Queue, Depends(get_queue)]
 StoreDep = Annotated[BlobStore, Depends(get_store)]
 DescribeDep = Annotated[Callable[[], dict[str, Any]], Depends(get_describe)]
 MetricsDep = Annotated[CollectorRegistry, Depends(get_metrics)]
+AuditDep = Annotated[AuditLog, Depends(get_audit)]
 
 
-async def get_scopes(request: Request, settings: SettingsDep, keys: KeysDep) -> frozenset[str]:
-    """The caller's scopes (401 without a valid key); computed once per request however many checks ask."""
-    return caller_scopes(request.headers.get("authorization", ""), settings.auth, keys)
+async def get_identity(request: Request, settings: SettingsDep, keys: KeysDep) -> Identity:
+    """The caller (401 without a valid key); computed once per request however many checks ask."""
+    return identify(request.headers.get("authorization", ""), settings.auth, keys)
+
+
+IdentityDep = Annotated[Identity, Depends(get_identity)]
+
+
+async def get_scopes(identity: IdentityDep) -> frozenset[str]:
+    return identity.scopes
 
 
 ScopesDep = Annotated[frozenset[str], Depends(get_scopes)]

@@ -36,10 +36,12 @@ def error_response(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-def client_name(value: str) -> str:
-    """A client-given name (entity type, operator) for an error message: quoted only when it looks like a name, since
-    anything else could be the PII itself."""
-    return repr(value) if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]{0,63}", value) else "(a name)"
+def client_name(value: str, *, quoted: bool = True) -> str:
+    """A client-given name (entity type, operator, field) for an error message: shown only when it looks like a
+    name, since anything else could be the PII itself."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]{0,63}", value):
+        return "(a name)"
+    return repr(value) if quoted else value
 
 
 def describe_validation_errors(errors: list[dict]) -> str:
@@ -47,7 +49,8 @@ def describe_validation_errors(errors: list[dict]) -> str:
     parts = []
     for err in errors:
         loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path"))
-        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        msg = "unknown field" if err.get("type") == "extra_forbidden" else str(err.get("msg", "invalid"))
+        msg = msg.removeprefix("Value error, ")
         parts.append(f"{loc}: {msg}" if loc else msg)
     return "; ".join(parts)
 

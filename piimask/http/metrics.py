@@ -12,7 +12,7 @@ from redis.exceptions import RedisError
 from rq import Queue
 
 from piimask.spans import Span
-from piimask.tables.jobs import ROWS_MASKED_KEY, queue_figures, worker_registrations
+from piimask.tables.jobs import ROWS_MASKED_KEY, TABLE_UNMASKS_KEY, queue_figures, worker_registrations
 
 REQUESTS = Counter("piimask_http_requests_total", "HTTP requests", ["route", "status"])
 LATENCY = Histogram("piimask_http_request_seconds", "HTTP request latency", ["route"])
@@ -22,11 +22,19 @@ BATCH_TEXTS = Histogram(
     "piimask_inference_batch_texts", "Texts per forward pass", buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
 )
 INFERENCE = Histogram("piimask_inference_seconds", "Model inference time per forward pass")
+UNMASKS = Counter("piimask_unmask_requests_total", "Unmask calls (each also in the audit log)", ["where"])
+RESTORED = Counter("piimask_unmask_restored_total", "Values restored by unmask calls, per entity type", ["type"])
 
 
 def observe_inference(texts: int, seconds: float) -> None:
     BATCH_TEXTS.observe(texts)
     INFERENCE.observe(seconds)
+
+
+def count_unmasked(where: str, by_type: dict[str, int]) -> None:
+    UNMASKS.labels(where).inc()
+    for entity_type, count in by_type.items():
+        RESTORED.labels(entity_type).inc(count)
 
 
 def count_entities(results: Iterable[Iterable[Span]]) -> None:
@@ -52,6 +60,7 @@ class QueueCollector:
         try:
             figures = queue_figures(self.queue)
             rows = int(self.redis.get(ROWS_MASKED_KEY) or 0)
+            unmasks = int(self.redis.get(TABLE_UNMASKS_KEY) or 0)
             workers = len(worker_registrations(self.redis))
         except RedisError:
             return
@@ -61,6 +70,7 @@ class QueueCollector:
         yield jobs
         yield GaugeMetricFamily("piimask_queue_depth", "Table jobs waiting in the queue", value=figures["queued"])
         yield CounterMetricFamily("piimask_rows_masked", "Table rows masked by all workers", value=rows)
+        yield CounterMetricFamily("piimask_table_unmasks", "Table jobs that unmasked (each audited)", value=unmasks)
         yield GaugeMetricFamily("piimask_workers", "Workers registered in Redis", value=workers)
 
 

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from piimask.policy import Policy
+
+class Strict(BaseModel):
+    """A request body: an unknown field is refused by name (422), never ignored — a typo such as "polcy" must not
+    mean "the default policy"."""
+
+    model_config = ConfigDict(extra="forbid")
+
 
 Offsets = Literal["codepoints", "utf16"]
 OFFSETS_DOC = "how start/end count: Python code points (default) or UTF-16 code units, as JavaScript strings do"
 
 
-class TextRequest(BaseModel):
+class TextRequest(Strict):
     text: str
     policy: Policy | None = None
     offsets: Offsets = Field(default="codepoints", description=OFFSETS_DOC)
 
 
-class BatchRequest(BaseModel):
+class BatchRequest(Strict):
     texts: list[str]
     policy: Policy | None = None
     offsets: Offsets = Field(default="codepoints", description=OFFSETS_DOC)
@@ -50,14 +57,14 @@ class BatchResponse(BaseModel):
     results: list[MaskResponse]
 
 
-class FpeValue(BaseModel):
+class FpeValue(Strict):
     value: str = Field(description="an fpe replacement, as the mask call returned it")
     type: str
     key_id: str | None = Field(default=None, description="the mask call's key_id; default: the active key")
     luhn: bool = False
 
 
-class UnmaskRequest(BaseModel):
+class UnmaskRequest(Strict):
     text: str
     fpe: list[FpeValue] = Field(
         default_factory=list,
@@ -70,7 +77,7 @@ class UnmaskResponse(BaseModel):
     restored: int
 
 
-class TableJsonRequest(BaseModel):
+class TableJsonRequest(Strict):
     source_uri: str = Field(description="a key inside the blob store, or a URI under its root")
     format: str | None = Field(default=None, description="csv, parquet or jsonl; taken from the file name when absent")
     policy: Policy | None = None

@@ -15,6 +15,8 @@ from rq import Queue, Retry, Worker
 from rq.exceptions import NoSuchJobError
 from rq.job import Dependency, Job, JobStatus
 
+from piimask.audit import Caller
+
 TASK = "task_processor.process_table_masking_task"
 MERGE_TASK = "task_processor.merge_table_parts"
 REGISTRATION_FIELD = "piimask"  # field added to RQ's own worker hash: which models the process holds, and where
@@ -30,6 +32,7 @@ class TableJobSpec(BaseModel):
     part: int | None = None
     plans: list[dict[str, Any]] | None = None  # the parent's column plan, so every part masks alike
     dialect: dict[str, str] | None = None
+    caller: Caller | None = None  # a job that unmasks: who asked, for the audit record its last job writes
 
 
 class MergeSpec(BaseModel):
@@ -38,9 +41,11 @@ class MergeSpec(BaseModel):
     destination: str
     format: str
     workdir: str  # blob key of the folder of parts, removed once merged
+    caller: Caller | None = None
 
 
 ROWS_MASKED_KEY = "piimask:rows_masked"  # workers add each finished job's rows; /metrics reports it
+TABLE_UNMASKS_KEY = "piimask:table_unmasks"  # workers count each table job that unmasked; /metrics reports it
 
 
 def queue_figures(queue: Queue) -> dict[str, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import re
+from collections import Counter
 from dataclasses import asdict, replace
 from typing import Callable
 
@@ -41,6 +42,9 @@ class _ColumnMasker:
     def __init__(self, engine: MaskingEngine, policy: Policy, plan: ColumnPlan):
         self.engine, self.policy, self.plan = engine, policy, plan
         self.cache: dict[str, str] = {}
+        # unmask columns: what each distinct value restored, by entity type, and the sum over every cell (audit)
+        self._restored_in: dict[str, Counter[str]] = {}
+        self.restored: Counter[str] = Counter()
 
     def __call__(self, array: pa.Array) -> pa.Array | None:
         """The masked column, or None when it is kept as it is."""
@@ -51,6 +55,7 @@ class _ColumnMasker:
         missing = [v for v in distinct if v not in self.cache]
         if len(self.cache) + len(missing) > self.cache_limit:
             self.cache.clear()  # bounded memory; every value of this batch is then masked afresh
+            self._restored_in.clear()
             missing = distinct
         if missing:
             self.cache.update(zip(missing, self._mask(missing)))
@@ -58,6 +63,10 @@ class _ColumnMasker:
         counts = pc.value_counts(encoded.indices)
         changed = {i for i, v in enumerate(distinct) if self.cache[v] != v}
         self.plan.values_masked += sum(c["counts"].as_py() for c in counts if c["values"].as_py() in changed)
+        if self.plan.mode == "unmask":
+            for c in counts:
+                for entity_type, n in self._restored_in.get(distinct[c["values"].as_py()], {}).items():
+                    self.restored[entity_type] += n * c["counts"].as_py()
         return pc.take(masked_dictionary, encoded.indices)
 
     def _mask(self, values: list[str]) -> list[str]:
@@ -97,10 +106,13 @@ class _ColumnMasker:
         if not value:
             return value
         spec = self.policy.columns[self.plan.name]
+        by_type = self._restored_in.setdefault(value, Counter())
         if spec.operator is not None:  # an fpe column: the whole value is one fpe replacement
             params = self.policy.column_operator(self.plan.name, spec.entity or "DEFAULT").params
-            return fpe_restore(value, spec.entity or "DEFAULT", self.engine.crypto, spec.key_id, params.luhn)
-        return unmask_tokens(value, self.engine.crypto)[0]
+            restored = fpe_restore(value, spec.entity or "DEFAULT", self.engine.crypto, spec.key_id, params.luhn)
+            by_type[spec.entity or "DEFAULT"] += restored != value
+            return restored
+        return unmask_tokens(value, self.engine.crypto, by_type)[0]
 
 
 def mask_table(
@@ -160,7 +172,11 @@ def mask_table(
     except _Stopped:
         return None
     plans = [m.plan for m in maskers.values()] or [ColumnPlan(n, "keep", None, "none") for n in names]
-    return {"format": fmt, **table.describe(), "rows": rows, "columns": [asdict(p) for p in plans]}
+    restored = sum((m.restored for m in maskers.values()), Counter())
+    report = {"format": fmt, **table.describe(), "rows": rows, "columns": [asdict(p) for p in plans]}
+    if policy.unmasks:
+        report["restored"] = dict(sorted(restored.items()))  # values restored per entity type (the audit's counts)
+    return report
 
 
 def propagate_known_values(
@@ -271,6 +287,9 @@ def combine_reports(reports: list[dict]) -> dict:
             else:
                 columns[c["name"]] = dict(c)
     first["rows"] = sum(r["rows"] for r in reports)
+    if any("restored" in r for r in reports):
+        restored = sum((Counter(r.get("restored", {})) for r in reports), Counter())
+        first["restored"] = dict(sorted(restored.items()))
     first["columns"] = list(columns.values())
     first["parts"] = len(reports)
     return first

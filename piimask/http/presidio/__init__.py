@@ -19,7 +19,7 @@ Same as Presidio:
 - Field names and shapes, including `analysis_explanation` (null unless `return_decision_process`) and no
   `recognition_metadata` in /analyze results (Presidio's app strips it); /anonymize `items` are
   `{start, end, entity_type, text, operator, score}` with start/end **in the anonymized text**, listed from the end
-  of the text to its start, exactly as presidio-anonymizer returns them. A blank text in /analyze gives `[]`.
+  of the text to its start, exactly as presidio-anonymizer returns them.
 - /anonymize resolves conflicts between `analyzer_results` with Presidio's own algorithm (same-type overlaps merged,
   results contained in another dropped, same-type neighbours separated only by spaces joined; partial overlaps of
   different types replaced the way Presidio's TextReplaceBuilder does), ported from presidio-anonymizer 2.2.366's
@@ -39,6 +39,13 @@ Same as Presidio:
 - `allow_list` with `allow_list_match` "exact" (case-sensitive) or "regex" (search with `regex_flags`).
 
 Deliberate differences (safety or our engine's nature):
+- Request bodies are strict: Presidio's own fields are accepted, the ones this service does not use included
+  (`trace`, `log_decision_process`; an ad-hoc recognizer's `version` and `country_code`; the `analysis_explanation`
+  and `recognition_metadata` of results passed from /analyze to /anonymize; the `text` and `operator` of items
+  passed from /anonymize to /deanonymize), and any other field is refused with a 422 that names it, where Presidio
+  ignores it: a misspelt field must not silently mean "not given".
+- An empty or blank text is valid in every route: /analyze gives `[]` and /anonymize the text back (Presidio's
+  analyzer app answers 500 "No text provided" to an empty one).
 - Errors use this service's shape `{"error": {"code", "message"}}` (Presidio: `{"error": "message"}`), always 4xx
   for a caller's mistake where Presidio sometimes answers 500 (no text, unknown language, missing DEFAULT
   deanonymizer, undecryptable value). Messages never quote the text, regexes, keys or salts.

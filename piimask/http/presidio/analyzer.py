@@ -221,9 +221,9 @@ def presidio_analyze(body: AnalyzeRequest, settings: SettingsDep, engine: Engine
     check_language(body.language)
     batch = isinstance(body.text, list)
     texts = body.text if isinstance(body.text, list) else [body.text]
-    if not texts or (not batch and not body.text):
+    if not texts:
         raise ApiError(422, "empty_text", "text: no text provided")
-    check_texts(settings, texts, field="text", listed=batch, blank_ok=True)
+    check_texts(settings, texts, field="text", listed=batch)
 
     budget = RegexBudget()
     request_context = [w.lower() for w in body.context or [] if w]

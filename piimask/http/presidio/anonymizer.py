@@ -411,7 +411,7 @@ def _check_span(start: int, end: int, entity_type: str, where: str) -> None:
 
 @router.post("/anonymize", response_model=AnonymizeResponse, summary="Presidio-compatible")
 def presidio_anonymize(body: AnonymizeRequest, settings: SettingsDep, engine: EngineDep) -> JSONResponse:
-    check_texts(settings, [body.text], field="text", listed=False, blank_ok=True)
+    check_texts(settings, [body.text], field="text", listed=False)
     if body.analyzer_results is None:
         raise ApiError(422, "invalid_request", "Invalid input, request must contain analyzer results")
     if len(body.analyzer_results) > MAX_RESULTS:
@@ -428,7 +428,7 @@ def presidio_anonymize(body: AnonymizeRequest, settings: SettingsDep, engine: En
 
 @router.post("/deanonymize", response_model=AnonymizeResponse, summary="Presidio-compatible")
 def presidio_deanonymize(body: DeanonymizeRequest, settings: SettingsDep, engine: EngineDep) -> JSONResponse:
-    check_texts(settings, [body.text], field="text", listed=False, blank_ok=True)
+    check_texts(settings, [body.text], field="text", listed=False)
     entities = body.anonymizer_results or []
     if len(entities) > MAX_RESULTS:
         raise ApiError(413, "too_many_results", f"anonymizer_results: the limit is {MAX_RESULTS} per request")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import regex
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 MAX_RESULTS = 20_000  # analyzer or anonymizer results per /anonymize or /deanonymize request
 MAX_AD_HOC = 50
@@ -15,13 +15,23 @@ MAX_DENY_WORDS = 10_000
 DEFAULT_REGEX_FLAGS = int(regex.DOTALL | regex.MULTILINE | regex.IGNORECASE)  # Presidio's default
 
 
-class AdHocPattern(BaseModel):
+class Strict(BaseModel):
+    """A request body of Presidio's: its own fields are accepted (the ones we do not use too, declared as such), any
+    other is refused by name with a 422, as the v1 API does — a misspelt field must not be silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+IGNORED = "accepted as Presidio accepts it, not used by this service"
+
+
+class AdHocPattern(Strict):
     name: str | None = None
     regex: str = Field(max_length=MAX_REGEX_CHARS)
     score: float = Field(ge=0.0, le=1.0)
 
 
-class AdHocRecognizer(BaseModel):
+class AdHocRecognizer(Strict):
     """Presidio's `PatternRecognizer.from_dict`: regex patterns and/or a deny list for one entity type."""
 
     name: str | None = None
@@ -33,10 +43,12 @@ class AdHocRecognizer(BaseModel):
     context: list[str] | None = None
     deny_list_score: float = Field(default=1.0, ge=0.0, le=1.0)
     global_regex_flags: int | None = DEFAULT_REGEX_FLAGS
+    version: str | None = Field(default=None, description=IGNORED)
+    country_code: str | None = Field(default=None, description=IGNORED)
 
 
-class AnalyzeRequest(BaseModel):
-    """presidio-analyzer's AnalyzerRequest. Unknown fields (e.g. the docs' "trace") are ignored, as by Presidio."""
+class AnalyzeRequest(Strict):
+    """presidio-analyzer's AnalyzerRequest."""
 
     text: str | list[str] = Field(description="a text, or a list of texts (the answer is then a list of lists)")
     language: str = Field(description="ISO 639-1 code; this service supports 'en'")
@@ -49,6 +61,8 @@ class AnalyzeRequest(BaseModel):
     allow_list: list[str] | None = None
     allow_list_match: Literal["exact", "regex"] = "exact"
     regex_flags: int | None = DEFAULT_REGEX_FLAGS
+    log_decision_process: bool | None = Field(default=None, description=IGNORED)
+    trace: bool | None = Field(default=None, description=IGNORED)
 
 
 class AnalysisExplanation(BaseModel):
@@ -72,16 +86,18 @@ class RecognizerResultOut(BaseModel):
     start: int
 
 
-class AnalyzerResultIn(BaseModel):
-    """A RecognizerResult as /analyze returns it (extra fields such as analysis_explanation are ignored)."""
+class AnalyzerResultIn(Strict):
+    """A RecognizerResult as /analyze returns it: a client passes /analyze's answer on as it is."""
 
     start: int
     end: int
     score: float
     entity_type: str
+    analysis_explanation: dict[str, Any] | None = Field(default=None, description=IGNORED)
+    recognition_metadata: dict[str, Any] | None = Field(default=None, description=IGNORED)
 
 
-class AnonymizeRequest(BaseModel):
+class AnonymizeRequest(Strict):
     text: str = ""
     anonymizers: dict[str, dict[str, Any]] | None = Field(
         default=None,
@@ -105,14 +121,18 @@ class AnonymizeResponse(BaseModel):
     items: list[OperatorResultOut]
 
 
-class AnonymizedEntityIn(BaseModel):
+class AnonymizedEntityIn(Strict):
+    """An item of /anonymize's answer, passed on as it is."""
+
     start: int
     end: int
     entity_type: str
     score: float | None = None
+    text: str | None = Field(default=None, description=IGNORED)
+    operator: str | None = Field(default=None, description=IGNORED)
 
 
-class DeanonymizeRequest(BaseModel):
+class DeanonymizeRequest(Strict):
     text: str = ""
     deanonymizers: dict[str, dict[str, Any]] | None = Field(
         default=None, description='entity type or "DEFAULT" → {"type": "decrypt", "key": ...} or deanonymize_keep'

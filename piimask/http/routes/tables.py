@@ -14,9 +14,10 @@ from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
+from piimask.audit import Caller
 from piimask.http.access import check_scope
-from piimask.http.deps import QueueDep, ScopesDep, SettingsDep, StoreDep, require
-from piimask.http.errors import ApiError, describe_validation_errors
+from piimask.http.deps import IdentityDep, QueueDep, SettingsDep, StoreDep, require
+from piimask.http.errors import ApiError, client_name, describe_validation_errors
 from piimask.http.metrics import JOBS
 from piimask.http.schemas import JobAccepted, TableJsonRequest
 from piimask.policy import Policy
@@ -47,6 +48,8 @@ TABLE_REQUEST_DOC = {
     }
 }
 
+FORM_FIELDS = ("file", "policy", "format")  # the multipart parts an upload may have; any other is refused by name
+
 # what a job's input came as: its blob key, format, raw policy and output key (None: the default place)
 Received = tuple[str, str, dict | None, str | None]
 
@@ -59,7 +62,7 @@ Received = tuple[str, str, dict | None, str | None]
     openapi_extra=TABLE_REQUEST_DOC,
 )
 async def submit_table(
-    request: Request, settings: SettingsDep, store: StoreDep, queue: QueueDep, scopes: ScopesDep
+    request: Request, settings: SettingsDep, store: StoreDep, queue: QueueDep, identity: IdentityDep
 ) -> JobAccepted:
     job_id = uuid.uuid4().hex
     content_type = request.headers.get("content-type", "")
@@ -71,9 +74,11 @@ async def submit_table(
         raise ApiError(415, "unsupported_media_type", "send multipart/form-data (file upload) or application/json")
     destination = output_key or f"results/{job_id}/output.{fmt}"
     store.resolve(destination)
+    caller = None
     if policy_raw and Policy.model_validate(policy_raw).unmasks:
-        check_scope(scopes, "unmask")
-    spec = TableJobSpec(source=source_key, destination=destination, format=fmt, policy=policy_raw)
+        check_scope(identity.scopes, "unmask")
+        caller = Caller(key_id=identity.key_id, scope=identity.granting("unmask"))  # the worker audits the unmask
+    spec = TableJobSpec(source=source_key, destination=destination, format=fmt, policy=policy_raw, caller=caller)
     enqueue_table_job(
         queue, job_id, spec, timeout=settings.job_timeout_s, retries=settings.job_retries, ttl=settings.result_ttl_s
     )
@@ -96,6 +101,9 @@ async def _receive_upload(request: Request, store: BlobStore, settings: Settings
         form = await request.form(max_files=1, max_fields=10)
     except Exception:
         raise ApiError(400, "malformed_multipart", "the multipart body could not be parsed") from None
+    unknown = sorted(set(form.keys()) - set(FORM_FIELDS))
+    if unknown:
+        raise ApiError(422, "invalid_request", "; ".join(f"{client_name(n, quoted=False)}: unknown field" for n in unknown))
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
         raise ApiError(422, "invalid_request", "file: a file part named 'file' is required")

@@ -7,15 +7,18 @@ request costs no worker-thread hop and the event loop stays free for /healthz un
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
 
 from fastapi import APIRouter
 
 from piimask.engine import MaskResult
-from piimask.http.deps import EngineDep, SettingsDep, require
+from piimask.audit import Caller
+from piimask.http.deps import AuditDep, EngineDep, IdentityDep, SettingsDep, require
 from piimask.http.limits import check_texts
-from piimask.http.metrics import count_entities
+from piimask.http.metrics import count_entities, count_unmasked
+from piimask.logs import request_id
 from piimask.http.schemas import (
     AnalyzeResponse,
     BatchRequest,
@@ -81,13 +84,22 @@ async def mask_batch(body: BatchRequest, settings: SettingsDep, engine: EngineDe
 
 
 @router.post("/v1/text/unmask", response_model=UnmaskResponse, dependencies=[require("unmask")])
-def unmask(body: UnmaskRequest, settings: SettingsDep, engine: EngineDep) -> UnmaskResponse:
+def unmask(
+    body: UnmaskRequest, settings: SettingsDep, engine: EngineDep, identity: IdentityDep, audit: AuditDep
+) -> UnmaskResponse:
     check_texts(settings, [body.text], field="text", listed=False)
-    text, restored = unmask_tokens(body.text, engine.crypto)
+    by_type: Counter[str] = Counter()
+    text, restored = unmask_tokens(body.text, engine.crypto, by_type)
     # Longest first, so a value that contains another is restored whole.
     for item in sorted(body.fpe, key=lambda v: len(v.value), reverse=True):
         if item.value in text:
             original = fpe_restore(item.value, item.type, engine.crypto, item.key_id, item.luhn)
-            restored += text.count(item.value)
+            found = text.count(item.value)
+            restored += found
+            by_type[item.type] += found
             text = text.replace(item.value, original)
+    # recorded before the answer leaves: an unmask that cannot be audited is not made
+    audit.unmasked(Caller(key_id=identity.key_id, scope=identity.granting("unmask")), by_type, where="text",
+                   request_id=request_id.get())
+    count_unmasked("text", by_type)
     return UnmaskResponse(text=text, restored=restored)
