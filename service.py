@@ -26,7 +26,8 @@ from piimask.http.metrics import observe_inference
 from piimask.logs import configure_logging
 from piimask.model import TokenClassifier
 from piimask.settings import Settings, get_settings
-from piimask.tables.blobstore import BlobStore
+from piimask.redisconn import RedisConfigError, connect
+from piimask.tables.blobstore import BlobStore, BlobStoreConfigError
 
 log = logging.getLogger("piimask.service")
 
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None, keys: KeyRing | None = None) ->
     async def open_services() -> AsyncIterator[Services]:
         load_text_masking(settings)
         assert text_masking_worker is not None
-        redis = Redis.from_url(settings.redis_url, socket_timeout=5)
+        redis = connect(settings, socket_timeout=5, check=False)
         try:
             yield Services(
                 settings=settings,
@@ -100,5 +101,10 @@ def run_service(settings: Settings, host: str, port: int) -> int:
             "refusing to start without API keys: set PIIMASK_API_KEYS (JSON: key or sha256:<hex> → scopes) or "
             "PIIMASK_API_KEYS_FILE, or PIIMASK_AUTH=off for local development only"
         )
+    try:  # before the model loads: a wrong password, certificate or bucket is one line, at once
+        connect(settings).close()
+        BlobStore(settings.blob_root).check()
+    except (RedisConfigError, BlobStoreConfigError) as exc:
+        raise ConfigurationError(str(exc)) from None
     uvicorn.run(create_app(settings, keys), host=host, port=port, log_config=None, access_log=False)
     return 0

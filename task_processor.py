@@ -109,6 +109,9 @@ def process_table_masking_task(spec: dict) -> dict:
     engine = get_table_masking_worker()
 
     def work() -> dict:
+        if ctx.should_stop():  # canceled before it ran: a part that runs through so its merge can clear the parts
+            ctx.save(canceled=True)
+            return {"canceled": True}
         policy = parse_policy(job_spec.policy)
         source = store.resolve(job_spec.source)
         destination = store.resolve(job_spec.destination)
@@ -172,7 +175,8 @@ def _fan_out(ctx: _JobContext, store: BlobStore, engine, policy, spec: TableJobS
             )
         pipe.execute()
     merge_spec = MergeSpec(
-        parent=job.id, outputs=outputs, destination=spec.destination, format=spec.format, workdir=workdir
+        parent=job.id, outputs=outputs, destination=spec.destination, format=spec.format, workdir=workdir,
+        caller=spec.caller,
     )
     merge = enqueue_merge(
         queue, f"{job.id}-merge", merge_spec, parts, retries=settings.job_retries, ttl=settings.result_ttl_s

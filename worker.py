@@ -13,13 +13,14 @@ import json
 import logging
 import threading
 
-from redis import Redis
 from rq import Queue, SimpleWorker
 
 import worker_models
-from piimask.tables.jobs import REGISTRATION_FIELD
 from piimask.logs import configure_logging
+from piimask.redisconn import RedisConfigError, connect
 from piimask.settings import Settings
+from piimask.tables.blobstore import BlobStore, BlobStoreConfigError
+from piimask.tables.jobs import REGISTRATION_FIELD
 
 log = logging.getLogger("piimask.worker")
 
@@ -63,7 +64,12 @@ class PiimaskWorker(SimpleWorker):
 
 def run_worker(settings: Settings, *, queue: str | None = None, burst: bool = False, lazy: bool = False) -> int:
     configure_logging(settings.log_level)
-    connection = Redis.from_url(settings.redis_url)
+    try:  # before the model loads: a wrong password or bucket is a one-line error within a second, not a traceback
+        connection = connect(settings)
+        BlobStore(settings.blob_root).check()
+    except (RedisConfigError, BlobStoreConfigError) as exc:
+        log.error("cannot start: %s", exc)
+        return 2
     PiimaskWorker.lazy_models = lazy or settings.lazy_models
     PiimaskWorker.lease_seconds = settings.worker_ttl_s
     worker = PiimaskWorker(

@@ -17,7 +17,18 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PIIMASK_", extra="ignore")
 
     # Where things live
-    redis_url: str = "redis://127.0.0.1:6379/0"
+    # redis://[user:password@]host[:port][/db], rediss:// (TLS) or redis+sentinel://[user:password@]host[:port][,...]
+    # /service_name[/db]; see piimask/redisconn.py. It may hold a password, so it is never shown whole.
+    redis_url: str = Field(default="redis://127.0.0.1:6379/0", repr=False)
+    # rediss:// only: the CA bundle that signed the server's certificate (else the system's trust store), and a
+    # client certificate with its key for servers that ask for one (tls-auth-clients)
+    redis_ca_file: Path | None = None
+    redis_cert_file: Path | None = None
+    redis_key_file: Path | None = None
+    redis_sentinel_password: SecretStr | None = None  # redis+sentinel://: the Sentinels' own password, if they ask one
+    # how long a Redis command keeps retrying a lost connection: a Sentinel failover (down-after-milliseconds plus a
+    # few seconds) or a restart is ridden out; wrong credentials or certificates are never retried
+    redis_retry_s: float = Field(default=60, ge=1)
     data_dir: Path = Path("data")
     blob_root: str = "data/blobs"  # a folder, or any fsspec URL (s3://bucket/prefix, ...)
     keyring: Path = Path("data/keyring.json")

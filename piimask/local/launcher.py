@@ -1,4 +1,8 @@
-"""`python main.py up`: a local Redis (unless PIIMASK_REDIS_URL is set), N workers and the service, stopped together."""
+"""`python main.py up`: a local Redis (unless PIIMASK_REDIS_URL is set), N workers and the service, stopped together.
+
+With PIIMASK_REDIS_URL set (a password, rediss:// with PIIMASK_REDIS_CA_FILE, or redis+sentinel://), the children
+inherit it and every other PIIMASK_REDIS_* setting from this environment; `up` checks the connection first.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from crypto import ensure_keyring
 from piimask.http.access import hash_key, new_key
 from piimask.local.processes import Child, stop_processes
 from piimask.local.redis_server import LocalRedis
+from piimask.redisconn import RedisConfigError, connect, redacted, settings_for
 
 console = Console(stderr=True, soft_wrap=True)  # never break the printed key or URL
 
@@ -25,6 +30,16 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
     env.setdefault("PIIMASK_BLOB_ROOT", str(data_dir / "blobs"))
     env.setdefault("PIIMASK_KEYRING", str(data_dir / "keyring.json"))
     env.setdefault("PYTHONUNBUFFERED", "1")
+    if env.get("PIIMASK_REDIS_URL"):
+        # Checked first, once: a wrong password or CA file is one clear line before anything is made or started, not
+        # a worker that dies at start and a service that never gets ready. The password is never printed.
+        try:
+            connect(settings_for(env)).close()
+        except RedisConfigError as exc:
+            console.print(f"error: {exc}", markup=False, highlight=False)
+            return 2
+        console.print(f"using the Redis at {redacted(env['PIIMASK_REDIS_URL'])}", markup=False, highlight=False)
+
     if ensure_keyring(Path(env["PIIMASK_KEYRING"])):
         console.print(f"created a keyring at {env['PIIMASK_KEYRING']} (back it up: tokens need it to be unmasked)")
 

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from redis import Redis
 
+from piimask.redisconn import connect, settings_for
 from piimask.settings import PROJECT_ROOT
 from piimask.tables.jobs import worker_registrations
 
@@ -142,7 +143,7 @@ def start_workers(
     """One `python main.py worker` per entry of `logs`, all loading at once; returned when each has registered the
     models it holds."""
     children = [Child(["worker", *args], env, log) for log in logs]
-    connection = Redis.from_url(redis_url)
+    connection = connect(settings_for(env, redis_url))  # the children's TLS files and Sentinel password too
     try:
         for child in children:
             child.wait_until(lambda c=child: worker_registered(connection, c.pid), timeout, "a worker's registration")

@@ -106,13 +106,14 @@ def fetch_job(connection: Redis, job_id: str) -> Job | None:
 
 def request_cancel(connection: Redis, job: Job, ttl: int) -> None:
     """Queued jobs are cancelled at once; a running one stops at its next batch (RQ cannot stop a SimpleWorker's job).
-    The parts of a fanned-out job look at their parent's flag."""
+    A fanned-out job's parts and merge are left to RQ: each part looks at its parent's flag before it reads anything
+    and ends at once, and the merge, which RQ starts only once every part has ended (a cancelled one never would),
+    sees the flag too and removes the parts' folder."""
     connection.set(cancel_key(job.id), "1", ex=ttl)
-    fanout = job.get_meta(refresh=True).get("fanout")
-    related = [job] + (Job.fetch_many([*fanout["part_ids"], fanout["merge_id"]], connection=connection) if fanout else [])
-    for j in related:
-        if j is not None and j.get_status(refresh=True) in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
-            j.cancel()
+    if job.get_meta(refresh=True).get("fanout"):
+        return
+    if job.get_status(refresh=True) in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
+        job.cancel()
 
 
 def _status_text(status: JobStatus, meta: dict) -> str:
