@@ -32,6 +32,9 @@ PRESIDIO_COUNTRY = {
     "SE_ORGANISATIONSNUMMER",
     "TR_LICENSE_PLATE", "TR_NATIONAL_ID",
     "UK_DRIVING_LICENCE",
+    # Presidio has no recognizer of these: its own tests configure a PhoneRecognizer for them (a region and an
+    # entity name), so Presidio users know the names.
+    "PH_MOBILE_NUMBER", "TR_PHONE_NUMBER",
     "US_CLAIM_NUMBER", "US_HEALTH_INSURANCE_MEMBER_ID", "US_NPI", "US_PRESCRIPTION_NUMBER",
     "US_PRIOR_AUTHORIZATION_NUMBER", "US_PROVIDER_TAX_ID", "US_REFERRAL_NUMBER",
     "ZA_COMPANY_REGISTRATION", "ZA_DRIVER_LICENSE", "ZA_INCOME_TAX_NUMBER", "ZA_LICENSE_PLATE", "ZA_MOBILE_NUMBER",

@@ -436,8 +436,10 @@ _ES_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 
 
 def es_nif(value: str) -> bool:
-    """DNI/NIF: 8 digits + control letter = table[number mod 23]."""
+    """DNI/NIF: 8 digits (7 in an old DNI written without its leading zero) + control letter = table[number mod 23]."""
     s = compact(value)
+    if len(s) == 8:
+        s = "0" + s
     return len(s) == 9 and s[:8].isdigit() and _ES_LETTERS[int(s[:8]) % 23] == s[8]
 
 
@@ -462,7 +464,9 @@ _IT_OMOCODE = "LMNPQRSTUV"  # digit substitutes used when two people would get t
 _IT_MONTHS = "ABCDEHLMPRST"
 
 
-def it_fiscal_code(value: str) -> bool:
+def it_fiscal_code_structure(value: str) -> bool:
+    """Codice fiscale without its check letter: 6 letters, birth year, month letter, birth day (+40 for women),
+    place code, then any letter; the "digits" may be omocode letters."""
     s = value.upper()
     if len(s) != 16:
         return False
@@ -478,8 +482,15 @@ def it_fiscal_code(value: str) -> bool:
     if s[8] not in _IT_MONTHS:
         return False
     day = "".join(str(_IT_OMOCODE.index(c)) if c in _IT_OMOCODE else c for c in s[9:11])
-    if not (1 <= int(day) <= 31 or 41 <= int(day) <= 71):  # +40 encodes women
+    return 1 <= int(day) <= 31 or 41 <= int(day) <= 71  # +40 encodes women
+
+
+def it_fiscal_code(value: str) -> bool:
+    """Codice fiscale with its check letter (DM 23/12/1976): odd positions by the table above, even positions by
+    their value, the sum mod 26 as a letter."""
+    if not it_fiscal_code_structure(value):
         return False
+    s = value.upper()
     total = 0
     for i, ch in enumerate(s[:15]):
         if i % 2 == 0:  # 1-based odd
@@ -587,10 +598,18 @@ def kr_driver_license(value: str) -> bool:
     return len(d) == 12 and d[:2] in _KR_DL_REGIONS
 
 
+# The first two digits of Thailand's province codes (10-27 central, 30-49 north-east, 50-58 north, 60-67 north and
+# central, 70-77 west, 80-86 south, 90-96 deep south), the second and third digits of a TNIN.
+_TH_PROVINCE_PREFIXES = frozenset(
+    f"{n:02d}" for n in (*range(10, 28), *range(30, 59), *range(60, 68), *range(70, 78), *range(80, 87),
+                         *range(90, 97)))
+
+
 def th_tnin(value: str) -> bool:
-    """Thai national ID: 13 digits, first not 0, check = (11 - Σ(13..2 · d) mod 11) mod 10."""
+    """Thai national ID: 13 digits, a person-type digit 1-8, a province code, check = (11 - Σ(13..2 · d) mod 11)
+    mod 10."""
     d = digits_of(value)
-    if len(d) != 13 or d[0] == "0" or d[1] == "0":
+    if len(d) != 13 or d[0] in "09" or d[1:3] not in _TH_PROVINCE_PREFIXES:
         return False
     return (11 - _weighted(d, range(13, 1, -1)) % 11) % 10 == int(d[12])
 
@@ -605,7 +624,7 @@ _NRIC_WEIGHTS = (2, 7, 6, 5, 4, 3, 2)
 def sg_nric_fin(value: str) -> bool:
     """NRIC (S/T) and FIN (F/G/M): weights 2765432, an offset by series, and a series-specific letter table."""
     s = value.upper()
-    if len(s) != 9 or s[0] not in "STFGM" or not s[1:8].isdigit():
+    if len(s) != 9 or s[0] not in "STFGM" or not s[1:8].isdigit() or not s[8].isalpha():
         return False
     total = _weighted(s[1:8], _NRIC_WEIGHTS)
     prefix = s[0]
@@ -695,23 +714,33 @@ def in_aadhaar(value: str) -> bool:
 _PAN_HOLDER = frozenset("PCHFATBLJGK")
 
 
-def in_pan(value: str) -> bool:
+def in_pan_shape(value: str) -> bool:
+    """Five letters, four digits, a letter: a PAN without the holder-type test."""
     s = value.upper()
-    return (len(s) == 10 and s[:5].isalpha() and s[5:9].isdigit() and s[9].isalpha()
-            and s[3] in _PAN_HOLDER)
+    return len(s) == 10 and s[:5].isalpha() and s[5:9].isdigit() and s[9].isalpha()
+
+
+def in_pan(value: str) -> bool:
+    return in_pan_shape(value) and value[3].upper() in _PAN_HOLDER
 
 
 _GSTIN_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def in_gstin(value: str) -> bool:
-    """GSTIN: state code 01–38 or 97/99, a PAN, entity number, 'Z' (default), mod-36 Luhn-like check character."""
+def in_gstin_structure(value: str) -> bool:
+    """GSTIN without its check character: state code 01–38 or 97/99, a PAN's shape, an entity number, 'Z'."""
     s = value.upper()
-    if len(s) != 15 or not s[:2].isdigit() or not in_pan(s[2:12]):
+    if len(s) != 15 or not s[:2].isdigit() or not in_pan_shape(s[2:12]) or s[13] != "Z" or not s[12].isalnum():
         return False
     state = int(s[:2])
-    if not (1 <= state <= 38 or state in (97, 99)):
+    return 1 <= state <= 38 or state in (97, 99)
+
+
+def in_gstin(value: str) -> bool:
+    """GSTIN with a PAN of a known holder type and its mod-36 Luhn-like check character."""
+    if not in_gstin_structure(value) or not in_pan(value[2:12]):
         return False
+    s = value.upper()
     total = 0
     for i, ch in enumerate(s[:14]):
         if ch not in _GSTIN_ALPHABET:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from piimask import validators as v
+from piimask.policy import Policy
 from piimask.recognizers import PatternRecognizer, RecognizerSet, default_recognizers, pattern
 from piimask.recognizers.address import ZipCodeRecognizer
 from piimask.recognizers.phone import PhoneRecognizer
@@ -18,16 +19,24 @@ from piimask.spans import Span
 
 RS = RecognizerSet(default_recognizers())
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+THRESHOLD = Policy().score_threshold  # what the default policy masks; low-score candidates sit below it
 
 
-def found(text: str, entity: str) -> list[str]:
-    """Values reported as `entity`, checking on the way that every span is well formed."""
+def found(text: str, entity: str, threshold: float = THRESHOLD) -> list[str]:
+    """Values reported as `entity` at `threshold` or above (the default policy's), checking on the way that every
+    span is well formed."""
     out = []
     for s in RS.analyze(text, {entity}):
         assert s.type == entity and 0 <= s.start < s.end <= len(text)
         assert 0.0 <= s.score <= 1.0 and s.source == "pattern"
-        out.append(text[s.start:s.end])
+        if s.score >= threshold:
+            out.append(text[s.start:s.end])
     return out
+
+
+def low_score(text: str, entity: str) -> list[tuple[str, float]]:
+    """(value, score) of the candidates below the default threshold: what only a caller who lowers it sees."""
+    return [(text[s.start:s.end], s.score) for s in RS.analyze(text, {entity}) if s.score < THRESHOLD]
 
 
 def assert_found(text: str, entity: str, value: str, min_score: float = 0.5) -> Span:
@@ -136,14 +145,6 @@ def test_pattern_recognizer_validator_context_and_prefilter():
     assert spans == [(2, 6, 0.9), (7, 11, 0.4)]  # 3333 dropped by the validator
     spans = [(s.start, s.end, s.score) for s in rec.analyze("# my code is 2222")]
     assert spans == [(13, 17, 0.6)]
-
-
-def test_requires_context_drops_candidates_without_it():
-    rec = PatternRecognizer("TEST", [pattern(r"\b\d{6}\b", 0.5)], context=("badge",), requires_context=True)
-    assert rec.analyze("number 123456 here") == []
-    assert [(s.start, s.end) for s in rec.analyze("badge: 123456")] == [(7, 13)]
-    # A context word in another sentence does not count.
-    assert rec.analyze("Badge lost. Order 123456 shipped") == []
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1115,3 +1116,173 @@ def test_new_recognizers_are_quiet_on_ordinary_text():
                            *africa.recognizers(), ZaPhoneRecognizer()]
     spans = RecognizerSet(country_recognizers).analyze(text)
     assert [s for s in spans if s.score >= 0.5] == []
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Low-score candidates (Presidio parity: what Presidio finds at a low score, a caller who lowers the threshold finds)
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_requires_context_keeps_a_low_score_candidate_without_it():
+    rec = PatternRecognizer("TEST", [pattern(r"\b\d{6}\b", 0.5)], context=("badge",), requires_context=True)
+    assert [(s.start, s.end, s.score) for s in rec.analyze("number 123456 here")] == [(7, 13, 0.1)]
+    assert [(s.start, s.end, s.score) for s in rec.analyze("badge: 123456")] == [(7, 13, 0.8)]
+    # A context word in another sentence does not count.
+    assert [s.score for s in rec.analyze("Badge lost. Order 123456 shipped")] == [0.1]
+    confirmed = PatternRecognizer("TEST", [pattern(r"\b\d{4}\b", 0.4)], validator=lambda v: v == "1111" or None,
+                                  confirmed_score=0.9, context=("code",), requires_context=True)
+    assert [s.score for s in confirmed.analyze("1111 2222")] == [0.3, 0.1]
+    assert [s.score for s in confirmed.analyze("code 1111")] == [1.0]
+
+
+@pytest.mark.parametrize("entity, text, value, score", [
+    ("ABA_ROUTING_NUMBER", "wire it to 026009593 today", "026009593", 0.3),
+    ("US_NPI", "1482639519", "1482639519", 0.3),
+    ("UK_NHS", "ref 485 777 3457", "485 777 3457", 0.3),
+    ("TH_TNIN", "1482019374654", "1482019374654", 0.3),
+    ("DE_LANR", "123456601", "123456601", 0.3),
+    ("US_PASSPORT", "C48213759", "C48213759", 0.1),
+    ("DE_KFZ", "HB-XY 482", "HB-XY 482", 0.1),
+    ("ES_PASSPORT", "XKT482913", "XKT482913", 0.1),
+])
+def test_validated_or_weak_values_without_context_are_low_score_candidates(entity, text, value, score):
+    assert found(text, entity) == []  # the default policy does not see them
+    assert (value, score) in low_score(text, entity)
+
+
+def test_a_context_word_lifts_a_candidate_over_the_threshold():
+    assert found("ABA routing number 026009593", "ABA_ROUTING_NUMBER") == ["026009593"]
+    assert found("NPI 1482639519", "US_NPI") == ["1482639519"]
+
+
+@pytest.mark.parametrize("entity, text, value", [
+    ("IT_FISCAL_CODE", "codice RSSMRA85T10A562T", "RSSMRA85T10A562T"),  # check letter off by one
+    ("IN_GSTIN", "GSTIN 29BNZPM2501F1Z7", "29BNZPM2501F1Z7"),
+    ("SG_NRIC_FIN", "S4821937A", "S4821937A"),
+    ("IN_PAN", "ABCXE1234F", "ABCXE1234F"),  # X is no holder type
+])
+def test_a_wrong_check_character_is_a_low_score_candidate(entity, text, value):
+    assert found(text, entity) == []
+    assert [v for v, _ in low_score(text, entity)] == [value]
+
+
+def test_structure_failures_are_still_dropped():
+    for entity, text in [("IN_GSTIN", "00ABCDE1234F1Z5"), ("IN_GSTIN", "27ABCDE1234F1Y5"),
+                         ("TH_TNIN", "1284567890124"), ("IT_FISCAL_CODE", "A55AAA00B11C333N")]:
+        assert low_score(text, entity) == [] and found(text, entity) == [], (entity, text)
+
+
+@pytest.mark.parametrize("entity, text, value", [
+    ("UK_NINO", "jk 48 21 93 b", "jk 48 21 93 b"),
+    ("UK_VEHICLE_REGISTRATION", "plate ab51 abc", "ab51 abc"),
+    ("DE_KFZ", "kennzeichen m ab 482", "m ab 482"),
+    ("TR_LICENSE_PLATE", "plaka 34 abc 1234", "34 abc 1234"),
+])
+def test_lower_case_look_alikes_stay_below_the_threshold_even_with_context(entity, text, value):
+    assert found(text, entity) == []
+    assert value in [v for v, _ in low_score(text, entity)]
+
+
+def test_lower_case_values_with_a_strong_context_word_are_reported():
+    assert found("passport kp7364519", "UK_PASSPORT") == ["kp7364519"]
+    assert found("여권번호는 M789C1234입니다", "KR_PASSPORT", threshold=0) == ["M789C1234"]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Country phone types refine PHONE_NUMBER
+# ----------------------------------------------------------------------------------------------------------------
+
+
+PHONE_TYPES = {"PHONE_NUMBER", "PH_MOBILE_NUMBER", "TR_PHONE_NUMBER"}
+
+
+def test_a_country_calling_code_gives_the_country_type_when_every_type_is_asked():
+    text = "call +63 927 555 0142 or +90 532 765 43 21"
+    assert [(s.type, text[s.start:s.end]) for s in RS.analyze(text) if s.type in PHONE_TYPES] == [
+        ("PH_MOBILE_NUMBER", "+63 927 555 0142"), ("TR_PHONE_NUMBER", "+90 532 765 43 21")]
+    # Asked for the generic type only, the same numbers are PHONE_NUMBER.
+    assert found(text, "PHONE_NUMBER") == ["+63 927 555 0142", "+90 532 765 43 21"]
+
+
+def test_a_national_number_stays_phone_number_unless_the_country_type_is_asked():
+    text = "Phone: 0917 123 4567"
+    assert [s.type for s in RS.analyze(text) if s.type in PHONE_TYPES] == ["PHONE_NUMBER"]
+    spans = RS.analyze(text, {"PH_MOBILE_NUMBER"})
+    assert [(text[s.start:s.end], s.score) for s in spans] == [("0917 123 4567", 0.6)]
+    assert [(v, s) for v, s in low_score("0532 123 45 67", "TR_PHONE_NUMBER")] == [("0532 123 45 67", 0.4)]
+    assert found("+639171234567", "TR_PHONE_NUMBER", threshold=0) == []  # another country's number
+    assert found("+63 2 8123 4567", "PH_MOBILE_NUMBER", threshold=0) == []  # a Manila landline
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Span conventions
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Subnet: 192.168.1.0/24", "192.168.1.0/24"), ("route 0.0.0.0/0.", "0.0.0.0/0"),
+    ("prefix 2001:db8::/32", "2001:db8::/32"), ("fe80::1%eth0/64 up", "fe80::1%eth0/64"),
+    ("net 10.0.0.0/40", "10.0.0.0"),  # no IPv4 prefix is 40 long: the address alone
+])
+def test_cidr_blocks_are_one_address(text, value):
+    assert found(text, "IP_ADDRESS") == [value]
+
+
+def test_unspecified_addresses_and_embedded_ipv4():
+    assert low_score("src=:: dst=::1", "IP_ADDRESS") == [("::", 0.1)]
+    assert found("src=:: dst=::1", "IP_ADDRESS") == ["::1"]
+    assert [v for v, _ in low_score("default route ::/0", "IP_ADDRESS")] == ["::/0"]
+    assert found("std::vector and a::b", "IP_ADDRESS", threshold=0) == []
+    assert found("mapped ::ffff:192.0.2.128 here", "IP_ADDRESS") == ["::ffff:192.0.2.128"]
+    assert found("addr=host::ffff:10.9.8.7", "IP_ADDRESS") == ["10.9.8.7"]
+    assert low_score("ping 10.1.2.3.4 failed", "IP_ADDRESS") == [("10.1.2.3", 0.1)]
+
+
+def test_iban_with_dashes_and_cards_and_hosts():
+    assert found("IBAN DE44-5001-0517-5407-3249-31", "IBAN_CODE") == ["DE44-5001-0517-5407-3249-31"]
+    assert found("UATP 120495138773269", "CREDIT_CARD") == ["120495138773269"]
+    assert found("mail info@xn--mnchen-3ya.xn--de-1ba", "EMAIL_ADDRESS") == ["info@xn--mnchen-3ya.xn--de-1ba"]
+    assert found("see www.microsoft or www.microsoft.com", "URL") == ["www.microsoft.com"]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# DATE_TIME written out
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The hearing was held on 14 February 2011 in Leeds.", "14 February 2011"),
+    ("On 21st March 2005 it rained.", "21st March 2005"),
+    ("Filed October 3, 2017, and served.", "October 3, 2017"),
+    ("Signed on the 2nd of August 1998.", "2nd of August 1998"),
+    ("The lease started in November 2012.", "November 2012"),
+    ("Closed between 4 and 9 July 2003.", "4 and 9 July 2003"),
+    ("Meetings on 11 and 12 April.", "11 and 12 April"),
+    ("From June 1-3, 2004 only.", "June 1-3, 2004"),
+    ("Dated Sept. 5, 2001.", "Sept. 5, 2001"),
+    ("born 21 march 2005", "21 march 2005"),
+    ("ARSLAN REPORTED HIGHER SALES FOR DECEMBER 1999.", "DECEMBER 1999"),
+    ("Invoice date 7-NOV-2022", "7-NOV-2022"),
+    ("valid until Aug-2027", "Aug-2027"),
+    ("due 21-May", "21-May"),
+])
+def test_written_out_dates(text, value):
+    assert found(text, "DATE_TIME") == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "May I ask you to march on with the plan?", "We met in May and again later.", "He won 30 February races.",
+    "5 Marches", "in 2005 march", "the 12 Days of Christmas", "They may 2 go", "maybe 5 mayors",
+])
+def test_month_words_that_are_not_dates(text):
+    assert found(text, "DATE_TIME", threshold=0) == []
+
+
+@pytest.mark.parametrize("text, value, score", [
+    ("Today is 21.5.21", "21.5.21", 0.3), ("version 2.4.12", "2.4.12", 0.3), ("Today is 5/21", "5/21", 0.1),
+    ("Today is 05/2021", "05/2021", 0.2), ("Today is,5/21,and", "5/21", 0.1),
+])
+def test_short_numeric_dates_are_low_score_candidates(text, value, score):
+    assert found(text, "DATE_TIME") == [] and low_score(text, "DATE_TIME") == [(value, score)]
+    assert found("paid on 3.7.24", "DATE_TIME") == ["3.7.24"]  # a date word lifts the dotted form
+    assert found("Today is5/21", "DATE_TIME", threshold=0) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from piimask import validators as v
 from piimask.recognizers.base import (
     NUM_L,
@@ -28,7 +30,8 @@ def _nigeria() -> list[PatternRecognizer]:
             context=("nin", "national identification number", "national identity number", "nimc",
                      "national identity", "nigeria id", "nigerian id", "nigerian identification", "nin slip")),
         PatternRecognizer(
-            "NG_VEHICLE_REGISTRATION", [pattern(WORD_L + r"[A-Z]{3}[\- ]?\d{3}[A-Z]{2}" + WORD_R, 0.4)],
+            "NG_VEHICLE_REGISTRATION",
+            [pattern(WORD_L + r"[A-Z]{3}[\- ]?\d{3}[A-Z]{2}" + WORD_R, 0.4, flags=re.IGNORECASE)],
             requires_context=True, context_boost=0.4, context=("frsc", *PLATE_CONTEXT)),
     ]
 

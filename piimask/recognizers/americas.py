@@ -33,11 +33,14 @@ def _united_states() -> list[PatternRecognizer]:
             [pattern(NUM_L + r"\d{3}-\d{2}-\d{4}" + NUM_R, 0.65),
              pattern(NUM_L + r"\d{3} \d{2} \d{4}" + NUM_R, 0.45),
              pattern(NUM_L + r"\d{3}\.\d{2}\.\d{4}" + NUM_R, 0.4, requires_context=True),
-             pattern(NUM_L + r"\d{9}" + NUM_R, 0.5, requires_context=True)],
+             pattern(NUM_L + r"\d{9}" + NUM_R, 0.5, requires_context=True),
+             # grouped the wrong way ("078-051121", "07805-1121"): at most 0.4 even with an SSN word
+             pattern(NUM_L + r"(?:\d{3}-\d{6}|\d{5}-\d{4})" + NUM_R, 0.1, requires_context=True)],
             validator=structure_only(v.us_ssn), context=ssn_ctx, context_boost=0.3),
         PatternRecognizer(
             "US_ITIN",
-            [pattern(NUM_L + r"9\d{2}([- ]?)\d{2}\1\d{4}" + NUM_R, 0.5)],
+            [pattern(NUM_L + r"9\d{2}([- ]?)\d{2}\1\d{4}" + NUM_R, 0.5),
+             pattern(NUM_L + r"9\d{2}(?:-\d{6}|\d{2}-\d{4})" + NUM_R, 0.1)],  # grouped the wrong way
             validator=structure_only(v.us_itin), requires_context=True, context_boost=0.35,
             context=("itin", "individual taxpayer", "taxpayer identification", "tax id", "taxid", "tin")),
         PatternRecognizer(
@@ -51,7 +54,7 @@ def _united_states() -> list[PatternRecognizer]:
              pattern(WORD_L + r"[A-Z]\d{3}-\d{3}-\d{2}-\d{3}-\d" + WORD_R, 0.5),  # FL
              pattern(WORD_L + r"[A-Z]\d{3}-\d{4}-\d{4}" + WORD_R, 0.5),  # IL, WI
              pattern(NUM_L + r"\d{3} \d{3} \d{3}" + NUM_R, 0.4),  # NY printed
-             pattern(NUM_L + r"\d{7,12}" + NUM_R, 0.4)],
+             pattern(NUM_L + r"\d{7,13}" + NUM_R, 0.4)],
             requires_context=True, context_boost=0.35, context_before=40, context=dl_ctx),
         # Forms and chats often lower-case the value ("my driver's license number is yo0047868"). Lower case is
         # also how file names, paths and hashes look ("src/mt19937/LICENSE"), so here the licence word must come

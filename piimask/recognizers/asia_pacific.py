@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from piimask import validators as v
 from piimask.recognizers.base import (
     NUM_L,
@@ -10,9 +12,14 @@ from piimask.recognizers.base import (
     WORD_R,
     PatternRecognizer,
     Recognizer,
+    checked,
     pattern,
     structure_only,
 )
+
+# ASCII boundaries for Korean identifiers: Hangul particles follow a value directly ("M789C1234입니다").
+_ASCII_L = r"(?<![A-Za-z0-9\-])"
+_ASCII_R = r"(?![A-Za-z0-9\-])"
 
 
 def recognizers() -> list[Recognizer]:
@@ -22,8 +29,10 @@ def recognizers() -> list[Recognizer]:
 def _singapore() -> list[PatternRecognizer]:
     return [
         PatternRecognizer(
-            "SG_NRIC_FIN", [pattern(WORD_L + r"[STFGM]\d{7}[A-Z]" + WORD_R, 0.4)], validator=v.sg_nric_fin,
-            confirmed_score=0.9, context=("nric", "fin", "ic", "identity card", "uin"), context_boost=0.1),
+            # Any series letter, so that a wrong check letter or an unknown series is a low-score candidate
+            "SG_NRIC_FIN", [pattern(WORD_L + r"[A-Z]\d{7}[A-Z]" + WORD_R, 0.3)],
+            validator=checked(_nric_shape, v.sg_nric_fin), confirmed_score=0.9,
+            context=("nric", "fin", "ic", "identity card", "uin"), context_boost=0.1),
         PatternRecognizer(
             "SG_UEN",
             [pattern(NUM_L + r"\d{8}[A-Z]" + WORD_R, 0.3, requires_context=True),
@@ -32,6 +41,10 @@ def _singapore() -> list[PatternRecognizer]:
             validator=v.sg_uen, confirmed_score=0.5, context_boost=0.35,
             context=("uen", "unique entity number", "business registration", "acra", "company registration")),
     ]
+
+
+def _nric_shape(value: str) -> bool:
+    return len(value) == 9 and value[0].isalpha() and value[1:8].isdigit() and value[8].isalpha()
 
 
 def _australia() -> list[PatternRecognizer]:
@@ -54,15 +67,20 @@ def _australia() -> list[PatternRecognizer]:
     ]
 
 
+_IN_PLATE_CONTEXT = ("vehicle", "registration", "rto", "number plate", "licence plate", "license plate", "car",
+                     "bike", "reg no")
+
+
 def _india() -> list[PatternRecognizer]:
     return [
         PatternRecognizer(
-            "IN_PAN", [pattern(WORD_L + r"[A-Z]{3}[PCHFATBLJGK][A-Z]\d{4}[A-Z]" + WORD_R, 0.7)],
-            validator=structure_only(v.in_pan), context=("pan", "permanent account number", "income tax"),
-            context_boost=0.25),
+            # An unknown holder type (the fourth letter) is a low-score candidate
+            "IN_PAN", [pattern(WORD_L + r"[A-Z]{5}\d{4}[A-Z]" + WORD_R, 0.1)],
+            validator=checked(v.in_pan_shape, v.in_pan), confirmed_score=0.7,
+            context=("pan", "permanent account number", "income tax"), context_boost=0.25),
         PatternRecognizer(
             "IN_AADHAAR",
-            [pattern(NUM_L + r"[2-9]\d{3}([ \-])\d{4}\1\d{4}" + NUM_R, 0.4),
+            [pattern(NUM_L + r"[2-9]\d{3}([ \-:])\d{4}\1\d{4}" + NUM_R, 0.4),
              pattern(NUM_L + r"[2-9]\d{11}" + NUM_R, 0.4, requires_context=True)],
             validator=v.in_aadhaar, confirmed_score=0.6, context_boost=0.35,
             context=("aadhaar", "aadhar", "uidai", "uid", "आधार")),
@@ -70,18 +88,24 @@ def _india() -> list[PatternRecognizer]:
             "IN_VEHICLE_REGISTRATION",
             [pattern(WORD_L + r"[A-Z]{2}[ \-]?\d{1,2}[ \-]?[A-Z]{1,3}[ \-]?(?!0000)\d{4}" + WORD_R, 0.55),
              pattern(NUM_L + r"\d{2}[ \-]?BH[ \-]?(?!0000)\d{4}[ \-]?[A-HJ-NP-Z]{1,2}" + WORD_R, 0.6)],
-            validator=structure_only(v.in_vehicle_registration), context_boost=0.3,
-            context=("vehicle", "registration", "rto", "number plate", "licence plate", "license plate", "car",
-                     "bike", "reg no")),
+            validator=structure_only(v.in_vehicle_registration), context_boost=0.3, context=_IN_PLATE_CONTEXT),
+        # Old series without a state code ("MCX1243", "MN2412", army "I15432"): as common a shape as any
+        # product code, so at most 0.4 even with a vehicle word.
         PatternRecognizer(
-            "IN_VOTER", [pattern(WORD_L + r"[A-Z]{3}\d{7}" + WORD_R, 0.45)], requires_context=True,
+            "IN_VEHICLE_REGISTRATION",
+            [pattern(WORD_L + r"[A-Z]{2,3}(?!0000)\d{4}" + WORD_R, 0.1),
+             pattern(WORD_L + r"I(?!00000)\d{5}" + WORD_R, 0.1)],
+            requires_context=True, context_boost=0.3, context=_IN_PLATE_CONTEXT, name="in_vehicle_old_recognizer"),
+        PatternRecognizer(
+            "IN_VOTER", [pattern(WORD_L + r"[A-Z]{3}\d{7}" + WORD_R, 0.45, flags=re.IGNORECASE)], requires_context=True,
             context_boost=0.4, context=("voter", "epic", "election", "electoral", "elector")),
         PatternRecognizer(
             "IN_PASSPORT", [pattern(WORD_L + r"[A-Z][1-9]\d ?\d{4}[1-9]" + WORD_R, 0.45)], requires_context=True,
             context_boost=0.4, context=("passport", "passport no", "indian passport")),
         PatternRecognizer(
-            "IN_GSTIN", [pattern(NUM_L + r"\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z]" + WORD_R, 0.5)],
-            validator=v.in_gstin, confirmed_score=0.95, context=("gstin", "gst", "gst number"), context_boost=0.05),
+            "IN_GSTIN", [pattern(NUM_L + r"\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z]" + WORD_R, 0.1)],
+            validator=checked(v.in_gstin_structure, v.in_gstin), confirmed_score=0.95,
+            context=("gstin", "gst", "gst number"), context_boost=0.05),
     ]
 
 
@@ -102,13 +126,13 @@ def _south_korea() -> list[PatternRecognizer]:
             validator=v.kr_brn, confirmed_score=0.6, context_boost=0.35,
             context=("brn", "business registration", "사업자등록번호", "사업자번호", "사업자")),
         PatternRecognizer(
-            "KR_DRIVER_LICENSE", [pattern(NUM_L + r"\d{2}-?\d{2}-?\d{6}-?\d{2}" + NUM_R, 0.45)],
+            "KR_DRIVER_LICENSE", [pattern(NUM_L + r"\d{2}([ \-]?)\d{2}\1\d{6}\1\d{2}" + NUM_R, 0.45)],
             validator=structure_only(v.kr_driver_license), requires_context=True, context_boost=0.4,
             context=("운전면허", "운전면허번호", "면허번호", "driver license", "driver's license", "driving licence")),
         PatternRecognizer(
             "KR_PASSPORT",
-            [pattern(WORD_L + r"[MSROD]\d{3}[A-Z]\d{4}" + WORD_R, 0.45),
-             pattern(WORD_L + r"[MSROD]\d{8}" + WORD_R, 0.4)],
+            [pattern(_ASCII_L + r"[MSROD]\d{3}[A-Z]\d{4}" + _ASCII_R, 0.45, flags=re.IGNORECASE),
+             pattern(_ASCII_L + r"[MSROD]\d{8}" + _ASCII_R, 0.4, flags=re.IGNORECASE)],
             requires_context=True, context_boost=0.4, context=("passport", "여권", "여권번호")),
     ]
 

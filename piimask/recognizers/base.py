@@ -10,8 +10,11 @@ Design points (why it looks the way it does):
   confirmed: the score rises to the recognizer's ``confirmed_score``), False (the candidate is dropped) or None
   (structure fine but nothing to confirm: the pattern's base score stays).
 * Formats that are just "N digits" (bank accounts, passports, driver licences, weak mod-10/11 checksums) are
-  reported only with a context word nearby. Presidio reports them everywhere at a low score, which is its largest
-  source of false positives.
+  reported above the default threshold (0.5) only with a context word nearby (`requires_context`). Without one
+  they are still candidates, at a low score (`no_context_score`, `no_context_confirmed_score` when a checksum
+  confirms the value): the default policy never sees them, a caller who lowers the threshold does, as with
+  Presidio's pattern recognizers, which report such values everywhere at a low score and let the caller's
+  threshold decide.
 * Overlaps *between* entity types are left to the merge step (score and specificity); a recognizer set only
   removes exact duplicates. Within one recognizer, overlapping candidates are resolved (longest, then best).
 * What every recognizer asks about a text (its lower-cased form, its digit count) is computed once per text
@@ -20,8 +23,10 @@ Design points (why it looks the way it does):
 Score policy of the country identifiers: a value confirmed by a check digit that random numbers rarely pass (a
 birth date *and* a check digit, or two check digits) is reported on its own; a single mod-10/mod-11 digit passes
 one number in ten, so a bare digit run that ordinary text is full of (9-13 digits: phones, orders, barcodes) is
-reported only with a context word in its clause (requires_context). Letter-and-digit formats without a check
-digit (plates, passports, licences) keep a base score below 0.5: a context word lifts them over the threshold.
+reported above the threshold only with a context word in its clause (requires_context); without one it scores
+NO_CONTEXT_CONFIRMED_SCORE (0.3) when its checksum holds and NO_CONTEXT_SCORE (0.1) when it has none to check.
+Letter-and-digit formats without a check digit (plates, passports, licences) keep a base score below 0.5: a
+context word lifts them over the threshold.
 """
 
 from __future__ import annotations
@@ -68,9 +73,17 @@ Refiner = Callable[[str], "str | None"]
 # Commas alone are allowed before a value so that CSV-like log lines ("John,536-22-1234,…") still match.
 NUM_L = r"(?<![\w\-])(?<!\d[.,])"
 NUM_R = r"(?![\w\-])(?![.,]\d)"
+# A left boundary for identifiers whose check is strong enough to be looked for glued to a word ("is030594W903B"):
+# not inside a number; such a pattern is reported above the threshold only with a context word.
+GLUED_L = r"(?<![\d\-])(?<!\d[.,])"
 # Boundaries for alphanumeric identifiers.
 WORD_L = r"(?<![\w\-])"
 WORD_R = r"(?![\w\-])"
+# The score of a requires_context candidate without its context word: below the default threshold (0.5), so that
+# only a caller who asks for low-score candidates (score_threshold below it) sees them. A confirmed checksum
+# makes a random digit run one in ten or eleven: more likely, but still not enough on its own.
+NO_CONTEXT_SCORE = 0.1
+NO_CONTEXT_CONFIRMED_SCORE = 0.3
 # Words around a vehicle plate, shared by the plate recognizers of every region (each adds its own).
 PLATE_CONTEXT = ("license plate", "licence plate", "number plate", "registration plate", "plate number", "plate",
                  "vehicle registration", "vehicle", "registration", "reg no", "car")
@@ -83,6 +96,21 @@ def structure_only(check: Callable[[str], bool]) -> Validator:
         return None if check(value) else False
 
     _validator.__name__ = f"structure_only({getattr(check, '__name__', 'check')})"
+    return _validator
+
+
+def checked(structure: Callable[[str], bool], check: Callable[[str], bool]) -> Validator:
+    """A code whose structure is distinctive (letters and digits in fixed places) and that carries a check
+    character: True (confirmed) when `check` holds, None when only `structure` does (a typo or a made-up example:
+    the pattern's own, low, score), False otherwise. As Presidio's recognizers do for such codes, a wrong check
+    character lowers the score instead of dropping the candidate."""
+
+    def _validator(value: str) -> bool | None:
+        if check(value):
+            return True
+        return None if structure(value) else False
+
+    _validator.__name__ = f"checked({getattr(check, '__name__', 'check')})"
     return _validator
 
 
@@ -150,6 +178,12 @@ def context_near(regex: re.Pattern[str], text: str, start: int, end: int, before
 class PatternRecognizer:
     """Regex candidates → optional refine (trim) → optional validator → context scoring → spans.
 
+    Scores: a candidate starts at its pattern's score, rises to `confirmed_score` when the validator confirms it,
+    and by `context_boost` with a context word in its clause. Without that word, a `requires_context` candidate
+    keeps at most `no_context_score` (`no_context_confirmed_score` when confirmed, the full confirmed score when
+    `checksum_overrides_context`). With `lower_case_score`, the patterns also match in lower or mixed case and
+    such a candidate scores at most that (formats printed in capitals whose lower-case look-alikes are words).
+
     Two cheap gates run before any regex: `keywords` (one of them must occur in the text; a keyword written in
     lower case is looked for in the lower-cased text, one with capitals as written: ``("claim", "CLM")``) and
     `prefilter` (any test on the text itself). Both are necessary conditions of a match, never scoring rules."""
@@ -165,6 +199,9 @@ class PatternRecognizer:
         context_boost: float = 0.3,
         requires_context: bool = False,
         checksum_overrides_context: bool = False,
+        no_context_score: float = NO_CONTEXT_SCORE,
+        no_context_confirmed_score: float = NO_CONTEXT_CONFIRMED_SCORE,
+        lower_case_score: float | None = None,
         negative_context: Sequence[str] = (),
         prefilter: Callable[[str], bool] | None = None,
         keywords: Sequence[str] = (),
@@ -176,12 +213,18 @@ class PatternRecognizer:
         self.entity = entity
         self.entities = frozenset({entity})
         self.name = name or f"{entity.lower()}_recognizer"
+        if lower_case_score is not None:  # the patterns also match in lower case, where they score at most this
+            patterns = [Pattern(re.compile(p.regex.pattern, p.regex.flags | re.IGNORECASE), p.score,
+                                p.requires_context, p.group) for p in patterns]
+        self.lower_case_score = lower_case_score
         self.patterns = tuple(patterns)
         self.validator = validator
         self.confirmed_score = confirmed_score
         self.context_boost = context_boost
         self.requires_context = requires_context
         self.checksum_overrides_context = checksum_overrides_context
+        self.no_context_score = no_context_score
+        self.no_context_confirmed_score = no_context_confirmed_score
         self.prefilter = prefilter
         self.keywords = tuple(keywords)
         self.refine = refine
@@ -214,18 +257,13 @@ class PatternRecognizer:
             return []
         if self.prefilter is not None and not self.prefilter(text):
             return []
-        # If no context word occurs anywhere, the context-only patterns cannot produce anything: skip them.
-        context_anywhere: bool | None = None
+        # If no context word occurs anywhere, no candidate of this recognizer can be boosted by one.
+        context_anywhere = self._context is not None and any(k in facts.lower for k in self._context_keys)
         best: dict[tuple[int, int], float] = {}
         for p, needs_digits in zip(self.patterns, self._pattern_digits):
             if digits < needs_digits:
                 continue
             needs_context = self._needs_context(p)
-            if needs_context and not (self.checksum_overrides_context and self.validator is not None):
-                if context_anywhere is None:
-                    context_anywhere = any(k in facts.lower for k in self._context_keys)
-                if not context_anywhere:
-                    continue
             for m in p.regex.finditer(text):
                 start, end = m.span(p.group)
                 value = text[start:end]
@@ -241,11 +279,13 @@ class PatternRecognizer:
                 score = max(p.score, self.confirmed_score) if verdict else p.score
                 if self._negative is not None and self._near(self._negative, text, start, end, after=False):
                     continue
-                has_context = self._context is not None and self._near(self._context, text, start, end)
-                if needs_context and not has_context and not (verdict and self.checksum_overrides_context):
-                    continue
+                has_context = context_anywhere and self._near(self._context, text, start, end)
                 if has_context:
                     score = min(1.0, score + self.context_boost)
+                elif needs_context and not (verdict and self.checksum_overrides_context):
+                    score = min(score, self.no_context_confirmed_score if verdict else self.no_context_score)
+                if self.lower_case_score is not None and value != value.upper():
+                    score = min(score, self.lower_case_score)
                 key = (start, end)
                 if score > best.get(key, -1.0):
                     best[key] = score

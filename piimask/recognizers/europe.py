@@ -7,6 +7,7 @@ import re
 from piimask import validators as v
 from piimask.recognizers.address import UK_POSTCODE_RE
 from piimask.recognizers.base import (
+    GLUED_L,
     NUM_L,
     NUM_R,
     PLATE_CONTEXT,
@@ -15,6 +16,7 @@ from piimask.recognizers.base import (
     Pattern,
     PatternRecognizer,
     Recognizer,
+    checked,
     pattern,
     structure_only,
 )
@@ -33,7 +35,7 @@ def _united_kingdom() -> list[PatternRecognizer]:
         PatternRecognizer(
             "UK_NINO",
             [pattern(WORD_L + r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]" + WORD_R, 0.6)],
-            validator=structure_only(v.uk_nino), context_boost=0.3,
+            validator=structure_only(v.uk_nino), context_boost=0.3, lower_case_score=0.1,
             context=("nino", "national insurance", "ni number", "ni no", "insurance number")),
         PatternRecognizer(
             "UK_DRIVING_LICENCE",
@@ -43,20 +45,22 @@ def _united_kingdom() -> list[PatternRecognizer]:
             context=("driving licence", "driving license", "driver's licence", "driver's license", "dvla",
                      "dl number", "licence number", "license number", "licence")),
         PatternRecognizer(
-            "UK_PASSPORT", [pattern(WORD_L + r"[A-Z]{2}\d{7}" + WORD_R, 0.4)], requires_context=True,
+            "UK_PASSPORT", [pattern(WORD_L + r"[A-Z]{2}\d{7}" + WORD_R, 0.4, flags=re.IGNORECASE)],
+            requires_context=True,
             context_boost=0.4, context=("passport", "passport number", "passport no", "uk passport",
                                         "british passport", "hm passport office", "hmpo", "travel document")),
         PatternRecognizer(
-            "UK_POSTCODE", [Pattern(UK_POSTCODE_RE, 0.4)], validator=structure_only(v.uk_postcode),
+            "UK_POSTCODE", [Pattern(UK_POSTCODE_RE, 0.4), pattern(WORD_L + r"GIR ?0AA" + WORD_R, 0.4)],
+            validator=structure_only(v.uk_postcode),
             context_boost=0.35, context_after=0,
             context=("postcode", "post code", "postal code", "zip", "zip code")),
         PatternRecognizer(
             "UK_VEHICLE_REGISTRATION",
-            [pattern(WORD_L + r"[A-HJ-PR-Y]{2}\d{2} ?[A-HJ-PR-Z]{3}" + WORD_R, 0.35),
+            [pattern(WORD_L + r"[A-HJ-PR-Y]{2}\d{2}[ \-]?[A-HJ-PR-Z]{3}" + WORD_R, 0.35),
              pattern(WORD_L + r"[A-HJ-NPR-TV-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Z]{2}" + WORD_R, 0.3,
                      requires_context=True),
              pattern(WORD_L + r"[A-HJ-PR-Z]{3} ?\d{1,3} ?[A-HJ-NPR-TV-Y]" + WORD_R, 0.3, requires_context=True)],
-            validator=v.uk_vehicle_registration, confirmed_score=0.45, context_boost=0.35,
+            validator=v.uk_vehicle_registration, confirmed_score=0.45, context_boost=0.35, lower_case_score=0.1,
             context=("vrn", "dvla", "v5c", "logbook", "mot", "reg", *PLATE_CONTEXT)),
     ]
 
@@ -84,7 +88,10 @@ def _germany() -> list[PatternRecognizer]:
             "DE_VAT_ID",
             [pattern(WORD_L + r"(?:DE|de)\d{9}" + NUM_R, 0.45),
              pattern(WORD_L + r"DE[ .\-]?\d{3}([ .\-])\d{3}\1\d{3}" + NUM_R, 0.45),
-             pattern(WORD_L + r"DE \d{9}" + NUM_R, 0.45)],
+             pattern(WORD_L + r"DE \d{9}" + NUM_R, 0.45),
+             # "de 136 695 976", "DE 136-695.976": also a Spanish "de" before a number, so only with a VAT word
+             pattern(WORD_L + r"DE[ .\-]?\d{3}[ .\-]?\d{3}[ .\-]?\d{3}" + NUM_R, 0.45, requires_context=True,
+                     flags=re.IGNORECASE)],
             validator=v.de_vat_id, confirmed_score=0.85, context_boost=0.3,
             context=("ust-idnr", "ust-id", "ustidnr", "ust-id-nr", "umsatzsteuer-identifikationsnummer",
                      "umsatzsteueridentifikationsnummer", "umsatzsteuer-id", "mehrwertsteuer", "vat", "vat id",
@@ -136,7 +143,7 @@ def _germany() -> list[PatternRecognizer]:
                      "registernummer", "eingetragen", "commercial register", "gmbh", "ohg", "firma")),
         PatternRecognizer(
             "DE_KFZ", [pattern(r"(?<![\w\-])[A-ZÄÖÜ]{1,3}[ \-][A-Z]{1,2}[ \-]\d{1,4}[EH]?(?![\w\-])", 0.4)],
-            requires_context=True, context_boost=0.35,
+            requires_context=True, context_boost=0.35, lower_case_score=0.1,  # "is a 1990": prose, not a plate
             context=("kennzeichen", "kfz-kennzeichen", "kfz", "nummernschild", "fahrzeugkennzeichen",
                      "amtliches kennzeichen", "zulassung", "fahrzeug", "pkw", "lkw", "auto", *PLATE_CONTEXT)),
         PatternRecognizer(
@@ -149,8 +156,10 @@ def _germany() -> list[PatternRecognizer]:
 def _spain() -> list[PatternRecognizer]:
     ctx = ("nif", "dni", "nie", "documento", "identidad", "fiscal", "tax id", "extranjero")
     return [
-        PatternRecognizer("ES_NIF", [pattern(NUM_L + r"\d{8}-?[A-Z]" + WORD_R, 0.4)], validator=v.es_nif,
-                          confirmed_score=0.75, context=ctx, context_boost=0.2),
+        PatternRecognizer("ES_NIF", [pattern(NUM_L + r"\d{8}-?[A-Z]" + WORD_R, 0.4),
+                                     # an old DNI written without its leading zero: shorter, so only with context
+                                     pattern(NUM_L + r"\d{7}-?[A-Z]" + WORD_R, 0.4, requires_context=True)],
+                          validator=v.es_nif, confirmed_score=0.75, context=ctx, context_boost=0.2),
         PatternRecognizer("ES_NIE", [pattern(WORD_L + r"[XYZ]-?\d{7}-?[A-Z]" + WORD_R, 0.4)], validator=v.es_nie,
                           confirmed_score=0.85, context=ctx, context_boost=0.15),
         PatternRecognizer(
@@ -165,28 +174,31 @@ def _italy() -> list[PatternRecognizer]:
     return [
         PatternRecognizer(
             "IT_FISCAL_CODE",
-            [pattern(WORD_L + rf"[A-Z]{{6}}{dig}{{2}}[ABCDEHLMPRST]{dig}{{2}}[A-Z]{dig}{{3}}[A-Z]" + WORD_R, 0.5)],
-            validator=v.it_fiscal_code, confirmed_score=0.95, context=("codice fiscale", "cf", "fiscal code"),
+            [pattern(WORD_L + rf"[A-Z]{{6}}{dig}{{2}}[ABCDEHLMPRST]{dig}{{2}}[A-Z]{dig}{{3}}[A-Z]" + WORD_R, 0.3)],
+            validator=checked(v.it_fiscal_code_structure, v.it_fiscal_code), confirmed_score=0.95,
+            context=("codice fiscale", "cf", "fiscal code"),
             context_boost=0.05),
         PatternRecognizer(
             "IT_VAT_CODE",
             [pattern(WORD_L + r"IT ?\d{11}" + NUM_R, 0.5),
-             pattern(NUM_L + r"\d{11}" + NUM_R, 0.4, requires_context=True)],
+             pattern(NUM_L + r"\d{11}" + NUM_R, 0.4, requires_context=True),
+             pattern(NUM_L + r"\d(?:[ _]?\d){10}" + NUM_R, 0.4, requires_context=True)],  # "01333 550 323"
             validator=v.it_vat, confirmed_score=0.6, context_boost=0.35,
             context=("partita iva", "p.iva", "p. iva", "piva", "iva", "vat", "vat number")),
         PatternRecognizer(
             "IT_DRIVER_LICENSE",
-            [pattern(WORD_L + r"(?:[A-Z]{2}\d{7}[A-Z]|U1[A-Z0-9]{7}[A-Z])" + WORD_R, 0.45)],
+            [pattern(WORD_L + r"(?:[A-Z]{2}\d{7}[A-Z]|U1[B-HJ-NP-UW-Z0-9]{7}[A-Z])" + WORD_R, 0.45)],
             requires_context=True, context_boost=0.4, context=("patente", "patente di guida", "driving licence",
                                                                "driver license", "licenza di guida")),
         PatternRecognizer(
-            "IT_PASSPORT", [pattern(WORD_L + r"[A-Z]{2}\d{7}" + WORD_R, 0.45)], requires_context=True,
+            "IT_PASSPORT", [pattern(WORD_L + r"[A-Z]{2}\d{7}" + WORD_R, 0.45, flags=re.IGNORECASE)],
+            requires_context=True,
             context_boost=0.4, context=("passaporto", "passport", "passaporto elettronico")),
         PatternRecognizer(
             "IT_IDENTITY_CARD",
-            [pattern(WORD_L + r"[A-Z]{2} ?\d{7}" + WORD_R, 0.45),
-             pattern(WORD_L + r"\d{7}[A-Z]{2}" + WORD_R, 0.45),
-             pattern(WORD_L + r"[A-Z]{2}\d{5}[A-Z]{2}" + WORD_R, 0.45)],
+            [pattern(WORD_L + r"[A-Z]{2} ?\d{7}" + WORD_R, 0.45, flags=re.IGNORECASE),
+             pattern(WORD_L + r"\d{7}[A-Z]{2}" + WORD_R, 0.45, flags=re.IGNORECASE),
+             pattern(WORD_L + r"[A-Z]{2}\d{5}[A-Z]{2}" + WORD_R, 0.45, flags=re.IGNORECASE)],
             requires_context=True, context_boost=0.4,
             context=("carta d'identità", "carta di identità", "carta d'identita", "carta identità", "cie",
                      "identity card", "documento di identità", "documento d'identità")),
@@ -204,7 +216,9 @@ def _poland() -> list[PatternRecognizer]:
 def _finland() -> list[PatternRecognizer]:
     return [
         PatternRecognizer(
-            "FI_PERSONAL_IDENTITY_CODE", [pattern(NUM_L + r"\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]" + WORD_R, 0.5)],
+            "FI_PERSONAL_IDENTITY_CODE",
+            [pattern(NUM_L + r"\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]" + WORD_R, 0.5),
+             pattern(GLUED_L + r"\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]" + WORD_R, 0.5, requires_context=True)],
             validator=v.fi_hetu, confirmed_score=0.95, context=("henkilötunnus", "hetu", "personal identity code",
                                                                 "henkilotunnus"), context_boost=0.05),
     ]
@@ -216,7 +230,8 @@ def _sweden() -> list[PatternRecognizer]:
             "SE_PERSONNUMMER",
             [pattern(NUM_L + r"(?:18|19|20)\d{6}[-+]?\d{4}" + NUM_R, 0.4),
              pattern(NUM_L + r"\d{6}[-+]\d{4}" + NUM_R, 0.4),
-             pattern(NUM_L + r"\d{10}" + NUM_R, 0.3, requires_context=True)],
+             pattern(NUM_L + r"\d{10}" + NUM_R, 0.3, requires_context=True),
+             pattern(GLUED_L + r"(?:18|19|20)\d{6}[-+]?\d{4}" + NUM_R, 0.4, requires_context=True)],
             validator=v.se_personnummer, confirmed_score=0.75, context_boost=0.2,
             context=("personnummer", "personnr", "pnr", "svenskt personnummer", "samordningsnummer", "svensk id",
                      "personal identity number", "personal number", "swedish id")),
@@ -241,5 +256,6 @@ def _turkey() -> list[PatternRecognizer]:
             "TR_LICENSE_PLATE",
             [pattern(NUM_L + r"(?:0[1-9]|[1-7]\d|8[01])([ \-]?)[A-PR-VYZ]{1,3}\1\d{2,4}" + NUM_R, 0.35)],
             validator=structure_only(v.tr_license_plate), requires_context=True, context_boost=0.4,
+            lower_case_score=0.1,
             context=("plaka", "plakası", "araç plakası", "plaka numarası", "araç", *PLATE_CONTEXT)),
     ]

@@ -10,14 +10,15 @@ from piimask.recognizers.base import NUM_L, NUM_R, WORD_L, WORD_R, PatternRecogn
 
 
 def recognizers() -> list[Recognizer]:
-    return [_email(), _url(), *_ip(), _mac(), _credit_card(), _credit_card_short(), _iban(), _crypto(), _date_time(),
+    return [_email(), _url(), *_ip(), _mac(), _credit_card(), _credit_card_short(), _iban(), _crypto(), *_date_time(),
             _uuid()]
 
 
 # --- EMAIL_ADDRESS --------------------------------------------------------------------------------------------
 
 _EMAIL = pattern(
-    r"(?<![\w.%+\-])[\w%+\-](?:[\w.%+\-]{0,63})@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}(?![\w\-])",
+    r"(?<![\w.%+\-])[\w%+\-](?:[\w.%+\-]{0,63})@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.)+"
+    r"(?:[^\W\d_]{2,63}|xn--[A-Za-z0-9\-]{1,59})(?![\w\-])",  # a TLD, or an internationalised one in punycode
     0.8,
 )
 
@@ -57,8 +58,9 @@ _URL_TAIL = r"""(?:[/?#][^\s<>"'`]*)"""
 _HOST_END = r"(?![\w\-@]|\.[A-Za-z0-9\-])"
 
 _URL_SCHEME = pattern(r"""(?i)\b(?:https?|ftps?|sftp|wss?)://[^\s<>"'`{}|\\^]+""", 0.9)
-_URL_WWW = pattern(rf"""(?i)(?<![\w.@/\-])www\d{{0,3}}\.(?:{_LABEL}\.)*{_LABEL}{_HOST_END}(?::\d{{1,5}})?{_URL_TAIL}?""",
-                   0.85)
+# "www." and at least a name and a TLD: "www.microsoft" alone is a word with a prefix, not a host.
+_URL_WWW = pattern(
+    rf"""(?i)(?<![\w.@/\-])www\d{{0,3}}\.(?:{_LABEL}\.)+{_LABEL}{_HOST_END}(?::\d{{1,5}})?{_URL_TAIL}?""", 0.85)
 _URL_BARE = pattern(
     rf"(?<![\w@.\-/:])(?:{_LABEL}\.)+(?:{_TLD_STRONG_RE}){_HOST_END}(?::\d{{1,5}})?{_URL_TAIL}?", 0.6)
 _URL_BARE_AMBIGUOUS = pattern(rf"(?<![\w@.\-/:])(?:{_LABEL}\.)+(?:{_TLD_AMBIG_RE}){_HOST_END}(?::\d{{1,5}})?/[^\s<>\"'`]*",
@@ -105,22 +107,34 @@ def _url() -> PatternRecognizer:
 
 # --- IP_ADDRESS / MAC_ADDRESS -------------------------------------------------------------------------------------
 
-# Not after "hex:" so that the IPv4 tail of "::ffff:192.0.2.128" is not reported on its own.
-_IPV4 = pattern(r"(?<![\w.])(?<![0-9A-Fa-f]:)(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)", 0.8)
+# A CIDR block is one address: "192.168.1.0/24" is masked whole. A prefix length the address family cannot have
+# ("10.0.0.0/123") is not part of it.
+_V4_PREFIX = r"(?:/(?:3[0-2]|[12]?\d)(?!\d))?"
+_V6_PREFIX = r"(?:/(?:12[0-8]|1[01]\d|[1-9]?\d)(?!\d))?"
+_IPV4 = pattern(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}" + _V4_PREFIX + r"(?!\w|\.\d)", 0.8)
+# The first four parts of "192.168.1.1.1" (one more dotted number): an address followed by a typo, or a version
+# or an OID's piece, so a low score.
+_IPV4_FIVE_PARTS = pattern(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?=\.\d{1,3}(?![\w.]|\.\d))", 0.1)
 _IPV6 = pattern(
-    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?:%[\w.]+)?"
-    r"(?![\w:]|\.\d)",
+    r"(?<![\w:.])(?=[:0-9A-Fa-f]*[0-9A-Fa-f])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?"
+    r"(?:%[\w.]+)?" + _V6_PREFIX
+    + r"(?![\w:]|\.\d)",
     0.85,
 )
+# "::" alone, the unspecified address (as "::/0", the default route): also C++'s and Rust's path separator, so
+# a low score, and never glued to a name.
+_IPV6_UNSPECIFIED = pattern(r"(?<![\w:.])::" + _V6_PREFIX + r"(?![\w:.])", 0.1)
 
 
-def _ipv4_ok(value: str) -> bool | None:
-    return None if v.ip_address(value) else False
-
-
-def _ipv6_ok(value: str) -> bool | None:
-    addr = value.split("%", 1)[0]
-    if len(addr) < 3 or ":" not in addr or addr.count(":") < 2:
+def _ip_ok(value: str) -> bool | None:
+    """IPv4 or IPv6 (a zone id and a CIDR prefix length allowed; the regexes bounded the prefix already)."""
+    addr = value.split("/", 1)[0]
+    if ":" not in addr:
+        return None if v.ip_address(addr) else False
+    if addr == "::":
+        return None
+    addr = addr.split("%", 1)[0]
+    if len(addr) < 3 or addr.count(":") < 2:
         return False
     if not any(ch.isdigit() for ch in addr):  # "dead::beef" is valid but reads like code ("a::b")
         return False
@@ -139,15 +153,16 @@ def _mac_ok(value: str) -> bool | None:
 
 
 def _ip() -> list[PatternRecognizer]:
-    context = ("ip", "ip address", "ipv4", "ipv6", "address", "host", "server", "client", "gateway", "dns")
+    """One recognizer for both families, so that the IPv4 tail of "::ffff:192.0.2.128" gives way to the whole
+    address (overlaps within a recognizer keep the longest)."""
+    context = ("ip", "ip address", "ipv4", "ipv6", "address", "host", "server", "client", "gateway", "dns", "subnet",
+               "route", "cidr")
     # Dotted quads after "version"/"v" are version numbers ("v1.2.3.4").
     negative = ("version", "ver", "v", "release", "build")
     return [
-        PatternRecognizer("IP_ADDRESS", [_IPV4], validator=_ipv4_ok, context=context, context_boost=0.15,
-                          negative_context=negative, context_before=12, prefilter=lambda t: "." in t,
-                          name="ipv4_recognizer"),
-        PatternRecognizer("IP_ADDRESS", [_IPV6], validator=_ipv6_ok, context=context, context_boost=0.1,
-                          prefilter=lambda t: ":" in t, name="ipv6_recognizer"),
+        PatternRecognizer("IP_ADDRESS", [_IPV4, _IPV4_FIVE_PARTS, _IPV6, _IPV6_UNSPECIFIED], validator=_ip_ok,
+                          context=context, context_boost=0.15, negative_context=negative, context_before=12,
+                          prefilter=lambda t: "." in t or ":" in t, name="ip_recognizer"),
     ]
 
 
@@ -194,6 +209,8 @@ def _card_issuer_ok(d: str) -> bool:
         return 16 <= n <= 19
     if p4 in (1800, 2131):  # JCB's original 15-digit ranges
         return n in (15, 16)
+    if d[0] == "1":  # UATP (airline cards)
+        return n == 15
     if d[:4] == "0604":  # Maestro UK (ex-Switch)
         return 12 <= n <= 19
     if p4 == 9792:  # Troy
@@ -230,8 +247,10 @@ def _credit_card_short() -> PatternRecognizer:
 
 # --- IBAN -------------------------------------------------------------------------------------------------------
 
-# Case-insensitive: IBANs typed into forms and chats are often lower-case; mod 97 keeps precision.
+# Case-insensitive: IBANs typed into forms and chats are often lower-case; mod 97 keeps precision. Groups are
+# separated by single spaces or dashes ("AL47-2121-1009-…"), one kind per IBAN.
 _IBAN = pattern(WORD_L + r"[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}" + WORD_R, 0.5)
+_IBAN_DASHED = pattern(WORD_L + r"[A-Za-z]{2}\d{2}(?:-?[A-Za-z0-9]){11,30}" + WORD_R, 0.5)
 
 
 def _trim_iban(value: str) -> str | None:
@@ -241,19 +260,20 @@ def _trim_iban(value: str) -> str | None:
         return None
     count = 0
     for i, ch in enumerate(value):
-        if ch != " ":
+        if ch not in " -":
             count += 1
             if count == expected:
                 rest = value[i + 1:]
                 # Only at a boundary: the next character must be a separator, not more account characters.
-                if rest and rest[0] != " ":
+                if rest and rest[0] not in " -":
                     return None
                 return value[: i + 1]
     return None
 
 
 def _iban() -> PatternRecognizer:
-    return PatternRecognizer("IBAN_CODE", [_IBAN], validator=v.iban, refine=_trim_iban, confirmed_score=0.95,
+    return PatternRecognizer("IBAN_CODE", [_IBAN, _IBAN_DASHED], validator=v.iban, refine=_trim_iban,
+                             confirmed_score=0.95,
                              context=("iban", "bank", "account", "transfer", "swift", "bic"), context_boost=0.05)
 
 
@@ -296,11 +316,18 @@ _DATE_PATTERNS = (
     pattern(r"(?<![\w:.])(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:\s?[AaPp]\.?[Mm]\b\.?)?(?![\w:])",
             0.55),
     pattern(r"(?<![\w:.])\d:[0-5]\d(?::[0-5]\d)?\s?[AaPp]\.?[Mm]\b\.?", 0.6),
+    # d.m.yy with dots ("21.5.21"): also how versions are written ("2.4.12"), so only with a date word.
+    pattern(NUM_L + r"\d{1,2}\.\d{1,2}\.\d{2}" + NUM_R, 0.45, requires_context=True),
+    # A month and a year or a day without the rest ("5/2021", "05/21"): fractions, scores and ratios look the same,
+    # so these are never confirmed and stay below the threshold even with a date word.
+    pattern(r"(?<![\w/.\-])\d{1,2}/\d{4}(?![\w/]|[.,]\d)", 0.2),
+    pattern(r"(?<![\w/.\-])\d{1,2}/\d{2}(?![\w/]|[.,]\d)", 0.1),
 )
 # Each of those holds a digit, a separator and a digit in a row ("05/", "-01", "9:3").
 _DATE_HINT = re.compile(r"\d[/.:\-]\d")
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
 _YMD = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_PART = re.compile(r"(\d{1,2})/(\d{2}|\d{4})$")
 
 
 def _date_ok(value: str) -> bool | None:
@@ -325,15 +352,92 @@ def _date_ok(value: str) -> bool | None:
         elif not 1800 <= y <= 2199:
             return False
         return v.is_real_date(y, b, a) or v.is_real_date(y, a, b)  # day-first or month-first
+    m = _PART.match(value)
+    if m:  # month/year, month/day or day/month: a possible date, never a confirmed one
+        a, b = int(m[1]), int(m[2])
+        if len(m[2]) == 4:
+            return None if 1 <= a <= 12 and 1800 <= b <= 2199 else False
+        return None if (1 <= a <= 12 and b >= 1) or (1 <= b <= 12 and 1 <= a <= 31) else False
     # Times: the regex already bounded hours/minutes/seconds; nothing more to confirm.
     return None if ":" in value else False
 
 
-def _date_time() -> PatternRecognizer:
-    return PatternRecognizer("DATE_TIME", _DATE_PATTERNS, validator=_date_ok, confirmed_score=0.8,
-                             context=("date", "time", "born", "dob", "birth", "on", "at", "since", "until",
-                                      "appointment", "created", "updated", "timestamp"),
-                             context_boost=0.2, context_before=20, context_after=0, prefilter=_DATE_HINT.search)
+# Dates written out, as legal and news prose writes them: "21 March 2005", "21st March 2005", "March 21, 2005",
+# "the 3rd of May 1999", "in March 2005", "between 1 and 3 June 2004", "on 5 and 6 May", and the short forms of
+# forms and tables ("5-May-2021", "May-21", "21-May"). A month word needs a day or a year beside it, and without
+# a year it must be capitalised, so that "May" the name or the verb and "march" the verb are not dates.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_NUMBER = {name[:3]: i for i, name in enumerate(_MONTHS, 1)}
+_MONTH_ABBREVIATIONS = sorted({*(m[:3] for m in _MONTHS if m != "may"), "sept"}, key=len, reverse=True)
+_MONTH_WORDS = sorted({*_MONTHS, *_MONTH_ABBREVIATIONS}, key=len, reverse=True)
+
+
+def _month_alternation(any_case: bool) -> str:
+    """A month's name, or its abbreviation with an optional dot ("Sept. 5"), never glued to more letters. Case
+    variants are spelled out rather than IGNORECASE: a literal alternation scans several times faster."""
+
+    def forms(words: list[str]) -> str:
+        return "|".join(w for m in words for w in ((m.capitalize(), m.upper(), m) if any_case else
+                                                    (m.capitalize(), m.upper())))
+
+    names = sorted(_MONTHS, key=len, reverse=True)
+    return r"(?:(?:" + forms(names) + r")|(?:" + forms(_MONTH_ABBREVIATIONS) + r")\.?)(?![^\W\d_])"
+
+
+_MONTH_CAP = _month_alternation(any_case=False)  # "March", "MAR", "Sept."
+_MONTH_ANY = _month_alternation(any_case=True)  # also "march": only beside a day and a year
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAYS = _DAY + r"(?:\s*(?:-|–|—|&|and|to)\s*" + _DAY + r")?"  # "1 and 3", "1-3", "5 & 6"
+_YEAR = r"(?:1\d{3}|20\d{2}|21\d{2})"
+# Left boundaries after a lookahead for the first character: a pattern that starts with a lookbehind cannot use
+# the regex engine's fast scan for its first character, and these run over long documents.
+_DL = r"(?=\d)(?<![\w\-])(?<!\d[.,])"  # before a day
+_ML = r"(?=[JFMASONDjfmasond])(?<![\w\-])"  # before a month
+_WR = r"(?![\w\-])"
+_WRITTEN_DATE_PATTERNS = (
+    pattern(_DL + _DAYS + r"(?:\s+of)?\s+" + _MONTH_ANY + r",?\s+" + _YEAR + _WR, 0.6),  # 21 March 2005
+    pattern(_ML + _MONTH_ANY + r"\s+" + _DAYS + r",?\s+" + _YEAR + _WR, 0.6),  # March 21, 2005
+    pattern(_ML + _MONTH_CAP + r",?\s+" + _YEAR + _WR, 0.6),  # March 2005
+    pattern(_DL + _DAYS + r"(?:\s+of)?\s+" + _MONTH_CAP + r"(?![\w\-]|,?\s+\d)", 0.6),  # 5 and 6 May
+    pattern(_ML + _MONTH_CAP + r"\s+" + _DAYS + r"(?![\w\-]|,?\s+\d|\s*[:.]\d)", 0.6),  # March 21
+    # Forms and tables: 5-May-2021, 05-MAY-21, May-2021, May-21, 21-May
+    pattern(_DL + _DAY + r"-" + _MONTH_CAP + r"-(?:" + _YEAR + r"|\d{2})" + _WR, 0.6),
+    pattern(_ML + _MONTH_CAP + r"-(?:" + _YEAR + r"|\d{2})" + _WR, 0.6),
+    pattern(_DL + _DAY + r"-" + _MONTH_CAP + _WR, 0.6),
+)
+_MONTH_IN = re.compile(r"(?i)(" + "|".join(_MONTH_WORDS) + r")")
+# Every written-out date has a month word with a digit right before or after it (across "of", spaces, a comma,
+# a dash or a dot): one search decides whether the patterns are worth running.
+_MONTH_PREFIX = "|".join(w for m in _MONTHS for w in (m[:3].capitalize(), m[:3].upper(), m[:3]))
+_MONTH_HINT = re.compile(r"(?:" + _MONTH_PREFIX + r")[A-Za-z]*\.?[\s,\-]{1,3}\d"
+                         r"|\d(?:st|nd|rd|th)?(?:\s+of)?[\s\-]{1,3}(?:" + _MONTH_PREFIX + r")")
+_NUMBER_IN = re.compile(r"\d+")
+
+
+def _written_date_ok(value: str) -> bool:
+    """A real date: the days exist in that month (of that year, or of a leap year when none is written) and a
+    range runs forwards. A two-digit number after a dashed month ("May-21") may be a day or a year."""
+    month = _MONTH_NUMBER[_MONTH_IN.search(value).group(1).lower()[:3]]
+    numbers = _NUMBER_IN.findall(value)
+    years = [int(n) for n in numbers if len(n) == 4]
+    days = [int(n) for n in numbers if len(n) <= 2]
+    year = years[0] if years else 2000
+    if len(days) == 2 and days[0] >= days[1]:
+        return False
+    return all(v.is_real_date(year, month, d) for d in days) or (not years and "-" in value and len(days) == 1)
+
+
+def _date_time() -> list[PatternRecognizer]:
+    context = ("date", "time", "born", "dob", "birth", "on", "at", "since", "until", "appointment", "created",
+               "updated", "timestamp")
+    return [
+        PatternRecognizer("DATE_TIME", _DATE_PATTERNS, validator=_date_ok, confirmed_score=0.8, context=context,
+                          context_boost=0.2, context_before=20, context_after=0, prefilter=_DATE_HINT.search),
+        PatternRecognizer("DATE_TIME", _WRITTEN_DATE_PATTERNS, validator=_written_date_ok, confirmed_score=0.8,
+                          context=context, context_boost=0.2, context_before=20, context_after=0,
+                          prefilter=_MONTH_HINT.search, name="date_written_recognizer"),
+    ]
 
 
 # --- UUID -------------------------------------------------------------------------------------------------------

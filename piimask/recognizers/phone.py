@@ -1,5 +1,6 @@
-"""Phone numbers: PHONE_NUMBER for the regions the service serves, and South Africa's ZA_MOBILE_NUMBER and
-ZA_TELEPHONE_NUMBER. Both use libphonenumber's matcher, on short windows around digit runs only."""
+"""Phone numbers: PHONE_NUMBER for the regions the service serves; the country types that refine it, the
+Philippines' PH_MOBILE_NUMBER and Turkey's TR_PHONE_NUMBER; and South Africa's ZA_MOBILE_NUMBER and
+ZA_TELEPHONE_NUMBER. All use libphonenumber's matcher, on short windows around digit runs only."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from piimask.spans import Span
 
 
 def recognizers() -> list[Recognizer]:
-    return [PhoneRecognizer(), ZaPhoneRecognizer()]
+    return [PhoneRecognizer(), *_country_phones(), ZaPhoneRecognizer()]
 
 
 def _enable_pattern_cache() -> None:
@@ -26,7 +27,8 @@ def _enable_pattern_cache() -> None:
 
 
 
-DEFAULT_PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "ES", "IT", "IN", "AU", "CA", "BR", "NL")
+_MOBILE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+DEFAULT_PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "ES", "IT", "IN", "AU", "CA", "BR", "NL", "IL")
 
 # Stretches that could hold a phone number: a '+', '(' or digit, then digits and the separators phones use.
 _PHONE_RUN = re.compile(r"[+(\d][\d()\-./ \t\u00a0]{5,}\d")
@@ -95,6 +97,8 @@ def _national_shape_ok(region: str, d: str) -> bool:
         return (n == 10 and first in "6789") or (first == "0" and 10 <= n <= 12)
     if region == "BR":
         return (10 <= n <= 11 and first != "0") or (first == "0" and 11 <= n <= 12)
+    if region == "IL":
+        return first == "0" and 9 <= n <= 10
     return True  # a region without a rule here: always ask libphonenumber
 
 
@@ -174,6 +178,11 @@ class PhoneRecognizer:
             return _PHONE_LABEL_LINE.fullmatch(between) is not None
         return _PHONE_CLAUSE_BREAK.search(between) is None and _PHONE_NOT_BETWEEN.search(between) is None
 
+    def _has_context(self, text: str, start: int, end: int) -> bool:
+        """A phone word around a number that libphonenumber found, or a contact-block label after it."""
+        return (context_near(self._context, text, start, end, 50, 20) or self._phone_word_before(text, start)
+                or _PHONE_LABEL_AFTER.match(text, end) is not None)
+
     def _contextual(self, text: str, covered: bytearray, best: dict[tuple[int, int], float]) -> None:
         """Ways 2 and 3 (see the class docstring); `covered` marks the characters way 1 already reported."""
         for m in _PHONE_SHAPE.finditer(text):
@@ -233,9 +242,7 @@ class PhoneRecognizer:
                     score = self.international_score if international else self.national_score
                     if not international and raw.isdigit():
                         score = self.unformatted_score  # "12345678901": as likely an account or order number
-                    has_context = (context_near(self._context, text, start, end, 50, 20)
-                                   or self._phone_word_before(text, start)
-                                   or _PHONE_LABEL_AFTER.match(text, end) is not None)
+                    has_context = self._has_context(text, start, end)
                     if not (international or has_context) and (len(v.digits_of(raw)) < 7
                                                                or _STREET_AFTER.match(text, end)):
                         continue  # "0422 69 Almond Place", "96047 3240 Meadow Drive": house numbers
@@ -264,6 +271,81 @@ def _possible_international(raw: str) -> bool:
 
 
 
+class CountryPhoneRecognizer(PhoneRecognizer):
+    """One country's own phone type (PH_MOBILE_NUMBER, TR_PHONE_NUMBER), a refinement of PHONE_NUMBER (`refines`):
+    numbers libphonenumber's matcher calls valid for `region` (its own leniency, VALID: a national number need not
+    be grouped the way the country groups it) and whose country is `region`; `mobile_only` keeps mobile ranges.
+
+    Scores. Written with the country's own calling code ("+90 532 …", "0090 …") the number is that country's by
+    its digits: `international_score` (0.9, 1.0 with a phone word), at least PHONE_NUMBER's score for the same
+    span, so the recognizer set keeps the country type there (the most specific type that validates). Written in
+    national format ("0532 123 45 67") it fits other countries' plans as well: `national_score` (0.4, 0.6 with a
+    phone word or a word naming the country), below PHONE_NUMBER's 0.65-0.9, so the recognizer set keeps
+    PHONE_NUMBER where both are reported, and the country type only counts where a caller asks for it by name
+    (without a word, at a threshold below the default)."""
+
+    refines = "PHONE_NUMBER"
+
+    def __init__(self, entity: str, region: str, country_words: Sequence[str], *, mobile_only: bool = False,
+                 international_score: float = 0.9, national_score: float = 0.4, context_boost: float = 0.2) -> None:
+        super().__init__(regions=(region,), context_boost=context_boost)
+        self.entity = entity
+        self.entities = frozenset({entity})
+        self.name = f"{entity.lower()}_recognizer"
+        self.region = region
+        self.calling_code = str(phonenumbers.country_code_for_region(region))
+        self.mobile_only = mobile_only
+        self.international_score = international_score
+        self.national_score = national_score
+        self._country = context_regex(country_words)
+
+    def _could_be(self, raw: str) -> bool:
+        """A run that could hold one of the country's numbers: its calling code after + or 00, or a national
+        number's length (libphonenumber decides the rest)."""
+        d = v.digits_of(raw)
+        if raw.startswith("+") or d.startswith("00"):
+            return d.lstrip("0").startswith(self.calling_code)
+        return 7 <= len(d) <= 12
+
+    def analyze(self, text: str, facts: TextFacts | None = None) -> list[Span]:
+        if (facts or TextFacts.of(text)).digits == 0:
+            return []
+        best: dict[tuple[int, int], float] = {}
+        for run in _PHONE_RUN.finditer(text):
+            if not self._could_be(run.group()):
+                continue
+            w_start, w_end = max(0, run.start() - 2), min(len(text), run.end() + 2)
+            for match in PhoneNumberMatcher(text[w_start:w_end], self.region, leniency=Leniency.VALID):
+                number = match.number
+                if phonenumbers.region_code_for_number(number) != self.region:
+                    continue
+                if self.mobile_only and phonenumbers.number_type(number) not in _MOBILE_TYPES:
+                    continue
+                start, end = w_start + match.start, w_start + match.end
+                raw = match.raw_string
+                international = raw.startswith("+") or raw.startswith("00")
+                score = self.international_score if international else self.national_score
+                if self._has_context(text, start, end) or (not international and context_near(
+                        self._country, text, start, end, 50, 20)):
+                    score = min(1.0, score + self.context_boost)
+                if score > best.get((start, end), -1.0):
+                    best[(start, end)] = score
+        return resolve_overlaps(self.entity, best)
+
+
+# Words that name the country or are how its people say "phone number": they make a national-format number that
+# country's (beside the phone words every phone recognizer knows).
+_PH_WORDS = ("philippines", "philippine", "filipino", "pinoy", "manila", "telepono", "cellphone", "celphone",
+             "numero ng telepono", "tawag", "mensahe", "viber")
+_TR_WORDS = ("turkey", "türkiye", "turkish", "türk", "istanbul", "ankara", "izmir", "telefon", "telefon numarası",
+             "cep", "cep telefonu", "cep no", "gsm", "numara", "numaram", "telefonum", "turkcell", "vodafone")
+
+
+def _country_phones() -> list[Recognizer]:
+    return [CountryPhoneRecognizer("PH_MOBILE_NUMBER", "PH", _PH_WORDS, mobile_only=True),
+            CountryPhoneRecognizer("TR_PHONE_NUMBER", "TR", _TR_WORDS)]
+
+
 _ZA_CONTEXT = ("south africa", "south african", "rsa", "za", "johannesburg", "joburg", "cape town", "durban",
                "pretoria", "soweto", "gauteng", "kwazulu-natal", "vodacom", "mtn", "cell c", "telkom")
 
@@ -279,7 +361,6 @@ class ZaPhoneRecognizer:
     entities = frozenset({"ZA_MOBILE_NUMBER", "ZA_TELEPHONE_NUMBER"})
     name = "za_phone_recognizer"
     min_digits = 1
-    _MOBILE = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
     def __init__(self, international_score: float = 0.8, national_score: float = 0.35,
                  unformatted_score: float = 0.3, context_boost: float = 0.1, country_boost: float = 0.3) -> None:
@@ -312,7 +393,7 @@ class ZaPhoneRecognizer:
                 if phonenumbers.region_code_for_number(number) != "ZA":
                     continue
                 kind = phonenumbers.number_type(number)
-                entity = "ZA_MOBILE_NUMBER" if kind in self._MOBILE else "ZA_TELEPHONE_NUMBER"
+                entity = "ZA_MOBILE_NUMBER" if kind in _MOBILE_TYPES else "ZA_TELEPHONE_NUMBER"
                 start, end = w_start + match.start, w_start + match.end
                 found = match.raw_string
                 if found.startswith("+") or found.startswith("00"):
