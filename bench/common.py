@@ -42,6 +42,9 @@ class Doc:
     text: str
     spans: list[GoldSpan]
     doc_id: str = ""
+    # regions the corpus leaves unannotated by its own guidelines (GUM's nationality adjectives, labels we do not
+    # map such as MISC): a prediction there is neither right nor wrong, and their characters are not "non-PII"
+    unscored: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -172,7 +175,9 @@ def jsonl_dataset(path: str | Path) -> Dataset:
                     notes["spans_empty_dropped"] += 1
                     continue
                 spans.append((GOLD_LABEL_MAP.get(label, label), s2, e2))
-            docs.append(Doc(text, sorted(set(spans), key=lambda x: (x[1], x[2], x[0])), str(row.get("id", lineno))))
+            unscored = tuple((int(d["start"]), int(d["end"])) for d in row.get("dropped") or [])
+            docs.append(Doc(text, sorted(set(spans), key=lambda x: (x[1], x[2], x[0])), str(row.get("id", lineno)),
+                            unscored))
     return Dataset(str(path), docs, notes)
 
 

@@ -12,7 +12,16 @@ Data sets
     TITLE, ZIP_CODE have no Presidio recognizer). Quirks fixed: the lower-cased samples carry original-case text
     with lower-cased span values, so their text is lowered; a literal backslash-n in a template becomes a newline
     (offsets remapped). Every gold span is checked against its value; the fixes are counted and printed.
-(b) every `--jsonl PATH`: `{"text": ..., "entities": [{"type"|"label"|"entity_type", "start", "end"}]}` per line.
+(b) every `--jsonl PATH`: `{"text": ..., "entities": [{"type"|"label"|"entity_type", "start", "end"}]}` per line
+    (and optionally `"dropped": [{"start", "end"}]`: regions the corpus leaves unannotated by its own guidelines,
+    such as GUM's nationality adjectives or labels we do not map; a prediction only there counts neither way, and
+    their characters are out of the over-masking figure).
+(c) `--real`: real documents at their real length, the test splits of two corpora no piimask model trained on —
+    UNER's English Web Treebank (mail, reviews, newsgroups, answers, blogs) and GENTLE (GUM's out-of-domain test
+    genres: dictionaries, esports, legal, medical, poetry, proof, syllabus, threat) — as written by
+    `python -m piimask.training.corpora --conform` into `--corpora-jsonl`. `--real-dev` adds the dev splits (GUM and
+    UNER): tune on those, never on the test splits. After each data set a verdict line says whether piimask's
+    overlap F1 is at or above Presidio's on every shared type and its character leak rate lower.
 Gold and predicted spans are whitespace-trimmed; duplicate (type, start, end) triples count once.
 
 Matching rules (identical for both systems; `piimask.training.metrics`, shared with training's held-out scores)
@@ -79,6 +88,8 @@ from bench.common import (  # noqa: E402
 from piimask.training.metrics import MatchCounts, add_counts, count_matches, overlaps, summed  # noqa: E402
 
 SYSTEMS = ("piimask", "presidio")
+REAL_TEST = ("uner_ewt.test.jsonl", "gum.test2.jsonl")  # corpora no piimask model trained on
+REAL_DEV = ("gum.dev.jsonl", "uner_ewt.dev.jsonl")
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -109,6 +120,9 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
     for doc, raw in zip(docs, predictions):
         text, gold = doc.text, doc.spans
         pred = _trim(text, raw)
+        if doc.unscored:  # a prediction only over what the corpus does not annotate counts neither way
+            pred = [p for p in pred if any(g[0] == p[0] and overlaps(g, p) for g in gold)
+                    or not any(p[1] < e and s < p[2] for s, e in doc.unscored)]
         predicted_not_in_gold.update(t for t, _, _ in pred if t not in gold_types)
         add_counts(c, count_matches(gold, [p for p in pred if p[0] in gold_types]))
         missed, boundary = [], []
@@ -125,6 +139,9 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
             covered[s:e] = b"\x01" * (e - s)
         gold_any = bytearray(len(text))
         gold_shared = bytearray(len(text))
+        unscored = bytearray(len(text))
+        for s, e in doc.unscored:
+            unscored[s:e] = b"\x01" * (e - s)
         for t, s, e in gold:
             for i in range(s, e):
                 if text[i].isspace():
@@ -143,7 +160,7 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
                 if gold_shared[i]:
                     chars["shared"] += 1
                     chars["shared_leaked"] += not covered[i]
-            else:
+            elif not unscored[i]:
                 chars["outside"] += 1
                 chars["outside_masked"] += covered[i]
         spurious = [p for p in pred if p[0] in gold_types and not any(g[0] == p[0] and overlaps(g, p) for g in gold)]
@@ -257,6 +274,17 @@ def print_side_by_side(ds_res: dict, systems: Sequence[str], shared: Sequence[st
 # ------------------------------------------------------------------------------------------------------------------
 
 
+def verdict(ours: dict, theirs: dict, shared: Sequence[str]) -> str:
+    """Whether piimask's overlap F1 is at or above Presidio's on every shared type, and its leak rate lower."""
+    behind = [t for t in shared if t in ours["per_type"] and
+              ours["per_type"][t]["overlap"]["f1"] < theirs["per_type"][t]["overlap"]["f1"]]
+    leak_lower = ours["leak_rate"] is not None and ours["leak_rate"] < theirs["leak_rate"]
+    ok = not behind and leak_lower
+    return (f"verdict: {'piimask at or above Presidio on every shared type' if not behind else 'Presidio higher on ' + ', '.join(behind)}"
+            f"; leak {_pct(ours['leak_rate'])} vs {_pct(theirs['leak_rate'])} ({'lower' if leak_lower else 'NOT lower'})"
+            f" -> {'met' if ok else 'NOT met'}")
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     from piimask.settings import DEFAULT_MODEL
 
@@ -267,6 +295,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--seed", type=int, default=42, help="generator seed")
     ap.add_argument("--model", default=DEFAULT_MODEL, help="piimask checkpoint (a local path)")
     ap.add_argument("--jsonl", action="append", default=[], metavar="PATH", help="extra gold set (repeatable)")
+    ap.add_argument("--real", action="store_true", help="the real-document test sets (see (c) above)")
+    ap.add_argument("--real-dev", action="store_true", help="the real-document dev sets (GUM and UNER dev)")
+    ap.add_argument("--corpora-jsonl", type=Path, default=Path(".cache/corpora/jsonl-conform"),
+                    help="where `python -m piimask.training.corpora --conform` wrote the corpora")
     ap.add_argument("--json-out", metavar="PATH", help="write all figures as JSON")
     ap.add_argument("--errors-out", metavar="PATH", help="write each system's errors per text as JSON lines")
     ap.add_argument("--batch-size", type=int, default=64,
@@ -279,6 +311,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     unknown = set(args.systems) - set(SYSTEMS)
     if unknown or not args.systems:
         ap.error(f"--systems: unknown {sorted(unknown)}; choose from {', '.join(SYSTEMS)}")
+    for flag, names in (("real", REAL_TEST), ("real_dev", REAL_DEV)):
+        if getattr(args, flag):
+            paths = [args.corpora_jsonl / name for name in names]
+            absent = [str(p) for p in paths if not p.exists()]
+            if absent:
+                ap.error(f"--{flag.replace('_', '-')}: missing {', '.join(absent)}; make them with `python -m "
+                         f"piimask.training.corpora --root .cache/corpora --out {args.corpora_jsonl} --conform` "
+                         "after fetching the corpora (piimask.training.corpora.SOURCES)")
+            args.jsonl += [str(p) for p in paths]
     if args.n <= 0 and not args.jsonl:
         ap.error("nothing to measure: --n 0 and no --jsonl")
     return args
@@ -386,6 +427,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in systems:
             print_system_table(name, ds_res[name], shared)
         print_side_by_side(ds_res, list(systems), shared)
+        if {"piimask", "presidio"} <= set(ds_res):
+            print(verdict(ds_res["piimask"], ds_res["presidio"], shared))
     elapsed = time.perf_counter() - started
     report["elapsed_s"] = round(elapsed, 1)
     print(f"\ntotal run time: {elapsed:.1f} s")

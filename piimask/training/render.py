@@ -25,6 +25,7 @@ class Example:
     text: str
     spans: list[tuple[int, int, str]]  # (start, end, label), Python string indices
     template_id: str
+    ignore: tuple[tuple[int, int], ...] = ()  # characters outside the loss (real text: what its corpus left unlabelled)
 
 
 def _has_entity(t: Template) -> bool:

@@ -28,10 +28,12 @@ from typing import Any
 
 import numpy as np
 
-from piimask.settings import DEFAULT_MODEL
+from piimask.settings import DEFAULT_MODEL, PROJECT_ROOT
 from piimask.training.data import templates
 from piimask.training.data.values import ENTITY_TYPES
 from piimask.training.evaluate import eval_seed, evaluate, held_out_examples, held_out_summary
+from piimask.training import corpora as corpus_sources
+from piimask.training.real import TRAIN_CORPORA, missing, real_dev_examples, real_examples
 from piimask.training.render import Example, generate
 
 LABELS: list[str] = ["O"] + [f"{prefix}-{t}" for t in ENTITY_TYPES for prefix in ("B", "I")]
@@ -40,13 +42,15 @@ ID2LABEL: dict[int, str] = dict(enumerate(LABELS))
 IGNORE_INDEX = -100
 
 DEFAULT_OUTPUT = Path(DEFAULT_MODEL)
-DEFAULT_SENTENCES = 9000  # v3: 517 templates (v2: 7,000 sentences for 365)
+DEFAULT_SENTENCES = 14000  # v4: 549 templates, beside ~10,000 real documents (v3: 9,000 sentences for 517)
 DEFAULT_EPOCHS = 2
 DEFAULT_LEARNING_RATE = 1e-4
 DEFAULT_EVAL_SENTENCES = 800
 DISTIL_TEMPERATURE = 2.0
 DISTIL_WEIGHT = 0.5  # default share of the loss that follows the teacher; the rest follows the gold labels
 BUCKET_BATCHES = 50  # batches per sorting bucket: enough to cut padding, few enough to keep batches mixed
+WINDOW_STRIDE = 32  # tokens shared by neighbouring training windows of a long document
+DEFAULT_CORPORA = PROJECT_ROOT / ".cache" / "corpora"  # git-ignored; `piimask.training.corpora.SOURCES` says how
 
 
 def base_model_path() -> Path:
@@ -59,9 +63,11 @@ def base_model_path() -> Path:
 # Alignment: character spans -> sub-word BIO labels (piimask.model.decode_spans is the way back)
 # --------------------------------------------------------------------------------------------------------------
 
-def align_labels(offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, str]]) -> list[int]:
+def align_labels(offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, str]],
+                 ignore: Sequence[tuple[int, int]] = ()) -> list[int]:
     """BIO label ids for one tokenized text. Special tokens (empty offsets) get IGNORE_INDEX; the first sub-token
-    overlapping a span gets B-, every later one inside the same span I-, everything else O."""
+    overlapping a span gets B-, every later one inside the same span I-; a token outside every span but inside an
+    `ignore` region (what a real corpus left unlabelled) gets IGNORE_INDEX; everything else O."""
     labels: list[int] = []
     seen: set[int] = set()  # spans that already have their B- token
     ordered = sorted(spans)
@@ -75,6 +81,9 @@ def align_labels(offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, 
                 label = f"I-{kind}" if k in seen else f"B-{kind}"
                 seen.add(k)
                 break
+        if label == "O" and any(start < e and end > s for s, e in ignore):
+            labels.append(IGNORE_INDEX)
+            continue
         labels.append(LABEL2ID[label])
     return labels
 
@@ -84,13 +93,16 @@ def align_labels(offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, 
 # --------------------------------------------------------------------------------------------------------------
 
 def _encode(tokenizer: Any, examples: Sequence[Example], max_length: int) -> list[dict[str, list[Any]]]:
-    enc = tokenizer([e.text for e in examples], truncation=True, max_length=max_length,
-                    return_offsets_mapping=True)
+    """One item per window of `max_length` tokens: a sentence is one window, a real document several, overlapping
+    by WINDOW_STRIDE tokens so that no token is trained only at a window's edge."""
+    enc = tokenizer([e.text for e in examples], truncation=True, max_length=max_length, stride=WINDOW_STRIDE,
+                    return_overflowing_tokens=True, return_offsets_mapping=True)
     items = []
-    for i, ex in enumerate(examples):
-        offsets = [tuple(o) for o in enc["offset_mapping"][i]]
-        items.append({"input_ids": enc["input_ids"][i], "offsets": offsets,
-                      "labels": align_labels(offsets, ex.spans)})
+    for w, owner in enumerate(enc["overflow_to_sample_mapping"]):
+        ex = examples[owner]
+        offsets = [tuple(o) for o in enc["offset_mapping"][w]]
+        items.append({"input_ids": enc["input_ids"][w], "offsets": offsets,
+                      "labels": align_labels(offsets, ex.spans, ex.ignore)})
     return items
 
 
@@ -136,9 +148,12 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
                 learning_rate: float = DEFAULT_LEARNING_RATE, eval_sentences: int = DEFAULT_EVAL_SENTENCES,
                 warmup_ratio: float = 0.06, weight_decay: float = 0.01, threads: int = 2,
                 progress: bool = True, teacher: Path | None = None, layers: int | None = None,
-                teacher_weight: float = DISTIL_WEIGHT, hidden_weight: float = 0.0) -> dict[str, Any]:
+                teacher_weight: float = DISTIL_WEIGHT, hidden_weight: float = 0.0,
+                corpora: Path | None = None) -> dict[str, Any]:
     """Train, evaluate on held-out templates, save the checkpoint to `output_dir`, and return the training record
-    (also written as `training.json`). Same seed, same machine: same data and same weights."""
+    (also written as `training.json`). Same seed, same machine: same data and same weights. With `corpora` (the
+    folder of corpus work trees) the real training documents join the generator's sentences, and the real dev
+    documents are scored too."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import torch
@@ -163,6 +178,11 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
     base = base_model_path()
 
     train_examples = generate(sentences, seed, template_filter=templates.train_templates)
+    generated = len(train_examples)
+    corpus_counts: dict[str, dict[str, int]] = {}
+    if corpora is not None:
+        real, corpus_counts = real_examples(corpora, seed)
+        train_examples += real
     eval_examples = held_out_examples(eval_sentences, eval_seed(seed))
 
     tokenizer = AutoTokenizer.from_pretrained(str(teacher or base))
@@ -235,7 +255,15 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
 
     console.print("evaluating on held-out templates ...")
     t_eval = time.perf_counter()
-    held_out = evaluate(TokenClassifier.from_model(model, tokenizer), eval_examples)
+    classifier = TokenClassifier.from_model(model, tokenizer)
+    held_out = evaluate(classifier, eval_examples)
+    real_dev = {}
+    if corpora is not None:
+        console.print("evaluating on the real dev documents ...")
+        for name, (docs, scored_types) in real_dev_examples(corpora).items():
+            figures = evaluate(classifier, docs, sorted(scored_types))
+            real_dev[name] = {"documents": len(docs), "annotated_types": sorted(scored_types),
+                              "overlap": figures["overlap"], "exact": figures["exact"]}
     eval_seconds = time.perf_counter() - t_eval
 
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -276,7 +304,15 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
             "templates_total": len(templates.TEMPLATES),
             "templates_train": len(templates.TRAIN_TEMPLATE_IDS),
             "templates_held_out": sorted(templates.HELD_OUT_TEMPLATE_IDS),
-            "train_sentences": len(train_examples),
+            "train_sentences": generated,
+            "train_documents_real": len(train_examples) - generated,
+            "corpora": None if corpora is None else {
+                name: {**corpus_counts.get(name, {}),
+                       "source": corpus_sources.SOURCES[corpus_sources.LOADERS[name][1]][0],
+                       "commit": corpus_sources.SOURCES[corpus_sources.LOADERS[name][1]][1],
+                       "annotated_types": sorted(TRAIN_CORPORA[name])}
+                for name in TRAIN_CORPORA},
+            "train_windows": len(train_items),
             "train_spans": n_spans,
             "train_spans_by_type": {t: sum(1 for e in train_examples for s in e.spans if s[2] == t)
                                     for t in ENTITY_TYPES},
@@ -292,6 +328,7 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
         "eval_seconds": round(eval_seconds, 1),
         "wall_time_seconds": round(wall, 1),
         "held_out": held_out,
+        "real_dev": real_dev,
         "environment": {"python": platform.python_version(), "torch": torch.__version__,
                         "transformers": transformers.__version__, "machine": platform.machine(),
                         "cpu_count": os.cpu_count()},
@@ -376,17 +413,24 @@ def add_train_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --teacher: share of the loss that follows the teacher (the rest: gold labels)")
     parser.add_argument("--hidden-weight", type=float, default=0.0,
                         help="with --teacher: weight of the layer-by-layer hidden-state loss (0: logits only)")
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
+                        help="folder of the corpus work trees (fetched once; the error message says how)")
+    parser.add_argument("--no-corpora", action="store_true", help="train on the generator's sentences only")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar or summary")
 
 
 def run_train(args: argparse.Namespace) -> int:
     if args.layers is not None and args.teacher is None:
         raise SystemExit("--layers needs --teacher: only a distilled student starts from a cut checkpoint")
+    corpora = None if args.no_corpora else args.corpora
+    if corpora is not None and (absent := missing(corpora)):
+        raise SystemExit(corpus_sources.how_to_fetch(str(corpora), absent)
+                         + "\n(or train on the generator's sentences only: --no-corpora)")
     train_model(args.output, sentences=args.sentences, epochs=args.epochs, seed=args.seed,
                 batch_size=args.batch_size, max_length=args.max_length, learning_rate=args.learning_rate,
                 eval_sentences=args.eval_sentences, threads=args.threads, progress=not args.no_progress,
                 teacher=args.teacher, layers=args.layers, teacher_weight=args.teacher_weight,
-                hidden_weight=args.hidden_weight)
+                hidden_weight=args.hidden_weight, corpora=corpora)
     return 0
 
 

@@ -577,6 +577,42 @@ _TEMPLATES_RAW: list[tuple[str, str]] = [
     ("list", "Authors: {LAST}, {LAST2} and {LAST3} ({MONTHYEAR})."),
     ("narrative", "Present were {LAST}, {LAST2}, {LAST3} and the {ROLE} from {CITY}."),
     ("news", "{NAT} {ROLE} {PER} and {ROLE2} {PER2} won the award in {CITY}."),
+    # --- v4: formal and legal prose (judgments, decisions, official letters): names as initials and surname, a
+    # surname alone after the first mention, dates written out, organisations named by long phrases; application
+    # and case numbers are the pattern recognizers' (O here) ---
+    ("judgment", "The case originated in an application (no. {CASENO}) against {COUNTRY} lodged with the Court by a {NAT} national, {TITLE} {PER}, on {PDATE}."),
+    ("judgment", "The applicant was represented by {TITLE} {INITPER}, a lawyer practising in {CITY}. The Government were represented by their Agent, {TITLE2} {INITPER2}, of the {LORG}."),
+    ("judgment", "On {PDATE} the applicant was arrested in {CITY}. {LAST} was taken to the premises of the {LORG}, where he was questioned until {TIME}."),
+    ("judgment", "{TITLE} {INITPER} QC and {TITLE2} {INITPER2}, instructed by the {LORG}, appeared on behalf of the Secretary of State."),
+    ("judgment", "In {SEASONY} {PER} moved to {CITY}, where she worked for {LORG} until {PDATE}."),
+    ("judgment", "By a decision of {PDATE} the {LORG} dismissed the appeal. The applicant was informed of that decision on {PDATE2}."),
+    ("judgment", "The hearing before the {LORG} took place on {PDATE}. {LAST} gave evidence; {TITLE} {LAST2} did not attend."),
+    ("judgment", "{INITPER}, {INITPER2} and {INITPER3}, judges, and {TITLE} {INITPER4}, Section Registrar, deliberated in private on {PDATE}."),
+    ("judgment", "The applicant, {TITLE} {PER}, is a {NAT} national who was born in {YEAR} and lives in {CITY}. {LAST} complained that the proceedings before the {LORG} had been unfair."),
+    ("judgment", "According to the applicant, between {PDATE} and {PDATE2} officers of the {LORG} searched his flat in {CITY} three times."),
+    ("judgment", "In a letter of {PDATE} {LAST}'s lawyer asked the {LORG} to reopen the investigation; no reply was received until {SEASONY}."),
+    ("judgment", "See {TITLE} {LAST} v the United Kingdom, no. {CASENO}, {PDATE}, and {LAST2} v {COUNTRY}, {CASENO2}."),
+    ("judgment", "The {LORG} upheld the judgment of the {LORG2} on {PDATE}, finding that {TITLE} {LAST} had been lawfully detained."),
+    ("judgment", "{TITLE} {INITPER}, counsel for the respondent, submitted that the claim was out of time; {LAST} had known of the decision since {MONTHYEAR}."),
+    ("judgment", "The claimant, {PER}, was employed by {LORG} from {PDATE} to {PDATE2}. {FIRST} {LAST} was dismissed without notice."),
+    ("judgment", "On appeal, {TITLE} Justice {LAST} held that the {LORG} had erred in law. {LAST2} LJ and {LAST3} J agreed."),
+    ("judgment", "The Chamber was composed of {INITPER}, President, {INITPER2}, {INITPER3}, judges, and {INITPER4}, Deputy Registrar."),
+    ("judgment", "{LAST} had been sentenced by the {LORG} on {PDATE} to five years' imprisonment; he was released in {SEASONY}."),
+    ("judgment", "The {NAT} authorities, in particular the {LORG}, refused the request on {PDATE}, stating that {TITLE} {LAST} posed a risk."),
+    ("judgment", "Claim No. {CASENO}. BETWEEN: {PER} (Claimant) and {LORG} (Defendant). Judgment handed down on {PDATE}."),
+    ("decision", "Dear {TITLE} {LAST},\nFurther to our letter of {PDATE}, the {LORG} has now considered your request (our ref {CASENO})."),
+    ("decision", "The tribunal heard evidence from {TITLE} {INITPER} of {LORG} and from the appellant's sister, {FIRST} {LAST}."),
+    ("decision", "The Minister, {TITLE} {PER}, told the {LORG} on {PDATE} that the report would be published in {SEASONY}."),
+    ("decision", "{LAST} first applied for asylum in {COUNTRY} in {SEASONY}; the {LORG} refused the application on {PDATE}."),
+    ("news", "{PER}, a spokesperson for the {LORG}, said on {PDATE} that {LAST} would appeal."),
+    ("news", "Lawyers for {INITPER} said the ruling of the {LORG} was expected before the end of {YEAR}."),
+    # --- v4: clinical shorthand and medicines, all O (a medicine is no organisation, "Pt" and "c/o" no name) ---
+    ("clinical", "Pt c/o SOB x3 days. Started on {DRUG} and {DRUG2}; review {WEEKDAY}."),
+    ("clinical", "Meds: {DRUG}, {DRUG2}, {DRUG3} PRN. NKDA. Pt lives with wife in {CITY}."),
+    ("clinical", "{DRUG} Rx renewed for 30 days by {TITLE} {LAST}. Pt to continue {DRUG2}."),
+    ("clinical", "Hx of AF on {DRUG}. Pt {LAST}, {AGE}, admitted via A&E on {PDATE}."),
+    ("clinical", "Plan: stop {DRUG}, switch to {DRUG2}; FBC, U&E and LFTs in 1/52. GP informed."),
+    ("clinical", "c/o abdominal pain. O/E soft, non-tender. Rx {DRUG} 1g QDS. Pt discharged."),
 ]
 
 

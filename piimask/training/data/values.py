@@ -1114,6 +1114,120 @@ class Values:
     def code(self) -> str:
         return self.pick(["E1042", "ERR_TIMEOUT", "HTTP 503", "0x80070005", "404", "SIGKILL", "ECONNRESET"])
 
+    # ---- formal and legal prose: court judgments, tribunal decisions, official letters --------------------------
+    def initials_person(self) -> str:
+        """A surname after one or two initials, as judgments and letters write names: "J. Eadie", "C Oliver",
+        "A.K. Patel", "J.-P. Costa"; sometimes the first name in full with a middle initial ("Maria T. Lopes")."""
+        last = self.last()
+        r = self.rng.random()
+        if r < 0.15:
+            return f"{self.first()} {self.pick(_INITIALS)}. {last}"
+        initials = [self.pick(_INITIALS) for _ in range(1 if r < 0.75 else 2)]
+        if len(initials) == 2 and self.rng.random() < 0.1:
+            return f"{initials[0]}.-{initials[1]}. {last}"
+        if self.rng.random() < 0.8:
+            return "".join(f"{i}." for i in initials) + f" {last}"
+        return "".join(initials) + f" {last}"
+
+    def prose_date(self) -> str:
+        """A date written out as prose writes it: "21 March 2005", "21st March 2005", "March 21, 2005", "the 3rd of
+        May 1999", "March 2005"."""
+        d = date(1950, 1, 1) + timedelta(days=self.rng.randrange(0, 365 * 75))
+        m = self.pick([_MONTHS[d.month - 1]] * 4 + [_MONTH_ABBR[d.month - 1] + "."])
+        r = self.rng.randrange(7)
+        if r == 0:
+            return f"{_ordinal(d.day)} {m} {d.year}"
+        if r == 1:
+            return f"{m} {d.day}, {d.year}"
+        if r == 2:
+            return f"the {_ordinal(d.day)} of {m} {d.year}"
+        if r == 3:
+            return f"{m} {d.year}"
+        return f"{d.day} {m} {d.year}"
+
+    def season_year(self) -> str:
+        """A season or part of a year with its year: "the spring of 1998", "summer 2004", "late 2011", "early May
+        2019" (a season alone says no date and stays O)."""
+        y = self.rng.randrange(1960, 2026)
+        season = self.pick(["spring", "summer", "autumn", "fall", "winter"])
+        r = self.rng.randrange(5)
+        if r == 0:
+            return f"the {season} of {y}"
+        if r == 1:
+            return f"{season} {y}"
+        if r == 2:
+            return self.pick([f"early {y}", f"late {y}", f"mid-{y}"])
+        if r == 3:
+            return f"{self.pick(['early', 'late', 'mid'])} {self.pick(_MONTHS)} {y}"
+        return f"the end of {y}"
+
+    def long_org(self) -> str:
+        """Organisations named by long phrases: ministries, offices, courts, police forces, councils, firms of
+        solicitors ("Foreign and Commonwealth Office", "Mitchells Solicitors", "Leeds City Council")."""
+        r = self.rng.randrange(8)
+        if r == 0:
+            return f"{self.pick(_GOV_BODIES)} of {self.pick(_GOV_AREAS)}"
+        if r == 1:
+            return f"{self.pick(_GOV_AREAS)} {self.pick(['Office', 'Department', 'Directorate', 'Agency', 'Service'])}"
+        if r == 2:
+            return self.pick(_NAMED_BODIES)
+        if r == 3:
+            return f"{self.last()}{self.pick(['s', '', ' & Co.', ' and Partners', ' & ' + self.last()])} " \
+                   f"{self.pick(['Solicitors', 'LLP', 'Law Firm', 'Chambers', 'Advocates', 'Notaries'])}"
+        if r == 4:
+            return f"{self.city()} {self.pick(['City Council', 'County Court', 'Crown Court', 'District Court', 'Police', 'Regional Court', 'Magistrates Court', 'Court of Appeal', 'Prison', 'University Hospital'])}"
+        if r == 5:
+            return f"{self.pick(_NATIONALITIES_ADJ)} {self.pick(['Ministry of Justice', 'Ministry of the Interior', 'Supreme Court', 'Constitutional Court', 'Bar Association', 'Ombudsman', 'Data Protection Authority', 'Embassy', 'Red Cross'])}"
+        if r == 6:
+            return f"{self.pick(_GOV_BODIES)} for {self.pick(_GOV_AREAS)}"
+        return self.org()
+
+    def case_no(self) -> str:
+        """An application, case or file number (the pattern recognizers report these; the model leaves them O)."""
+        r = self.rng.randrange(4)
+        if r == 0:
+            return f"{self.rng.randrange(100, 99999)}/{self.rng.randrange(0, 25):02d}"
+        if r == 1:
+            return f"[{self.rng.randrange(1995, 2026)}] {self.pick(['EWHC', 'EWCA Civ', 'UKSC', 'EWCA Crim'])} {self.rng.randrange(1, 3000)}"
+        if r == 2:
+            return f"{self.pick(['HQ', 'CO', 'A', 'B'])}{self.rng.randrange(10, 99)}X{self.rng.randrange(1000, 99999)}"
+        return f"{self.rng.randrange(1, 9)}:{self.rng.randrange(10, 25)}-cv-{self.rng.randrange(100, 99999):05d}"
+
+    def drug(self) -> str:
+        return self.pick(_DRUGS) + self.pick(["", "", " " + self.pick(["10 mg", "40mg", "500 mg", "5 mg", "2.5mg", "100 mcg"])])
+
+
+_INITIALS = list("ABCDEFGHJKLMNPRSTVW")
+_GOV_BODIES = ["Ministry", "Department", "Office", "Commission", "Directorate", "Agency", "Council", "Board",
+               "Secretariat", "Inspectorate", "Tribunal", "Authority"]
+_GOV_AREAS = ["Justice", "the Interior", "Foreign Affairs", "Home Affairs", "Defence", "Health", "Education",
+              "Social Affairs", "Labour and Social Security", "Foreign and Commonwealth Affairs", "Immigration",
+              "Internal Affairs", "Finance", "Work and Pensions", "Prisons", "Public Prosecutions", "Asylum",
+              "Housing and Local Government", "Environment, Food and Rural Affairs", "Transport", "Agriculture"]
+_NAMED_BODIES = ["Foreign and Commonwealth Office", "Crown Prosecution Service", "Home Office", "Treasury Solicitor",
+                 "Government Legal Department", "Legal Aid Agency", "Court of Cassation", "Council of State",
+                 "Constitutional Court", "Supreme Administrative Court", "Prosecutor General's Office",
+                 "General Prosecutor's Office", "Federal Migration Service", "Ministry of Justice",
+                 "Prison Service", "Information Commissioner's Office", "European Commission",
+                 "Committee of Ministers", "High Court of Justice", "Court of Appeal", "Legal Services Commission",
+                 "State Security Service", "Police Complaints Authority", "Independent Office for Police Conduct",
+                 "National Health Service", "Parole Board", "Crown Office", "Public Defender's Office",
+                 "Bar Council", "Law Society", "Criminal Cases Review Commission", "Regional Court of Appeal"]
+_NATIONALITIES_ADJ = ["Turkish", "Polish", "Italian", "French", "German", "Russian", "Ukrainian", "Romanian",
+                      "Greek", "Bulgarian", "Spanish", "Portuguese", "Croatian", "Hungarian", "Dutch", "Swedish",
+                      "Norwegian", "Irish", "Maltese", "Slovak", "Czech", "Latvian", "Lithuanian", "Estonian"]
+# Medicines (international non-proprietary names, and a few brand names) for clinical notes, where they are O.
+_DRUGS = ["furosemide", "oxycodone", "metformin", "lisinopril", "atorvastatin", "amlodipine", "omeprazole",
+          "paracetamol", "ibuprofen", "amoxicillin", "warfarin", "apixaban", "rivaroxaban", "prednisolone",
+          "salbutamol", "levothyroxine", "sertraline", "citalopram", "gabapentin", "tramadol", "morphine",
+          "codeine", "insulin glargine", "ramipril", "bisoprolol", "clopidogrel", "simvastatin", "doxycycline",
+          "ciprofloxacin", "azithromycin", "metoprolol", "losartan", "hydrochlorothiazide", "spironolactone",
+          "diazepam", "lorazepam", "haloperidol", "quetiapine", "olanzapine", "ondansetron", "pantoprazole",
+          "enoxaparin", "heparin", "digoxin", "allopurinol", "colchicine", "methotrexate", "tamsulosin",
+          "finasteride", "sumatriptan", "naproxen", "cetirizine", "loratadine", "montelukast", "budesonide",
+          "Lasix", "Eliquis", "Xarelto", "Lipitor", "Zoloft", "Ventolin", "Augmentin", "Keppra", "Tylenol",
+          "Oxycontin", "Norco", "Coumadin", "Lantus", "Humalog", "Januvia", "Synthroid", "Seroquel", "Zofran"]
+
 
 def _one_line(s: str) -> str:
     return ", ".join(p.strip() for p in s.split("\n") if p.strip())
@@ -1196,6 +1310,13 @@ PLACEHOLDERS: dict[str, tuple[str | None, Drawer]] = {
     "DEPT": (None, lambda v, c: v.dept()),
     "HOST": (None, lambda v, c: v.host()),
     "CODE": (None, lambda v, c: v.code()),
+    "INITPER": ("PERSON", lambda v, c: v.initials_person()),
+    "PDATE": ("DATE_TIME", lambda v, c: v.prose_date()),
+    "SEASONY": ("DATE_TIME", lambda v, c: v.season_year()),
+    "YEAR": ("DATE_TIME", lambda v, c: str(v.rng.randrange(1940, 2024))),
+    "LORG": ("ORGANIZATION", lambda v, c: v.long_org()),
+    "CASENO": (None, lambda v, c: v.case_no()),
+    "DRUG": (None, lambda v, c: v.drug()),
     # O words that look like group words (styles, diets, topics...) and the words around NRP values
     "GENRE": (None, lambda v, c: v.genre()),
     "DIET": (None, lambda v, c: v.diet()),
