@@ -47,13 +47,14 @@ def load_text_masking(settings: Settings) -> None:
     crypto_manager = CryptoManager.from_settings(settings)
     classifier = TokenClassifier.from_settings(settings, settings.model, settings.compile)
     batcher = MicroBatcher(
-        classifier.predict,
+        classifier,
         max_wait_ms=settings.batch_wait_ms,
         max_texts=settings.max_batch_texts,
+        max_queued_chars=settings.max_queued_chars,
         on_batch=observe_inference,
     )
     # warmed (compiled) on the inference thread itself: see TokenClassifier.warm_up
-    batcher.submit([], then=lambda _: classifier.warm_up()).result()
+    batcher.run_here(classifier.warm_up).result()
     text_masking_worker = MaskingEngine(classifier, crypto_manager, predict=batcher)
     log.info("text-masking model loaded on %s in %.1f s (compiled: %s)", classifier.device, classifier.load_seconds,
              classifier.compiled)

@@ -31,6 +31,7 @@ class MaskedEntity:
     operator: str
     replacement: str
     key_id: str | None = None  # for reversible operators: the key that unmasks the replacement
+    source: str = "model"  # what found it: model, pattern, deny_list, ad_hoc
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,21 +134,26 @@ class MaskingEngine:
         found = self._predict([texts[i] for i in worded]) if worded else []
         return self._merge(texts, policy, worded, found, RecognizerSet(extra) if extra else None)
 
-    def analyze_later(self, texts: Sequence[str], policy: Policy) -> Future:
-        """A future of `analyze`: with a MicroBatcher, all of the work runs on its inference thread."""
-        return self._later(texts, policy, lambda spans: spans)
+    def analyze_later(self, texts: Sequence[str], policy: Policy, deadline: float | None = None) -> Future:
+        """A future of `analyze`. With a MicroBatcher the model work is scheduled among other requests' and the rest
+        runs on its post-processing threads; past `deadline` (a `time.monotonic()` instant) the future fails with
+        `DeadlineExceeded`."""
+        return self._later(texts, policy, lambda spans: spans, deadline)
 
-    def mask_later(self, texts: Sequence[str], policy: Policy) -> Future:
+    def mask_later(self, texts: Sequence[str], policy: Policy, deadline: float | None = None) -> Future:
         """A future of `mask`, computed like `analyze_later`'s."""
-        return self._later(texts, policy, lambda spans: self._apply_all(texts, spans, policy))
+        return self._later(texts, policy, lambda spans: self._apply_all(texts, spans, policy), deadline)
 
-    def _later(self, texts: Sequence[str], policy: Policy, finish: Callable[[list[list[Span]]], Any]) -> Future:
+    def _later(
+        self, texts: Sequence[str], policy: Policy, finish: Callable[[list[list[Span]]], Any], deadline: float | None
+    ) -> Future:
         submit = getattr(self._predict, "submit", None)
         if submit is None:
             return _done(lambda: finish(self.analyze(texts, policy)))
         worded = self._model_texts(texts, policy)
         return submit(
-            [texts[i] for i in worded], then=lambda found: finish(self._merge(texts, policy, worded, found))
+            [texts[i] for i in worded], then=lambda found: finish(self._merge(texts, policy, worded, found)),
+            deadline=deadline,
         )
 
     def _model_texts(self, texts: Sequence[str], policy: Policy) -> list[int]:
@@ -172,9 +178,10 @@ class MaskingEngine:
         model_spans: list[list[Span]] = [[] for _ in texts]
         for i, spans in zip(worded, found):
             model_spans[i] = spans
+        floor = min([policy.score_threshold, *policy.thresholds.values()])  # nothing scored below it is kept
         results = []
         for text, from_model in zip(texts, model_spans):
-            candidates = [*from_model, *self.recognizers.analyze(text, wanted), *_deny_list_spans(text, policy)]
+            candidates = [*from_model, *self.recognizers.analyze(text, wanted, floor), *_deny_list_spans(text, policy)]
             kept = [
                 s
                 for s in candidates
@@ -210,7 +217,10 @@ class MaskingEngine:
             cursor = span.end
             key_id = self.crypto.active_key_id if operator.operator.reversible else None
             entities.append(
-                MaskedEntity(span.type, span.start, span.end, round(span.score, 4), operator.name, replacement, key_id)
+                MaskedEntity(
+                    span.type, span.start, span.end, round(span.score, 4), operator.name, replacement, key_id,
+                    span.source,
+                )
             )
         out.append(text[cursor:])
         return MaskResult("".join(out), entities)

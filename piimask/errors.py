@@ -26,3 +26,11 @@ class BlobPathError(PiimaskError, ValueError):
 
 class ModelLoadError(PiimaskError, RuntimeError):
     """The checkpoint cannot be loaded from local files."""
+
+
+class Overloaded(PiimaskError):
+    """The inference queue holds as much work as it may: the caller should retry shortly (a 503)."""
+
+
+class DeadlineExceeded(PiimaskError):
+    """A request ran past its deadline and its remaining work was dropped (a 503)."""

@@ -13,7 +13,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import torch
@@ -73,6 +73,27 @@ class _TokenVote:
     label_id: int
     prob: float
     centrality: int  # distance from the nearer window edge; a larger one saw more context
+    window: int  # on equal centrality the earlier window's vote stands, whatever order the windows ran in
+
+
+@dataclass(slots=True)
+class Windows:
+    """Texts cut into the model's windows, and the votes the windows that ran so far cast on each token.
+
+    Made by `TokenClassifier.windows`; `run` casts the votes of any windows, in any order and together with other
+    texts' windows, so a scheduler can spread one long text's windows over many passes between other requests'."""
+
+    texts: Sequence[str]
+    input_ids: list[list[int]]
+    offsets: list[list[tuple[int, int]]]
+    owner: list[int]  # window -> the text it belongs to
+    votes: list[dict[tuple[int, int], _TokenVote]]
+
+    def __len__(self) -> int:
+        return len(self.input_ids)
+
+    def tokens(self, window: int) -> int:
+        return len(self.input_ids[window])
 
 
 class TokenClassifier:
@@ -199,6 +220,12 @@ class TokenClassifier:
         """Spans per text, in one batched pass over all windows of all texts."""
         if not texts:
             return []
+        windows = self.windows(texts)
+        self.run([(windows, w) for w in range(len(windows))])
+        return self.spans(windows)
+
+    def windows(self, texts: Sequence[str]) -> Windows:
+        """The texts tokenized and cut into overlapping windows (no model work yet)."""
         enc = self.tokenizer(
             list(texts),
             truncation=True,
@@ -208,29 +235,36 @@ class TokenClassifier:
             return_offsets_mapping=True,
             padding=False,
         )
-        windows = list(range(len(enc["input_ids"])))
-        owner = enc["overflow_to_sample_mapping"]
-        votes: list[dict[tuple[int, int], _TokenVote]] = [{} for _ in texts]
+        return Windows(texts, enc["input_ids"], enc["offset_mapping"], enc["overflow_to_sample_mapping"],
+                       [{} for _ in texts])
+
+    def run(self, which: Iterable[tuple[Windows, int]]) -> None:
+        """Forward passes over the given windows (of one or of several `Windows`), their votes recorded there."""
         # Sorting by length means each padded batch holds windows of similar size (3x faster on CPU); batches are
         # cut by padded tokens, so many short texts share a pass and long windows do not blow up memory.
-        windows.sort(key=lambda w: len(enc["input_ids"][w]))
-        for batch in _token_batches(windows, [len(ids) for ids in enc["input_ids"]], self.batch_tokens):
-            probs, ids = self._forward([enc["input_ids"][w] for w in batch])
+        order = sorted(which, key=lambda item: item[0].tokens(item[1]))
+        lengths = [windows.tokens(w) for windows, w in order]
+        for batch in _token_batches(list(range(len(order))), lengths, self.batch_tokens):
+            probs, ids = self._forward([order[k][0].input_ids[order[k][1]] for k in batch])
             # Python lists: indexing a tensor per token costs microseconds each, 4 % of a CPU pass
             probs_rows, ids_rows = probs.tolist(), ids.tolist()
-            for row, w in enumerate(batch):
-                offsets = enc["offset_mapping"][w]
+            for row, k in enumerate(batch):
+                windows, w = order[k]
+                offsets = windows.offsets[w]
                 n = len(offsets)
-                text_votes = votes[owner[w]]
+                text_votes = windows.votes[windows.owner[w]]
                 row_probs, row_ids = probs_rows[row], ids_rows[row]
                 for pos, (start, end) in enumerate(offsets):
                     if start == end:  # special or padding token
                         continue
-                    vote = _TokenVote(row_ids[pos], row_probs[pos], min(pos, n - 1 - pos))
+                    vote = _TokenVote(row_ids[pos], row_probs[pos], min(pos, n - 1 - pos), w)
                     held = text_votes.get((start, end))
-                    if held is None or vote.centrality > held.centrality:
+                    if held is None or (vote.centrality, -vote.window) > (held.centrality, -held.window):
                         text_votes[(start, end)] = vote
-        return [_decode_votes(text, text_votes, self.labels) for text, text_votes in zip(texts, votes)]
+
+    def spans(self, windows: Windows) -> list[list[Span]]:
+        """Each text's spans from the votes of its windows (all of them must have run)."""
+        return [_decode_votes(text, votes, self.labels) for text, votes in zip(windows.texts, windows.votes)]
 
     def _forward(self, sequences: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
         width = max(len(s) for s in sequences)

@@ -69,7 +69,11 @@ class Settings(BaseSettings):
     lazy_models: bool = False
 
     # Limits
-    max_text_chars: int = Field(default=100_000, ge=1)
+    max_text_chars: int = Field(default=1_000_000, ge=1)
+    # the text model's queue: a request whose characters would take the queued total past this gets 503 at once
+    max_queued_chars: int = Field(default=8_000_000, ge=1)
+    # a text request's deadline: past it, its model work still queued is dropped and it gets 503 (Retry-After)
+    request_timeout_s: float = Field(default=60, gt=0)
     max_batch_texts: int = Field(default=256, ge=1)
     max_upload_bytes: int = Field(default=2 * 1024**3, ge=1)
     max_body_bytes: int = Field(default=32 * 1024**2, ge=1)  # JSON requests

@@ -842,11 +842,12 @@ def test_100k_characters_analysed_well_under_a_second():
         size += len(parts[-1])
     text = "".join(parts)[:100_000]
     RS.analyze(text[:1000])
-    start = time.perf_counter()
+    start = time.process_time()
     spans = RS.analyze(text)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert spans
-    # The target is "well under a second" on a free core; the bound leaves room for a loaded CI machine.
+    # This process's CPU time, not the wall clock, so other work on the machine does not count: no pattern
+    # backtracks catastrophically (about 0.5 s of CPU on the development machine; 2 s is the bound).
     assert elapsed < 2.0, elapsed
 
 

@@ -38,6 +38,7 @@ def test_up_runs_everything_and_ctrl_c_stops_it(tmp_path):
         ready_body = wait_for(ready, 180, "up's service and worker")
         output = (tmp_path / "up.log").read_text()
         assert f"{base}/docs" in output
+        assert output.index(f"{base}/") <= output.index(f"{base}/docs")  # the console's URL comes first
         key = re.search(r"admin API key: (\S+)", output).group(1)
         r = httpx.post(f"{base}/v1/text/mask", json={"text": "mail ana@example.com"}, headers={"Authorization": f"Bearer {key}"})
         assert r.json()["masked_text"] == "mail <EMAIL_ADDRESS>"

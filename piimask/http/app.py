@@ -19,7 +19,7 @@ from piimask.http.deps import Services
 from piimask.http.errors import install_error_handlers
 from piimask.http.metrics import app_registry
 from piimask.http.middleware import BodyLimit, Observe
-from piimask.http.routes import jobs, ops, tables, text
+from piimask.http.routes import console, jobs, ops, tables, text
 from piimask.settings import Settings
 
 OpenServices = Callable[[], AbstractAsyncContextManager[Services]]
@@ -43,6 +43,6 @@ def build_app(settings: Settings, open_services: OpenServices | None = None) -> 
     install_error_handlers(app)
     app.add_middleware(Observe)
     app.add_middleware(BodyLimit, settings=settings)
-    for router in (ops.router, text.router, tables.router, jobs.router, presidio.router):
+    for router in (ops.router, text.router, tables.router, jobs.router, presidio.router, console.router):
         app.include_router(router)
     return app

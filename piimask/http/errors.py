@@ -14,7 +14,9 @@ from fastapi.responses import JSONResponse
 from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from piimask.errors import BlobPathError, OperatorError, PiimaskError, TableError, UnmaskError
+from piimask.errors import (
+    BlobPathError, DeadlineExceeded, OperatorError, Overloaded, PiimaskError, TableError, UnmaskError,
+)
 
 # The engine's errors a caller can cause, by status and code. Their messages are safe to show (see piimask.errors).
 # A TableError in this process comes from reading a request's declared or implied format (the tables themselves
@@ -24,7 +26,11 @@ ENGINE_ERRORS: dict[type[PiimaskError], tuple[int, str]] = {
     UnmaskError: (422, "cannot_unmask"),
     TableError: (415, "unsupported_format"),
     BlobPathError: (400, "invalid_uri"),
+    Overloaded: (503, "overloaded"),
+    DeadlineExceeded: (503, "deadline_exceeded"),
 }
+# Seconds a client should wait before it retries a 503 of the engine's (the queue drains in about that long).
+RETRY_AFTER_S = {Overloaded: 1, DeadlineExceeded: 5}
 
 
 class ApiError(Exception):
@@ -32,8 +38,8 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
 
 
 def client_name(value: str, *, quoted: bool = True) -> str:
@@ -61,7 +67,8 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(exc.status, exc.code, exc.message)
 
     for error_type, (status, code) in ENGINE_ERRORS.items():
-        app.add_exception_handler(error_type, _engine_error(status, code))
+        retry = RETRY_AFTER_S.get(error_type)
+        app.add_exception_handler(error_type, _engine_error(status, code, retry))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError):
@@ -85,8 +92,10 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(500, "internal_error", f"internal error ({type(exc).__name__})")
 
 
-def _engine_error(status: int, code: str):
+def _engine_error(status: int, code: str, retry_after: int | None):
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+
     async def handler(request: Request, exc: Exception):
-        return error_response(status, code, str(exc))
+        return error_response(status, code, str(exc), headers)
 
     return handler

@@ -36,6 +36,9 @@ class EntityOut(BaseModel):
     start: int
     end: int
     score: float
+    source: Literal["model", "pattern", "deny_list", "ad_hoc"] = Field(
+        description="what found it: the model, a pattern recognizer, the policy's deny list or an ad-hoc recognizer"
+    )
 
 
 class AnalyzeResponse(BaseModel):
@@ -100,3 +103,11 @@ class JobOut(BaseModel):
     progress: Progress
     error: str | None
     report: dict[str, Any] | None
+
+
+class ListedJob(JobOut):
+    submitted_at: float = Field(description="when the job was submitted, in Unix seconds")
+
+
+class JobList(BaseModel):
+    jobs: list[ListedJob] = Field(description="the caller's key's jobs, newest first, while they are kept")

@@ -76,7 +76,8 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
         workers_procs = [start_worker() for _ in range(workers)]
         service = Child(["service", "--host", host, "--port", str(port)], env, cwd=None, new_session=True)
         base = f"http://{host}:{port}"
-        console.print(f"[bold]piimask is starting[/bold]: API docs at {base}/docs  (ready when {base}/readyz says so)")
+        console.print(f"[bold]piimask is starting[/bold]: the console at {base}/  (ready when {base}/readyz says so)")
+        console.print(f"API docs at {base}/docs")
         if api_key:
             console.print(f"generated a local admin API key: [bold]{api_key}[/bold]  (send 'Authorization: Bearer <key>')")
         console.print("press Ctrl-C to stop the service, the workers and Redis")

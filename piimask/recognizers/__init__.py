@@ -66,11 +66,15 @@ class RecognizerSet:
             entity: r.refines for r in self.recognizers if getattr(r, "refines", None) for entity in r.entities
         }
 
-    def analyze(self, text: str, entities: set[str] | frozenset[str] | None = None) -> list[Span]:
+    def analyze(
+        self, text: str, entities: set[str] | frozenset[str] | None = None, floor: float = 0.0
+    ) -> list[Span]:
+        """Spans of `entities` (all types: None); `floor`, the lowest score the caller keeps, lets recognizers skip
+        candidates that could only score below it."""
         if not text:
             return []
         best: dict[tuple[str, int, int], Span] = {}
-        facts = TextFacts.of(text)
+        facts = TextFacts.of(text, floor)
         for recognizer in self.recognizers:
             if recognizer.min_digits > facts.digits or (entities is not None and not (recognizer.entities & entities)):
                 continue

@@ -47,10 +47,12 @@ class TextFacts:
     text: str
     lower: str  # text.lower()
     digits: int  # piimask.prefilters.digit_count(text)
+    # the lowest score the caller keeps: a recognizer may skip what could only score below it (0: keep everything)
+    floor: float = 0.0
 
     @classmethod
-    def of(cls, text: str) -> TextFacts:
-        return cls(text, text.lower(), digit_count(text))
+    def of(cls, text: str, floor: float = 0.0) -> TextFacts:
+        return cls(text, text.lower(), digit_count(text), floor)
 
 
 @runtime_checkable
@@ -264,6 +266,8 @@ class PatternRecognizer:
             if digits < needs_digits:
                 continue
             needs_context = self._needs_context(p)
+            if needs_context and not context_anywhere and self._best_without_context(p) < facts.floor:
+                continue  # every candidate would be a low-score one, and nobody asked for those
             for m in p.regex.finditer(text):
                 start, end = m.span(p.group)
                 value = text[start:end]
@@ -290,6 +294,12 @@ class PatternRecognizer:
                 if score > best.get(key, -1.0):
                     best[key] = score
         return resolve_overlaps(self.entity, best)
+
+    def _best_without_context(self, p: Pattern) -> float:
+        """The highest score a candidate of `p` can reach when no context word is near it."""
+        if self.checksum_overrides_context and self.validator is not None:
+            return 1.0
+        return self.no_context_confirmed_score if self.validator is not None else min(p.score, self.no_context_score)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}>"

@@ -7,6 +7,7 @@ progress, a PII-free error message and the report: never a cell value.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from pydantic import BaseModel
@@ -58,6 +59,36 @@ def queue_figures(queue: Queue) -> dict[str, int]:
         "failed": queue.failed_job_registry.count,
         "canceled": queue.canceled_job_registry.count,
     }
+
+
+RECENT_JOBS_KEPT = 200  # per API key, for GET /v1/jobs; older entries go when a new job comes in
+
+
+def _jobs_of(key_id: str | None) -> str:
+    # with auth off every caller is the same one
+    return f"piimask:jobs_of:{key_id or 'auth-off'}"
+
+
+def remember_job(connection: Redis, key_id: str | None, job_id: str, ttl: int) -> None:
+    """Index a job under the key that submitted it: its key id (a prefix of the key's hash), never the key. The
+    index expires `ttl` seconds after the key's last job; entries whose job has expired are dropped when read."""
+    index = _jobs_of(key_id)
+    with connection.pipeline() as pipe:
+        pipe.zadd(index, {job_id: time.time()})
+        pipe.zremrangebyrank(index, 0, -RECENT_JOBS_KEPT - 1)
+        pipe.expire(index, ttl)
+        pipe.execute()
+
+
+def recent_jobs(connection: Redis, key_id: str | None, limit: int) -> list[tuple[Job, float]]:
+    """The key's newest jobs that still exist, with the time each was submitted (Unix seconds)."""
+    index = _jobs_of(key_id)
+    entries = [(member.decode(), at) for member, at in connection.zrevrange(index, 0, limit - 1, withscores=True)]
+    jobs = Job.fetch_many([job_id for job_id, _ in entries], connection=connection) if entries else []
+    gone = [job_id for (job_id, _), job in zip(entries, jobs) if job is None]
+    if gone:
+        connection.zrem(index, *gone)
+    return [(job, at) for (_, at), job in zip(entries, jobs) if job is not None]
 
 
 def cancel_key(job_id: str) -> str:

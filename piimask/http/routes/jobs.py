@@ -1,19 +1,20 @@
-"""The table jobs' routes: state, result (streamed from the blob store) and cancellation."""
+"""The table jobs' routes: the caller's recent jobs, state, result (streamed from the blob store) and cancellation."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 from redis import Redis
 from rq.job import Job
 
-from piimask.http.deps import RedisDep, SettingsDep, StoreDep, require
+from piimask.http.deps import IdentityDep, RedisDep, SettingsDep, StoreDep, require
 from piimask.http.errors import ApiError
-from piimask.http.schemas import JobOut
-from piimask.tables.jobs import TableJobSpec, fetch_job, job_state, request_cancel
+from piimask.http.schemas import JobList, JobOut, ListedJob
+from piimask.tables.jobs import TableJobSpec, fetch_job, job_state, recent_jobs, request_cancel
 
 router = APIRouter(tags=["tables"], dependencies=[require("tables")])
 
@@ -27,6 +28,13 @@ def _job_or_404(redis: Redis, job_id: str) -> Job:
     if job is None or job.func_name != "task_processor.process_table_masking_task":
         raise ApiError(404, "job_not_found", f"no job with id {job_id!r}")
     return job
+
+
+@router.get("/v1/jobs", response_model=JobList)
+def list_jobs(redis: RedisDep, identity: IdentityDep, limit: Annotated[int, Query(ge=1, le=100)] = 20) -> JobList:
+    """The jobs this API key submitted, newest first (with auth off: every job submitted while it was off)."""
+    found = recent_jobs(redis, identity.key_id, limit)
+    return JobList(jobs=[ListedJob(**job_state(job), submitted_at=round(at, 3)) for job, at in found])
 
 
 @router.get("/v1/jobs/{job_id}", response_model=JobOut)

@@ -24,7 +24,7 @@ from piimask.policy import Policy
 from piimask.settings import Settings
 from piimask.tables.blobstore import BlobStore
 from piimask.tables.formats import FORMATS, detect_format
-from piimask.tables.jobs import TableJobSpec, enqueue_table_job
+from piimask.tables.jobs import TableJobSpec, enqueue_table_job, remember_job
 
 router = APIRouter(tags=["tables"])
 
@@ -82,6 +82,8 @@ async def submit_table(
     enqueue_table_job(
         queue, job_id, spec, timeout=settings.job_timeout_s, retries=settings.job_retries, ttl=settings.result_ttl_s
     )
+    # a job may run for its timeout and its result is then kept for the result TTL: the index outlasts both
+    remember_job(queue.connection, identity.key_id, job_id, ttl=settings.result_ttl_s + settings.job_timeout_s)
     JOBS.inc()
     return JobAccepted(job_id=job_id, status_url=f"/v1/jobs/{job_id}")
 

@@ -7,6 +7,9 @@ request costs no worker-thread hop and the event loop stays free for /healthz un
 from __future__ import annotations
 
 import asyncio
+import time
+from concurrent.futures import Future
+from typing import Any
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
@@ -32,7 +35,9 @@ from piimask.http.schemas import (
     UnmaskResponse,
 )
 from piimask.operators import fpe_restore, unmask_tokens
+from piimask.errors import DeadlineExceeded
 from piimask.policy import DEFAULT_POLICY
+from piimask.settings import Settings
 
 router = APIRouter(tags=["text"])
 
@@ -54,23 +59,41 @@ def _mask_out(result: MaskResult, text: str, offsets: Offsets) -> MaskResponse:
     return MaskResponse(masked_text=result.masked_text, entities=entities)
 
 
+async def _awaited(later: Future, deadline: float) -> Any:
+    """The engine's result, or `DeadlineExceeded` once the request's deadline has passed (the scheduler drops the
+    model work still queued for it; work already under way is left to finish, unread)."""
+    try:
+        return await asyncio.wait_for(asyncio.wrap_future(later), max(0.0, deadline - time.monotonic()))
+    except TimeoutError:
+        raise DeadlineExceeded("the request ran past its deadline (PIIMASK_REQUEST_TIMEOUT_S)") from None
+
+
+def _deadline(settings: Settings) -> float:
+    return time.monotonic() + settings.request_timeout_s
+
+
 @router.post("/v1/text/analyze", response_model=AnalyzeResponse, dependencies=[require("mask")])
 async def analyze(body: TextRequest, settings: SettingsDep, engine: EngineDep) -> AnalyzeResponse:
     check_texts(settings, [body.text], field="text", listed=False)
-    later = engine.analyze_later([body.text], body.policy or DEFAULT_POLICY)
-    spans = (await asyncio.wrap_future(later))[0]
+    deadline = _deadline(settings)
+    later = engine.analyze_later([body.text], body.policy or DEFAULT_POLICY, deadline)
+    spans = (await _awaited(later, deadline))[0]
     count_entities([spans])
     at = _offsets(body.text, body.offsets)
     return AnalyzeResponse(
-        entities=[EntityOut(type=s.type, start=at(s.start), end=at(s.end), score=round(s.score, 4)) for s in spans]
+        entities=[
+            EntityOut(type=s.type, start=at(s.start), end=at(s.end), score=round(s.score, 4), source=s.source)
+            for s in spans
+        ]
     )
 
 
 @router.post("/v1/text/mask", response_model=MaskResponse, dependencies=[require("mask")])
 async def mask(body: TextRequest, settings: SettingsDep, engine: EngineDep) -> MaskResponse:
     check_texts(settings, [body.text], field="text", listed=False)
-    later = engine.mask_later([body.text], body.policy or DEFAULT_POLICY)
-    result = (await asyncio.wrap_future(later))[0]
+    deadline = _deadline(settings)
+    later = engine.mask_later([body.text], body.policy or DEFAULT_POLICY, deadline)
+    result = (await _awaited(later, deadline))[0]
     count_entities([result.entities])
     return _mask_out(result, body.text, body.offsets)
 
@@ -78,7 +101,8 @@ async def mask(body: TextRequest, settings: SettingsDep, engine: EngineDep) -> M
 @router.post("/v1/text/mask/batch", response_model=BatchResponse, dependencies=[require("mask")])
 async def mask_batch(body: BatchRequest, settings: SettingsDep, engine: EngineDep) -> BatchResponse:
     check_texts(settings, body.texts, field="texts", listed=True)
-    results = await asyncio.wrap_future(engine.mask_later(body.texts, body.policy or DEFAULT_POLICY))
+    deadline = _deadline(settings)
+    results = await _awaited(engine.mask_later(body.texts, body.policy or DEFAULT_POLICY, deadline), deadline)
     count_entities([r.entities for r in results])
     return BatchResponse(results=[_mask_out(r, t, body.offsets) for r, t in zip(results, body.texts)])
 
