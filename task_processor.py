@@ -29,6 +29,7 @@ from piimask.policy import parse_policy
 from piimask.settings import get_settings
 from piimask.tables.mask import combine_reports, mask_table, release_free_memory, split_table
 from piimask.tables.plan import ColumnPlan
+from piimask.tables.risk import class_counts_path, load_risk_plan, meets_target, merged_report, save_risk_plan
 from worker_models import get_table_masking_worker
 
 log = logging.getLogger("piimask.worker")
@@ -119,6 +120,11 @@ def process_table_masking_task(spec: dict) -> dict:
             return _fan_out(ctx, store, engine, policy, job_spec, source)
         if store.clear_partials(destination):
             log.info("job %s: removed the partial output of an interrupted attempt", ctx.id)
+        # a part applies the generalization its parent chose, and leaves its class counts for the merge
+        in_part = job_spec.parent is not None
+        risk_plan = None
+        if in_part and policy.generalizes:
+            risk_plan = load_risk_plan(store, store.resolve(f"work/{job_spec.parent}"))
         report = mask_table(
             engine,
             policy,
@@ -134,6 +140,8 @@ def process_table_masking_task(spec: dict) -> dict:
             plans=[ColumnPlan(**p) for p in job_spec.plans] if job_spec.plans else None,
             header=not job_spec.part,
             dialect=CsvDialect(**job_spec.dialect) if job_spec.dialect else None,
+            risk_plan=risk_plan,
+            classes_out=class_counts_path(destination) if in_part and policy.measures_risk else None,
         )
         if report is None:
             ctx.save(canceled=True)
@@ -158,6 +166,8 @@ def _fan_out(ctx: _JobContext, store: BlobStore, engine, policy, spec: TableJobS
         engine, policy, store, source, spec.format,
         prefix=store.resolve(workdir), chunk_rows=settings.part_rows, batch_rows=settings.table_batch_rows,
     )  # fmt: skip
+    if split["risk_plan"] is not None:
+        save_risk_plan(store, store.resolve(workdir), split["risk_plan"])
     queue = Queue(job.origin, connection=job.connection)
     parts, outputs = [], []
     with job.connection.pipeline() as pipe:
@@ -220,11 +230,18 @@ def merge_table_parts(spec: dict) -> dict:
                 reason = meta.get("error") or "it did not finish"
                 raise ctx.fail_for_good(f"part {i + 1} of {len(parts)} failed: {reason}")
             reports.append(meta["report"])
+        risk = None
+        if reports and "risk" in reports[0]:  # the parts' class counts added up, checked before anything is written
+            risk = merged_report(store, [store.resolve(o) for o in merge_spec.outputs], reports)
+            if "generalization" in risk and not meets_target(risk):
+                raise ctx.fail_for_good("risk: the parts' rows as written miss the target (see the parts' reports)")
         destination = store.resolve(merge_spec.destination)
         with store.atomic_writer(destination) as sink:
             concatenate(store, [store.resolve(o) for o in merge_spec.outputs], sink, merge_spec.format)
         store.remove(store.resolve(merge_spec.workdir))
         report = combine_reports(reports)
+        if risk is not None:
+            report["risk"] = risk
         _audit(ctx, merge_spec.caller, report, job_id=merge_spec.parent)
         ctx.save(report=report, error=None)
         log.info("job %s: merged %d parts, %d rows", merge_spec.parent, len(reports), report["rows"])

@@ -13,7 +13,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal, Protocol
 
@@ -340,6 +340,9 @@ def _parse_date(value: str) -> datetime | None:
     return None
 
 
+parse_date = _parse_date  # the dates the generalize operator reads; tables' date hierarchies read the same
+
+
 class Generalize(Operator):
     """Dates to their year or month ("1984-03-12" → "1984"), numbers to ranges ("42" → "40-49"); what it cannot
     read as either is replaced by <TYPE>, never returned as is."""
@@ -356,6 +359,105 @@ class Generalize(Operator):
         if date is not None:
             return f"{date.year:04d}" if params.granularity == "year" else f"{date.year:04d}-{date.month:02d}"
         return f"<{entity_type}>"
+
+
+# ---------------------------------------------------------------- date shift per subject
+
+# Numeric dates, as written: year first (ISO and 1984/03/12), or day and month first (12.03.1984, 03/12/1984);
+# whatever follows the date (a time, a zone) is kept as written, since a shift by whole days never changes it.
+_YMD = re.compile(r"(\s*)(\d{4})([-/.])(\d{1,2})\3(\d{1,2})((?:[T ]\d.*)?\s*)", re.DOTALL)
+_DMY = re.compile(r"(\s*)(\d{1,2})([-/.])(\d{1,2})\3(\d{4})((?: \d.*)?\s*)", re.DOTALL)
+_NAMED_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
+class DateShiftParams(OperatorParams):
+    max_days: int = Field(ge=1, le=36_500, description="the largest shift, in days, either way (never 0)")
+    subject: str | None = Field(
+        default=None, min_length=1, max_length=200,
+        description="tables: the column whose value is the subject (each subject's dates move alike); text: the "
+        "subject's value itself; absent: each date is its own subject",
+    )  # fmt: skip
+    day_first: bool = Field(default=True, description="03/12/1984 is 3 December (false: 12 March); dots are day first")
+
+
+def date_offset(subject: str, max_days: int, crypto: KeyedCrypto, key_id: str | None = None) -> int:
+    """The subject's shift in days, in [-max_days, -1] or [1, max_days]: from the keyed HMAC of the subject's value,
+    so it is the same in every job, process and text request under one key, and unguessable without it."""
+    digest = crypto.hmac(subject, context="date_shift", key_id=key_id)
+    draw = int.from_bytes(digest[:8], "big") % (2 * max_days)
+    return draw - max_days if draw < max_days else draw - max_days + 1
+
+
+def _shifted(year: int, month: int, day: int, days: int) -> datetime | None:
+    try:
+        return datetime(year, month, day) + timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _two_digits(padded: bool, number: int) -> str:
+    return f"{number:02d}" if padded else str(number)
+
+
+def shift_date(value: str, days: int, *, day_first: bool = True) -> str | None:
+    """`value` moved by `days`, written as it was (separators, zero padding, month names, time and zone kept);
+    None when it is not a date this operator reads."""
+    if m := _YMD.fullmatch(value):
+        lead, year, sep, month, day, rest = m.groups()
+        moved = _shifted(int(year), int(month), int(day), days)
+        if moved is None:
+            return None
+        padded = len(month) == 2 and len(day) == 2  # "1984/3/2" is written unpadded, and stays so
+        return f"{lead}{moved.year:04d}{sep}{_two_digits(padded, moved.month)}{sep}{_two_digits(padded, moved.day)}{rest}"
+    if m := _DMY.fullmatch(value):
+        lead, first, sep, second, year, rest = m.groups()
+        day_first_here = day_first or sep == "."
+        day, month = (first, second) if day_first_here else (second, first)
+        moved = _shifted(int(year), int(month), int(day), days)
+        if moved is None:
+            return None
+        padded = len(first) == 2 and len(second) == 2
+        d, mo = _two_digits(padded, moved.day), _two_digits(padded, moved.month)
+        return f"{lead}{d if day_first_here else mo}{sep}{mo if day_first_here else d}{sep}{moved.year:04d}{rest}"
+    text = value.strip()
+    for fmt in _NAMED_FORMATS:
+        try:
+            parsed = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        moved = _shifted(parsed.year, parsed.month, parsed.day, days)
+        if moved is None:
+            return None
+        padded = re.search(r"\d{1,2}", text).group(0).startswith("0")  # "March 3, 1984" is the usual way
+        out = moved.strftime(fmt).replace(moved.strftime("%d"), _two_digits(padded, moved.day), 1)
+        return value[: len(value) - len(value.lstrip())] + out + value[len(value.rstrip()) :]
+    return None
+
+
+class DateShift(Operator):
+    """Every date of one subject moves by the same number of days (from the keyed HMAC of the subject's value), so
+    the intervals between a subject's dates are kept while the dates themselves are not published. Reversible with
+    the key: a table column with `mode: unmask` and this operator moves the dates back. A value that is not a
+    date is replaced by <TYPE>, never returned as is."""
+
+    name = "date_shift"
+    Params = DateShiftParams
+    reversible = True
+
+    def operate(self, value: str, entity_type: str, params: DateShiftParams, crypto: KeyedCrypto) -> str:
+        subject = value if params.subject is None else params.subject
+        return self.shift(value, subject, params, crypto) or f"<{entity_type}>"
+
+    @staticmethod
+    def shift(
+        value: str, subject: str, params: DateShiftParams, crypto: KeyedCrypto, *, key_id: str | None = None,
+        reverse: bool = False,
+    ) -> str | None:  # fmt: skip
+        """`value` moved by `subject`'s offset (back, with `reverse`); None when it is not a date."""
+        if key_id is not None:
+            _require_key(crypto, key_id)
+        days = date_offset(subject, params.max_days, crypto, key_id)
+        return shift_date(value, -days if reverse else days, day_first=params.day_first)
 
 
 class BoundOperator:
@@ -414,7 +516,7 @@ class OperatorRegistry:
 
 
 OPERATORS = OperatorRegistry(
-    (Keep(), Redact(), Replace(), Mask(), Hash(), Encrypt(), Fpe(), Pseudonymize(), Generalize())
+    (Keep(), Redact(), Replace(), Mask(), Hash(), Encrypt(), Fpe(), Pseudonymize(), Generalize(), DateShift())
 )
 
 DEFAULT_OPERATOR = OPERATORS.bind("replace", {})

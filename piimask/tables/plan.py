@@ -39,9 +39,11 @@ HEADER_HINTS: list[tuple[re.Pattern[str], str]] = [
 @dataclass
 class ColumnPlan:
     name: str
-    mode: str  # "entity": every value is one entity; "text": free text through the detector; "keep"; "unmask"
+    # "entity": every value is one entity; "text": free text through the detector; "keep"; "unmask"; "generalize": a
+    # quasi-identifier written at the level the risk search chose
+    mode: str
     entity: str | None = None
-    reason: str = ""  # "policy", "header", "values", "none"
+    reason: str = ""  # "policy", "header", "values", "quasi-identifier", "none"
     values_masked: int = 0
     entities_found: int = 0
     propagated: int = 0  # text columns: a row's entity-column values masked again inside this column's cells
@@ -63,6 +65,9 @@ def plan_columns(engine: MaskingEngine, policy: Policy, names: list[str], sample
         if spec is not None:
             plans.append(ColumnPlan(name, spec.mode or "entity", spec.entity, "policy"))
             continue
+        if name in policy.quasi_identifiers:  # generalized to reach the risk target, or only measured: not masked
+            plans.append(ColumnPlan(name, "generalize" if policy.generalizes else "keep", None, "quasi-identifier"))
+            continue
         hinted = next((entity for pattern, entity in HEADER_HINTS if pattern.search(name)), None)
         if hinted and policy.wants(hinted):
             plans.append(ColumnPlan(name, "entity", hinted, "header"))
@@ -76,6 +81,10 @@ def plan_columns(engine: MaskingEngine, policy: Policy, names: list[str], sample
 def _plan_from_values(engine: MaskingEngine, policy: Policy, name: str, values: list[str]) -> ColumnPlan:
     if not values:
         return ColumnPlan(name, "keep", None, "none")
+    if all(len(v.strip()) == 1 for v in values):
+        # single characters are codes (sex F/M, grades A-D, flags Y/N): the model reads a lone capital as an initial,
+        # and one letter names no one
+        return ColumnPlan(name, "keep", None, "values")
     found = engine.analyze(values, policy)  # the model skips values without letters: ids and amounts stay cheap
     whole = Counter(t for v, spans in zip(values, found) if (t := _entity_of_value(v, spans)))
     if whole:
