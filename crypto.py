@@ -50,12 +50,12 @@ class Keyring:
     keys: dict[str, bytes]
 
     @classmethod
-    def generate(cls) -> "Keyring":
+    def generate(cls) -> Keyring:
         key_id = _new_key_id()
         return cls(active=key_id, keys={key_id: secrets.token_bytes(MASTER_KEY_BYTES)})
 
     @classmethod
-    def load(cls, path: Path) -> "Keyring":
+    def load(cls, path: Path) -> Keyring:
         try:
             text = Path(path).read_text()
         except FileNotFoundError:
@@ -63,7 +63,7 @@ class Keyring:
         return cls.parse(text, where=f"the keyring at {path}")
 
     @classmethod
-    def parse(cls, text: str, *, where: str = "the keyring") -> "Keyring":
+    def parse(cls, text: str, *, where: str = "the keyring") -> Keyring:
         try:
             raw = json.loads(text)
             keys = {str(k): _unb64(v) for k, v in raw["keys"].items()}
@@ -76,7 +76,7 @@ class Keyring:
             raise KeyringError(f"{where} holds a key that is not {MASTER_KEY_BYTES} bytes")
         return cls(active=active, keys=keys)
 
-    def rotated(self) -> "Keyring":
+    def rotated(self) -> Keyring:
         """A new active key; the old ones stay so that what they protected can still be unmasked."""
         key_id = _new_key_id()
         while key_id in self.keys:
@@ -121,11 +121,11 @@ class CryptoManager:
         self._ciphers: dict[tuple[str, str, str], FF3Cipher] = {}
 
     @classmethod
-    def from_file(cls, path: Path) -> "CryptoManager":
+    def from_file(cls, path: Path) -> CryptoManager:
         return cls(Keyring.load(path))
 
     @classmethod
-    def from_settings(cls, settings) -> "CryptoManager":
+    def from_settings(cls, settings) -> CryptoManager:
         """PIIMASK_KEYRING_JSON (the file's content, e.g. from a secret store) if set, else the PIIMASK_KEYRING file."""
         if settings.keyring_json is not None:
             return cls(Keyring.parse(settings.keyring_json.get_secret_value(), where="PIIMASK_KEYRING_JSON"))

@@ -12,7 +12,6 @@ from contextlib import asynccontextmanager
 
 import uvicorn
 from fastapi import FastAPI
-from redis import Redis
 from rq import Queue
 
 from crypto import CryptoManager
@@ -25,8 +24,8 @@ from piimask.http.deps import Services
 from piimask.http.metrics import observe_inference
 from piimask.logs import configure_logging
 from piimask.model import TokenClassifier
-from piimask.settings import Settings, get_settings
 from piimask.redisconn import RedisConfigError, connect
+from piimask.settings import Settings, get_settings
 from piimask.tables.blobstore import BlobStore, BlobStoreConfigError
 
 log = logging.getLogger("piimask.service")
@@ -56,8 +55,12 @@ def load_text_masking(settings: Settings) -> None:
     # warmed (compiled) on the inference thread itself: see TokenClassifier.warm_up
     batcher.run_here(classifier.warm_up).result()
     text_masking_worker = MaskingEngine(classifier, crypto_manager, predict=batcher)
-    log.info("text-masking model loaded on %s in %.1f s (compiled: %s)", classifier.device, classifier.load_seconds,
-             classifier.compiled)
+    log.info(
+        "text-masking model loaded on %s in %.1f s (compiled: %s)",
+        classifier.device,
+        classifier.load_seconds,
+        classifier.compiled,
+    )
 
 
 def create_app(settings: Settings | None = None, keys: KeyRing | None = None) -> FastAPI:

@@ -12,21 +12,27 @@ import gc
 import logging
 import time
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 from rq import Queue, get_current_job
 from rq.job import Job, JobStatus
 
-from piimask.tables.blobstore import BlobStore
-from piimask.errors import TableError, UnmaskError
-from piimask.tables.formats import CsvDialect, concatenate
-from piimask.logs import job_id
 from piimask.audit import AuditLog, Caller
-from piimask.tables.jobs import (
-    ROWS_MASKED_KEY, TABLE_UNMASKS_KEY, MergeSpec, TableJobSpec, cancel_key, enqueue_merge, enqueue_table_job,
-)
+from piimask.errors import TableError, UnmaskError
+from piimask.logs import job_id
 from piimask.policy import parse_policy
 from piimask.settings import get_settings
+from piimask.tables.blobstore import BlobStore
+from piimask.tables.formats import CsvDialect, concatenate
+from piimask.tables.jobs import (
+    ROWS_MASKED_KEY,
+    TABLE_UNMASKS_KEY,
+    MergeSpec,
+    TableJobSpec,
+    cancel_key,
+    enqueue_merge,
+    enqueue_table_job,
+)
 from piimask.tables.mask import combine_reports, mask_table, release_free_memory, split_table
 from piimask.tables.plan import ColumnPlan
 from piimask.tables.risk import class_counts_path, load_risk_plan, meets_target, merged_report, save_risk_plan
@@ -163,9 +169,15 @@ def _fan_out(ctx: _JobContext, store: BlobStore, engine, policy, spec: TableJobS
     job = ctx.job
     workdir = f"work/{job.id}"
     split = split_table(
-        engine, policy, store, source, spec.format,
-        prefix=store.resolve(workdir), chunk_rows=settings.part_rows, batch_rows=settings.table_batch_rows,
-    )  # fmt: skip
+        engine,
+        policy,
+        store,
+        source,
+        spec.format,
+        prefix=store.resolve(workdir),
+        chunk_rows=settings.part_rows,
+        batch_rows=settings.table_batch_rows,
+    )
     if split["risk_plan"] is not None:
         save_risk_plan(store, store.resolve(workdir), split["risk_plan"])
     queue = Queue(job.origin, connection=job.connection)
@@ -174,18 +186,33 @@ def _fan_out(ctx: _JobContext, store: BlobStore, engine, policy, spec: TableJobS
         for i, part in enumerate(split["parts"]):
             outputs.append(f"{workdir}/out-{i:05d}.{spec.format}")
             part_spec = TableJobSpec(
-                source=store.key_of(part), destination=outputs[-1], format=spec.format, policy=spec.policy,
-                parent=job.id, part=i, plans=split["plans"], dialect=split["dialect"],
-            )  # fmt: skip
+                source=store.key_of(part),
+                destination=outputs[-1],
+                format=spec.format,
+                policy=spec.policy,
+                parent=job.id,
+                part=i,
+                plans=split["plans"],
+                dialect=split["dialect"],
+            )
             parts.append(
                 enqueue_table_job(
-                    queue, f"{job.id}-part{i:05d}", part_spec, timeout=settings.job_timeout_s,
-                    retries=settings.job_retries, ttl=settings.result_ttl_s, pipeline=pipe,
-                )  # fmt: skip
+                    queue,
+                    f"{job.id}-part{i:05d}",
+                    part_spec,
+                    timeout=settings.job_timeout_s,
+                    retries=settings.job_retries,
+                    ttl=settings.result_ttl_s,
+                    pipeline=pipe,
+                )
             )
         pipe.execute()
     merge_spec = MergeSpec(
-        parent=job.id, outputs=outputs, destination=spec.destination, format=spec.format, workdir=workdir,
+        parent=job.id,
+        outputs=outputs,
+        destination=spec.destination,
+        format=spec.format,
+        workdir=workdir,
         caller=spec.caller,
     )
     merge = enqueue_merge(

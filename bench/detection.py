@@ -121,8 +121,12 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
         text, gold = doc.text, doc.spans
         pred = _trim(text, raw)
         if doc.unscored:  # a prediction only over what the corpus does not annotate counts neither way
-            pred = [p for p in pred if any(g[0] == p[0] and overlaps(g, p) for g in gold)
-                    or not any(p[1] < e and s < p[2] for s, e in doc.unscored)]
+            pred = [
+                p
+                for p in pred
+                if any(g[0] == p[0] and overlaps(g, p) for g in gold)
+                or not any(p[1] < e and s < p[2] for s, e in doc.unscored)
+            ]
         predicted_not_in_gold.update(t for t, _, _ in pred if t not in gold_types)
         add_counts(c, count_matches(gold, [p for p in pred if p[0] in gold_types]))
         missed, boundary = [], []
@@ -165,19 +169,29 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
                 chars["outside_masked"] += covered[i]
         spurious = [p for p in pred if p[0] in gold_types and not any(g[0] == p[0] and overlaps(g, p) for g in gold)]
         if missed or boundary or spurious:
-            errors.append({"doc_id": doc.doc_id, "text": text,
-                           "gold": [[t, s, e, text[s:e]] for t, s, e in gold],
-                           "pred": [[t, s, e, text[s:e]] for t, s, e in pred],
-                           "missed": [[t, s, e, text[s:e]] for t, s, e in missed],
-                           "spurious": [[t, s, e, text[s:e]] for t, s, e in spurious],
-                           "boundary": [[[t, s, e, text[s:e]], [[ht, hs, he, text[hs:he]] for ht, hs, he in hits]]
-                                        for (t, s, e), hits in boundary]})
+            errors.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "text": text,
+                    "gold": [[t, s, e, text[s:e]] for t, s, e in gold],
+                    "pred": [[t, s, e, text[s:e]] for t, s, e in pred],
+                    "missed": [[t, s, e, text[s:e]] for t, s, e in missed],
+                    "spurious": [[t, s, e, text[s:e]] for t, s, e in spurious],
+                    "boundary": [
+                        [[t, s, e, text[s:e]], [[ht, hs, he, text[hs:he]] for ht, hs, he in hits]]
+                        for (t, s, e), hits in boundary
+                    ],
+                }
+            )
 
     per_type = {}
     for t in sorted(gold_types):
         k = c.get(t, MatchCounts())
         per_type[t] = {
-            "gold": k.gold, "pred": k.predicted, "exact": k.exact(), "overlap": k.overlap(),
+            "gold": k.gold,
+            "pred": k.predicted,
+            "exact": k.exact(),
+            "overlap": k.overlap(),
             "leak_rate": round(leak[(t, "leaked")] / leak[(t, "chars")], 4) if leak[(t, "chars")] else None,
         }
 
@@ -193,7 +207,8 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
         "leak_rate": round(chars["gold_leaked"] / chars["gold"], 4) if chars["gold"] else None,
         "leak_rate_shared": round(chars["shared_leaked"] / chars["shared"], 4) if chars["shared"] else None,
         "over_mask_rate": round(chars["outside_masked"] / chars["outside"], 4) if chars["outside"] else None,
-        "gold_chars": chars["gold"], "gold_chars_leaked": chars["gold_leaked"],
+        "gold_chars": chars["gold"],
+        "gold_chars_leaked": chars["gold_leaked"],
         "_errors": errors,
     }
 
@@ -213,31 +228,43 @@ def _f(x) -> str:
 
 def print_system_table(name: str, res: dict, shared: Sequence[str]) -> None:
     print(f"\n-- {name} --")
-    head = (f"{'type':<18} {'gold':>5} {'pred':>5} | {'exact P':>7} {'R':>5} {'F1':>5} | "
-            f"{'overlap P':>9} {'R':>5} {'F1':>5} | {'leak':>6}")
+    head = (
+        f"{'type':<18} {'gold':>5} {'pred':>5} | {'exact P':>7} {'R':>5} {'F1':>5} | "
+        f"{'overlap P':>9} {'R':>5} {'F1':>5} | {'leak':>6}"
+    )
     print(head)
     print("-" * len(head))
     for t, r in res["per_type"].items():
         mark = "*" if t in shared else " "
         e, o = r["exact"], r["overlap"]
-        print(f"{t + mark:<18} {r['gold']:>5} {r['pred']:>5} | {_f(e['precision']):>7} {_f(e['recall']):>5} "
-              f"{_f(e['f1']):>5} | {_f(o['precision']):>9} {_f(o['recall']):>5} {_f(o['f1']):>5} | "
-              f"{_pct(r['leak_rate']):>6}")
+        print(
+            f"{t + mark:<18} {r['gold']:>5} {r['pred']:>5} | {_f(e['precision']):>7} {_f(e['recall']):>5} "
+            f"{_f(e['f1']):>5} | {_f(o['precision']):>9} {_f(o['recall']):>5} {_f(o['f1']):>5} | "
+            f"{_pct(r['leak_rate']):>6}"
+        )
     print("-" * len(head))
-    for key, label in (("micro_shared", f"micro, {len(res['micro_shared']['types'])} shared*"),
-                       ("micro_all_gold", "micro, all gold")):
+    for key, label in (
+        ("micro_shared", f"micro, {len(res['micro_shared']['types'])} shared*"),
+        ("micro_all_gold", "micro, all gold"),
+    ):
         m = res[key]
         e, o = m["exact"], m["overlap"]
-        print(f"{label:<18} {m['gold']:>5} {m['pred']:>5} | {_f(e['precision']):>7} {_f(e['recall']):>5} "
-              f"{_f(e['f1']):>5} | {_f(o['precision']):>9} {_f(o['recall']):>5} {_f(o['f1']):>5} |")
+        print(
+            f"{label:<18} {m['gold']:>5} {m['pred']:>5} | {_f(e['precision']):>7} {_f(e['recall']):>5} "
+            f"{_f(e['f1']):>5} | {_f(o['precision']):>9} {_f(o['recall']):>5} {_f(o['f1']):>5} |"
+        )
     extra = ", ".join(f"{t} {n}" for t, n in res["predicted_not_in_gold"].items()) or "none"
     print(f"predicted, not in gold (in no figure): {extra}")
-    print(f"character leak rate: {_pct(res['leak_rate'])} of {res['gold_chars']} gold PII chars (all gold types); "
-          f"{_pct(res['leak_rate_shared'])} (shared types)   over-masking: {_pct(res['over_mask_rate'])} of "
-          f"non-PII chars")
+    print(
+        f"character leak rate: {_pct(res['leak_rate'])} of {res['gold_chars']} gold PII chars (all gold types); "
+        f"{_pct(res['leak_rate_shared'])} (shared types)   over-masking: {_pct(res['over_mask_rate'])} of "
+        f"non-PII chars"
+    )
     sp = res["speed"]
-    print(f"speed: {sp['texts_per_s']:.1f} texts/s ({sp['wall_s']:.2f} s wall, {sp['chars_per_s']:.0f} chars/s); "
-          f"{sp['texts_per_cpu_s']:.1f} texts per CPU-second ({sp['cpu_s']:.2f} s CPU)")
+    print(
+        f"speed: {sp['texts_per_s']:.1f} texts/s ({sp['wall_s']:.2f} s wall, {sp['chars_per_s']:.0f} chars/s); "
+        f"{sp['texts_per_cpu_s']:.1f} texts per CPU-second ({sp['cpu_s']:.2f} s CPU)"
+    )
 
 
 def print_side_by_side(ds_res: dict, systems: Sequence[str], shared: Sequence[str]) -> None:
@@ -256,17 +283,21 @@ def print_side_by_side(ds_res: dict, systems: Sequence[str], shared: Sequence[st
         print(f"{t + ('*' if t in shared else ' '):<18} {r['gold']:>5} | " + " | ".join(f"{c:^24}" for c in cells))
     print("-" * len(head))
     for key, label in (("micro_shared", "micro, shared*"), ("micro_all_gold", "micro, all gold")):
-        cells = [f"{_f(ds_res[s][key]['exact']['f1'])} / {_f(ds_res[s][key]['overlap']['f1'])} /       "
-                 for s in systems]
+        cells = [
+            f"{_f(ds_res[s][key]['exact']['f1'])} / {_f(ds_res[s][key]['overlap']['f1'])} /       " for s in systems
+        ]
         print(f"{label:<18} {first[key]['gold']:>5} | " + " | ".join(f"{c:^24}" for c in cells))
     print(f"{'char leak, all':<18} {'':>5} | " + " | ".join(f"{_pct(ds_res[s]['leak_rate']):^24}" for s in systems))
-    print(f"{'char leak, shared':<18} {'':>5} | "
-          + " | ".join(f"{_pct(ds_res[s]['leak_rate_shared']):^24}" for s in systems))
+    print(
+        f"{'char leak, shared':<18} {'':>5} | "
+        + " | ".join(f"{_pct(ds_res[s]['leak_rate_shared']):^24}" for s in systems)
+    )
     print(f"{'over-masking':<18} {'':>5} | " + " | ".join(f"{_pct(ds_res[s]['over_mask_rate']):^24}" for s in systems))
-    print(f"{'texts/s':<18} {'':>5} | "
-          + " | ".join(f"{ds_res[s]['speed']['texts_per_s']:^24.1f}" for s in systems))
-    print(f"{'texts/CPU-s':<18} {'':>5} | "
-          + " | ".join(f"{ds_res[s]['speed']['texts_per_cpu_s']:^24.1f}" for s in systems))
+    print(f"{'texts/s':<18} {'':>5} | " + " | ".join(f"{ds_res[s]['speed']['texts_per_s']:^24.1f}" for s in systems))
+    print(
+        f"{'texts/CPU-s':<18} {'':>5} | "
+        + " | ".join(f"{ds_res[s]['speed']['texts_per_cpu_s']:^24.1f}" for s in systems)
+    )
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -276,20 +307,26 @@ def print_side_by_side(ds_res: dict, systems: Sequence[str], shared: Sequence[st
 
 def verdict(ours: dict, theirs: dict, shared: Sequence[str]) -> str:
     """Whether piimask's overlap F1 is at or above Presidio's on every shared type, and its leak rate lower."""
-    behind = [t for t in shared if t in ours["per_type"] and
-              ours["per_type"][t]["overlap"]["f1"] < theirs["per_type"][t]["overlap"]["f1"]]
+    behind = [
+        t
+        for t in shared
+        if t in ours["per_type"] and ours["per_type"][t]["overlap"]["f1"] < theirs["per_type"][t]["overlap"]["f1"]
+    ]
     leak_lower = ours["leak_rate"] is not None and ours["leak_rate"] < theirs["leak_rate"]
     ok = not behind and leak_lower
-    return (f"verdict: {'piimask at or above Presidio on every shared type' if not behind else 'Presidio higher on ' + ', '.join(behind)}"
-            f"; leak {_pct(ours['leak_rate'])} vs {_pct(theirs['leak_rate'])} ({'lower' if leak_lower else 'NOT lower'})"
-            f" -> {'met' if ok else 'NOT met'}")
+    return (
+        f"verdict: {'piimask at or above Presidio on every shared type' if not behind else 'Presidio higher on ' + ', '.join(behind)}"
+        f"; leak {_pct(ours['leak_rate'])} vs {_pct(theirs['leak_rate'])} ({'lower' if leak_lower else 'NOT lower'})"
+        f" -> {'met' if ok else 'NOT met'}"
+    )
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     from piimask.settings import DEFAULT_MODEL
 
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--systems", default="piimask,presidio", help="comma-separated: piimask, presidio")
     ap.add_argument("--n", type=int, default=1000, help="generator sentences (0: skip the generator)")
     ap.add_argument("--seed", type=int, default=42, help="generator seed")
@@ -297,15 +334,26 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--jsonl", action="append", default=[], metavar="PATH", help="extra gold set (repeatable)")
     ap.add_argument("--real", action="store_true", help="the real-document test sets (see (c) above)")
     ap.add_argument("--real-dev", action="store_true", help="the real-document dev sets (GUM and UNER dev)")
-    ap.add_argument("--corpora-jsonl", type=Path, default=Path(".cache/corpora/jsonl-conform"),
-                    help="where `python -m piimask.training.corpora --conform` wrote the corpora")
+    ap.add_argument(
+        "--corpora-jsonl",
+        type=Path,
+        default=Path(".cache/corpora/jsonl-conform"),
+        help="where `python -m piimask.training.corpora --conform` wrote the corpora",
+    )
     ap.add_argument("--json-out", metavar="PATH", help="write all figures as JSON")
     ap.add_argument("--errors-out", metavar="PATH", help="write each system's errors per text as JSON lines")
-    ap.add_argument("--batch-size", type=int, default=64,
-                    help="texts per analyze call, the same for both systems (a client's request size)")
+    ap.add_argument(
+        "--batch-size",
+        type=int,
+        default=64,
+        help="texts per analyze call, the same for both systems (a client's request size)",
+    )
     ap.add_argument("--threads", type=int, default=1, help="torch threads for piimask (spaCy runs on one)")
-    ap.add_argument("--cpu-dtype", choices=["auto", "float32", "bfloat16"],
-                    help="piimask's CPU inference dtype (default: the service's PIIMASK_CPU_DTYPE setting)")
+    ap.add_argument(
+        "--cpu-dtype",
+        choices=["auto", "float32", "bfloat16"],
+        help="piimask's CPU inference dtype (default: the service's PIIMASK_CPU_DTYPE setting)",
+    )
     args = ap.parse_args(argv)
     args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = set(args.systems) - set(SYSTEMS)
@@ -316,9 +364,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             paths = [args.corpora_jsonl / name for name in names]
             absent = [str(p) for p in paths if not p.exists()]
             if absent:
-                ap.error(f"--{flag.replace('_', '-')}: missing {', '.join(absent)}; make them with `python -m "
-                         f"piimask.training.corpora --root .cache/corpora --out {args.corpora_jsonl} --conform` "
-                         "after fetching the corpora (piimask.training.corpora.SOURCES)")
+                ap.error(
+                    f"--{flag.replace('_', '-')}: missing {', '.join(absent)}; make them with `python -m "
+                    f"piimask.training.corpora --root .cache/corpora --out {args.corpora_jsonl} --conform` "
+                    "after fetching the corpora (piimask.training.corpora.SOURCES)"
+                )
             args.jsonl += [str(p) for p in paths]
     if args.n <= 0 and not args.jsonl:
         ap.error("nothing to measure: --n 0 and no --jsonl")
@@ -332,10 +382,30 @@ def load_system(name: str, args: argparse.Namespace) -> System:
 
 
 # What presidio_default_types() answers with presidio-analyzer 2.2.366; used only when it is not installed.
-PRESIDIO_DEFAULT_TYPES_2_2_366 = frozenset({
-    "CREDIT_CARD", "CRYPTO", "DATE_TIME", "EMAIL_ADDRESS", "IBAN_CODE", "IP_ADDRESS", "LOCATION", "MAC_ADDRESS",
-    "MEDICAL_LICENSE", "NRP", "PERSON", "PHONE_NUMBER", "UK_NHS", "URL", "US_BANK_NUMBER", "US_DRIVER_LICENSE",
-    "US_ITIN", "US_PASSPORT", "US_SSN", "UUID"})
+PRESIDIO_DEFAULT_TYPES_2_2_366 = frozenset(
+    {
+        "CREDIT_CARD",
+        "CRYPTO",
+        "DATE_TIME",
+        "EMAIL_ADDRESS",
+        "IBAN_CODE",
+        "IP_ADDRESS",
+        "LOCATION",
+        "MAC_ADDRESS",
+        "MEDICAL_LICENSE",
+        "NRP",
+        "PERSON",
+        "PHONE_NUMBER",
+        "UK_NHS",
+        "URL",
+        "US_BANK_NUMBER",
+        "US_DRIVER_LICENSE",
+        "US_ITIN",
+        "US_PASSPORT",
+        "US_SSN",
+        "UUID",
+    }
+)
 
 
 def presidio_default_types() -> set[str]:
@@ -361,8 +431,12 @@ def presidio_default_types() -> set[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
-    command = "python " + shlex.join([os.path.relpath(sys.argv[0]) if argv is None else "bench/detection.py",
-                                      *(sys.argv[1:] if argv is None else argv)])
+    command = "python " + shlex.join(
+        [
+            os.path.relpath(sys.argv[0]) if argv is None else "bench/detection.py",
+            *(sys.argv[1:] if argv is None else argv),
+        ]
+    )
     args = parse_args(argv)
     machine = machine_info()
 
@@ -378,9 +452,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         warm = datasets[0].texts[: min(8, len(datasets[0].texts))]
         systems[name].analyze(warm)  # warm-up: first-call costs stay out of the timing
 
-    report = {"command": command, "seed": args.seed, "n": args.n, "machine": machine,
-              "systems": {n: {"load_s": round(s.load_seconds, 2), **s.describe()} for n, s in systems.items()},
-              "presidio_default_types": sorted(presidio_types), "datasets": []}
+    report = {
+        "command": command,
+        "seed": args.seed,
+        "n": args.n,
+        "machine": machine,
+        "systems": {n: {"load_s": round(s.load_seconds, 2), **s.describe()} for n, s in systems.items()},
+        "presidio_default_types": sorted(presidio_types),
+        "datasets": [],
+    }
     all_errors = []
     printed = []
 
@@ -393,17 +473,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             preds = analyze_in_calls(system, texts, args.batch_size)
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             res = score(ds.docs, preds, shared)
-            res["speed"] = {"texts": len(texts), "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
-                            "texts_per_s": round(len(texts) / wall, 1) if wall else None,
-                            "texts_per_cpu_s": round(len(texts) / cpu, 1) if cpu else None,
-                            "chars_per_s": round(sum(map(len, texts)) / wall) if wall else None}
+            res["speed"] = {
+                "texts": len(texts),
+                "wall_s": round(wall, 3),
+                "cpu_s": round(cpu, 3),
+                "texts_per_s": round(len(texts) / wall, 1) if wall else None,
+                "texts_per_cpu_s": round(len(texts) / cpu, 1) if cpu else None,
+                "chars_per_s": round(sum(map(len, texts)) / wall) if wall else None,
+            }
             for e in res.pop("_errors"):
                 all_errors.append({"dataset": ds.name, "system": name, **e})
             ds_res[name] = res
         gold_counts = Counter(t for d in ds.docs for t, _, _ in d.spans)
-        report["datasets"].append({"name": ds.name, "texts": len(ds.docs), "gold_spans": sum(gold_counts.values()),
-                                   "gold_counts": dict(gold_counts.most_common()), "cleaning": ds.notes,
-                                   "shared_types": shared, "results": ds_res})
+        report["datasets"].append(
+            {
+                "name": ds.name,
+                "texts": len(ds.docs),
+                "gold_spans": sum(gold_counts.values()),
+                "gold_counts": dict(gold_counts.most_common()),
+                "cleaning": ds.notes,
+                "shared_types": shared,
+                "results": ds_res,
+            }
+        )
         printed.append((ds, shared, ds_res, gold_counts))
 
     # ---- print ----
@@ -411,9 +503,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("piimask detection bench: piimask vs Presidio (bench/detection.py)")
     print(f"command: {command}")
     print(f"seed: {args.seed}   N: {args.n}   batch size: {args.batch_size}")
-    print(f"machine: {machine['cpu']}, {machine['cores']} cores ({machine['usable_cores']} usable), "
-          f"{machine['mem_gib']} GiB, Python {machine['python']}, load avg at start "
-          f"{machine.get('load_avg_1_5_15')}")
+    print(
+        f"machine: {machine['cpu']}, {machine['cores']} cores ({machine['usable_cores']} usable), "
+        f"{machine['mem_gib']} GiB, Python {machine['python']}, load avg at start "
+        f"{machine.get('load_avg_1_5_15')}"
+    )
     print("packages: " + ", ".join(f"{k} {v}" for k, v in machine["packages"].items()))
     for name, info in report["systems"].items():
         print(f"system {name}: " + ", ".join(f"{k}={v}" for k, v in info.items()))

@@ -93,10 +93,16 @@ def fuzz(
         for mode in modes:
 
             @seed(rng_seed)
-            @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
-                      suppress_health_check=list(HealthCheck), print_blob=False)  # fmt: skip
+            @settings(
+                max_examples=examples,
+                deadline=None,
+                database=None,
+                phases=[Phase.explicit, Phase.generate],
+                suppress_health_check=list(HealthCheck),
+                print_blob=False,
+            )
             @given(case=operation.as_strategy(generation_mode=mode))
-            def run(case) -> None:
+            def run(case, name: str = name) -> None:  # the loop's name, bound now (hypothesis calls it here)
                 try:
                     response = case.call(base_url=base_url, session=session, headers=headers, timeout=timeout)
                 except (requests.RequestException, schemathesis.errors.SerializationNotPossible):

@@ -62,8 +62,12 @@ def percentile(values: list[float], q: float) -> float | None:
 
 def post(conn: http.client.HTTPConnection, body: bytes) -> tuple[int, float]:
     started = time.perf_counter()
-    conn.request("POST", "/v1/text/mask", body=body,
-                 headers={"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"})
+    conn.request(
+        "POST",
+        "/v1/text/mask",
+        body=body,
+        headers={"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"},
+    )
     response = conn.getresponse()
     response.read()
     return response.status, time.perf_counter() - started
@@ -103,9 +107,14 @@ def small_phase(port: int, bodies: list[bytes], concurrency: int, limit_s: float
     for t in threads:
         t.join(limit_s + 130)
     wall = time.perf_counter() - started
-    return {"requests": sum(statuses.values()), "wall_s": round(wall, 2), "rps": round(sum(statuses.values()) / wall, 1),
-            "p50_ms": _ms(percentile(latencies, 0.5)), "p99_ms": _ms(percentile(latencies, 0.99)),
-            "statuses": dict(sorted(statuses.items()))}
+    return {
+        "requests": sum(statuses.values()),
+        "wall_s": round(wall, 2),
+        "rps": round(sum(statuses.values()) / wall, 1),
+        "p50_ms": _ms(percentile(latencies, 0.5)),
+        "p99_ms": _ms(percentile(latencies, 0.99)),
+        "statuses": dict(sorted(statuses.items())),
+    }
 
 
 def _ms(seconds: float | None) -> float | None:
@@ -168,10 +177,18 @@ def main(argv: list[str] | None = None) -> int:
         keyring = root / "keyring.json"
         Keyring.generate().save(keyring, overwrite=False)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PIIMASK_")}
-        env.update({"PIIMASK_REDIS_URL": redis.url, "PIIMASK_KEYRING": str(keyring),
-                    "PIIMASK_API_KEYS": json.dumps({API_KEY: ["mask"]}), "PIIMASK_DATA_DIR": str(root / "data"),
-                    "PIIMASK_BLOB_ROOT": str(root / "blobs"), "PIIMASK_MAX_TEXT_CHARS": str(args.large_chars + 1000),
-                    "HF_HUB_OFFLINE": "1", "PYTHONUNBUFFERED": "1"})
+        env.update(
+            {
+                "PIIMASK_REDIS_URL": redis.url,
+                "PIIMASK_KEYRING": str(keyring),
+                "PIIMASK_API_KEYS": json.dumps({API_KEY: ["mask"]}),
+                "PIIMASK_DATA_DIR": str(root / "data"),
+                "PIIMASK_BLOB_ROOT": str(root / "blobs"),
+                "PIIMASK_MAX_TEXT_CHARS": str(args.large_chars + 1000),
+                "HF_HUB_OFFLINE": "1",
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
         port = free_port()
         service = start_service(env, port, log=root / "service.log")
         try:
@@ -182,15 +199,19 @@ def main(argv: list[str] | None = None) -> int:
                 time.sleep(3)  # the documents are queued and under way
                 beside = small_phase(port, bodies[args.small : 2 * args.small], args.concurrency, args.phase_limit)
             print(f"small beside large: {json.dumps(beside)}")
-            print(f"large ({args.large_chars} chars, {args.large_senders} senders): statuses "
-                  f"{dict(sorted(large.statuses.items()))}, latencies s {[round(x, 1) for x in large.latencies]}")
+            print(
+                f"large ({args.large_chars} chars, {args.large_senders} senders): statuses "
+                f"{dict(sorted(large.statuses.items()))}, latencies s {[round(x, 1) for x in large.latencies]}"
+            )
         finally:
             service.stop()
             redis.stop()
     ratio = beside["p99_ms"] / alone["p99_ms"] if alone["p99_ms"] and beside["p99_ms"] else None
     statuses = set(alone["statuses"]) | set(beside["statuses"]) | set(large.statuses)
-    print(f"p99 beside / alone: {ratio and round(ratio, 2)} (target <= 3); statuses seen {sorted(statuses)} "
-          f"(target: 200 and 503 only)")
+    print(
+        f"p99 beside / alone: {ratio and round(ratio, 2)} (target <= 3); statuses seen {sorted(statuses)} "
+        f"(target: 200 and 503 only)"
+    )
     met = ratio is not None and ratio <= 3 and statuses <= {200, 503}
     print("target met" if met else "target NOT met")
     return 0 if met else 1

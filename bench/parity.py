@@ -247,8 +247,12 @@ class Evaluator:
 
     def _BinOp(self, node):
         left, right = self.eval(node.left), self.eval(node.right)
-        ops = {ast.Add: lambda a, b: a + b, ast.Mult: lambda a, b: a * b, ast.Sub: lambda a, b: a - b,
-               ast.BitOr: lambda a, b: a | b}  # fmt: skip
+        ops = {
+            ast.Add: lambda a, b: a + b,
+            ast.Mult: lambda a, b: a * b,
+            ast.Sub: lambda a, b: a - b,
+            ast.BitOr: lambda a, b: a | b,
+        }
         op = ops.get(type(node.op))
         if op is None:
             raise Unresolved(f"unsupported operator in {ast.unparse(node)[:60]}")
@@ -323,8 +327,11 @@ def _return_expr(func: ast.FunctionDef) -> ast.AST | None:
 
 
 def _analyze_calls(func: ast.FunctionDef) -> list[ast.Call]:
-    return [n for n in ast.walk(func) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-            and n.func.attr == "analyze"]  # fmt: skip
+    return [
+        n
+        for n in ast.walk(func)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "analyze"
+    ]
 
 
 def _call_arg(call: ast.Call, index: int, name: str) -> ast.AST | None:
@@ -519,8 +526,11 @@ def extract_module(name: str, source: str, include_other_engines: bool = False) 
         ]
         if not params:
             continue
-        marks = [ast.unparse(d) for d in func.decorator_list if "mark." in _decorator_name(d)
-                 and not _decorator_name(d).endswith("parametrize")]  # fmt: skip
+        marks = [
+            ast.unparse(d)
+            for d in func.decorator_list
+            if "mark." in _decorator_name(d) and not _decorator_name(d).endswith("parametrize")
+        ]
         # every parametrize decorator: its names and its (case-by-case) values; several multiply (pytest's product)
         grids: list[tuple[list[str], list[Any]]] = []
         grid_error = None
@@ -623,17 +633,24 @@ def extract_module(name: str, source: str, include_other_engines: bool = False) 
                 count_only = expected is None
                 expected = (expected or [])[:expected_len]
                 case = {
-                    "id": case_id, "file": name, "test": func.name, "entity_type": entity_type, "text": text,
-                    "expected": expected, "expected_len": expected_len,
+                    "id": case_id,
+                    "file": name,
+                    "test": func.name,
+                    "entity_type": entity_type,
+                    "text": text,
+                    "expected": expected,
+                    "expected_len": expected_len,
                     "recognizer": _describe_recognizer(receiver_expr, {**env, **values}),
                     "scores": _score_ranges(values, len(expected)),
-                    "partial": len(expected) < expected_len, "count_only": count_only,
+                    "partial": len(expected) < expected_len,
+                    "count_only": count_only,
                     "marks": case_marks,
-                }  # fmt: skip
+                }
                 cases.append(case)
             except (Unresolved, KeyError, IndexError, TypeError) as exc:
-                failed[f"{name}::{func.name}: {type(exc).__name__ if not isinstance(exc, Unresolved) else ''}"
-                       f"{exc}"] += 1  # fmt: skip
+                failed[
+                    f"{name}::{func.name}: {type(exc).__name__ if not isinstance(exc, Unresolved) else ''}{exc}"
+                ] += 1
     return cases, failed, left_out
 
 
@@ -852,12 +869,21 @@ class Service:
         keyring = self.workdir / "keyring.json"
         Keyring.generate().save(keyring, overwrite=False)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PIIMASK_")}
-        env.update({
-            "PIIMASK_AUTH": "off", "PIIMASK_REDIS_URL": self.redis.url, "PIIMASK_KEYRING": str(keyring),
-            "PIIMASK_DATA_DIR": str(self.workdir / "data"), "PIIMASK_BLOB_ROOT": str(self.workdir / "blobs"),
-            "PIIMASK_QUEUE": "parity", "PIIMASK_COMPILE": self.compile_mode, "PIIMASK_DEVICE": self.device,
-            "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONUNBUFFERED": "1",
-        })  # fmt: skip
+        env.update(
+            {
+                "PIIMASK_AUTH": "off",
+                "PIIMASK_REDIS_URL": self.redis.url,
+                "PIIMASK_KEYRING": str(keyring),
+                "PIIMASK_DATA_DIR": str(self.workdir / "data"),
+                "PIIMASK_BLOB_ROOT": str(self.workdir / "blobs"),
+                "PIIMASK_QUEUE": "parity",
+                "PIIMASK_COMPILE": self.compile_mode,
+                "PIIMASK_DEVICE": self.device,
+                "HF_HUB_OFFLINE": "1",
+                "TRANSFORMERS_OFFLINE": "1",
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
         started = time.monotonic()
         self.child = start_service(env, free_port(), log=self.log_path, timeout=timeout)
         self.base_url = self.child.base_url
@@ -907,8 +933,11 @@ def run_system(name: str, call: Callable[[str, str], list], cases: list[dict], t
 def diagnose(client: Piimask, cases: list[dict], results: dict[str, list[dict]], threads: int) -> None:
     """Failed piimask cases asked again for every type: `any_type` on each, and a table of expected spans that the
     service does report, but as another type."""
-    failed = [i for i, case in enumerate(cases) if any(not results[s][i]["pass"] for s in ("analyze", "v1")
-                                                       if s in results) and case["text"]]  # fmt: skip
+    failed = [
+        i
+        for i, case in enumerate(cases)
+        if any(not results[s][i]["pass"] for s in ("analyze", "v1") if s in results) and case["text"]
+    ]
 
     def one(i: int) -> list:
         try:

@@ -44,20 +44,28 @@ def generate(rows: int, seed: int) -> pa.Table:
     rng = random.Random(seed)
     zips = [f"{rng.randint(10000, 99999)}" for _ in range(2000)]
     days = [f"{y}-{m:02d}-{d:02d}" for y in range(1930, 2010) for m in range(1, 13) for d in range(1, 29)]
-    return pa.table({
-        "id": [str(i) for i in range(rows)],
-        "email": [f"user{i}@example.com" for i in range(rows)],
-        "birth_date": [days[rng.randrange(len(days))] for _ in range(rows)],
-        "zip": [zips[min(int(rng.paretovariate(1.2)) - 1, len(zips) - 1)] for _ in range(rows)],  # a few big towns
-        "sex": [rng.choice("FM") for _ in range(rows)],
-        "diagnosis": [rng.choice(("flu", "asthma", "diabetes", "migraine", "gout", "copd")) for _ in range(rows)],
-        "amount": [f"{rng.randrange(10**6) / 100:.2f}" for _ in range(rows)],
-    })  # fmt: skip
+    return pa.table(
+        {
+            "id": [str(i) for i in range(rows)],
+            "email": [f"user{i}@example.com" for i in range(rows)],
+            "birth_date": [days[rng.randrange(len(days))] for _ in range(rows)],
+            "zip": [zips[min(int(rng.paretovariate(1.2)) - 1, len(zips) - 1)] for _ in range(rows)],  # a few big towns
+            "sex": [rng.choice("FM") for _ in range(rows)],
+            "diagnosis": [rng.choice(("flu", "asthma", "diabetes", "migraine", "gout", "copd")) for _ in range(rows)],
+            "amount": [f"{rng.randrange(10**6) / 100:.2f}" for _ in range(rows)],
+        }
+    )
 
 
 def policy_of(config: str, k: int, suppress_max: float) -> dict:
-    policy: dict = {"columns": {"email": {"entity": "EMAIL_ADDRESS"}, "amount": {"mode": "keep"}, "id": {"mode": "keep"},
-                                "diagnosis": {"mode": "keep"}}}  # fmt: skip
+    policy: dict = {
+        "columns": {
+            "email": {"entity": "EMAIL_ADDRESS"},
+            "amount": {"mode": "keep"},
+            "id": {"mode": "keep"},
+            "diagnosis": {"mode": "keep"},
+        }
+    }
     if config == "mask":  # what `report` writes, without the counting: the quasi-identifiers as they are
         policy["columns"].update({name: {"mode": "keep"} for name in QI})
     if config in ("report", "k"):
@@ -90,12 +98,23 @@ def run_one(path: Path, fmt: str, policy: dict) -> dict:
 
     threading.Thread(target=sample, daemon=True).start()
     start = time.perf_counter()
-    report = mask_table(engine, Policy.model_validate(policy), BlobStore("/"), str(path), str(path.with_suffix(".out")),
-                        fmt, batch_rows=settings.table_batch_rows)  # fmt: skip
+    report = mask_table(
+        engine,
+        Policy.model_validate(policy),
+        BlobStore("/"),
+        str(path),
+        str(path.with_suffix(".out")),
+        fmt,
+        batch_rows=settings.table_batch_rows,
+    )
     wall = time.perf_counter() - start
     done.set()
-    return {"wall_s": round(wall, 2), "rss_before_mib": base >> 20, "peak_rss_mib": peak[0] >> 20,
-            "risk": report.get("risk")}  # fmt: skip
+    return {
+        "wall_s": round(wall, 2),
+        "rss_before_mib": base >> 20,
+        "peak_rss_mib": peak[0] >> 20,
+        "risk": report.get("risk"),
+    }
 
 
 def main() -> None:
@@ -123,8 +142,18 @@ def main() -> None:
         results: dict[str, dict] = {}
         for _ in range(args.repeat):  # configurations interleaved, so that a busy spell hits them alike
             for config in CONFIGS:
-                cmd = [sys.executable, __file__, "--one", f"{config}:{path}", "--format", args.format, "--k",
-                       str(args.k), "--suppress-max", str(args.suppress_max)]  # fmt: skip
+                cmd = [
+                    sys.executable,
+                    __file__,
+                    "--one",
+                    f"{config}:{path}",
+                    "--format",
+                    args.format,
+                    "--k",
+                    str(args.k),
+                    "--suppress-max",
+                    str(args.suppress_max),
+                ]
                 done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
                 if done.returncode:
                     sys.exit(f"{config} failed:\n{done.stderr[-3000:]}")
@@ -134,17 +163,23 @@ def main() -> None:
     base = results["mask"]["wall_s"]
     print("\n| configuration | wall | rows/s | × mask | peak RSS |\n|---|---|---|---|---|")
     for config, r in results.items():
-        print(f"| {config} | {r['wall_s']:.1f} s | {args.rows / r['wall_s']:,.0f} | {r['wall_s'] / base:.2f} | "
-              f"{r['peak_rss_mib']} MiB |")  # fmt: skip
+        print(
+            f"| {config} | {r['wall_s']:.1f} s | {args.rows / r['wall_s']:,.0f} | {r['wall_s'] / base:.2f} | "
+            f"{r['peak_rss_mib']} MiB |"
+        )
     for config in ("report", "k"):
         risk = results[config]["risk"]
         gen = risk.get("generalization", {})
-        print(f"\n{config}: classes {risk['classes']:,}, k {risk['k']}, prosecutor max {risk['prosecutor_risk']['max']}, "
-              f"average {risk['prosecutor_risk']['average']}, l {risk['l_diversity']['diagnosis']['l']}")  # fmt: skip
+        print(
+            f"\n{config}: classes {risk['classes']:,}, k {risk['k']}, prosecutor max {risk['prosecutor_risk']['max']}, "
+            f"average {risk['prosecutor_risk']['average']}, l {risk['l_diversity']['diagnosis']['l']}"
+        )
         if gen:
             levels = ", ".join(f"{n} {v['name']}" for n, v in gen["levels"].items())
-            print(f"  levels: {levels}; information loss {gen['information_loss']}; suppressed {gen['rows_suppressed']:,} "
-                  f"({gen['share_suppressed']:.2%}); nodes evaluated {gen['nodes_evaluated']} of {gen['lattice_nodes']}")  # fmt: skip
+            print(
+                f"  levels: {levels}; information loss {gen['information_loss']}; suppressed {gen['rows_suppressed']:,} "
+                f"({gen['share_suppressed']:.2%}); nodes evaluated {gen['nodes_evaluated']} of {gen['lattice_nodes']}"
+            )
 
 
 if __name__ == "__main__":

@@ -36,9 +36,9 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import machine_info  # noqa: E402
 from crypto import Keyring  # noqa: E402
-from piimask.tables.jobs import TableJobSpec, enqueue_table_job, job_state  # noqa: E402
 from piimask.local.processes import start_workers, stop_processes  # noqa: E402
 from piimask.local.redis_server import LocalRedis  # noqa: E402
+from piimask.tables.jobs import TableJobSpec, enqueue_table_job, job_state  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PII_COLUMNS = ["first_name", "last_name", "email", "phone", "ssn", "card", "city"]
@@ -57,8 +57,9 @@ def generate(rows: int, distinct_notes: int, seed: int) -> pa.Table:
     cities = [fake.city() for _ in range(pool)]
     notes = [
         f"{rng.choice(firsts)} {rng.choice(lasts)} called about order {rng.randint(1000, 99999)}; "
-        f"reply to {fake.email()} or {fake.phone_number()}." for _ in range(distinct_notes)
-    ]  # fmt: skip
+        f"reply to {fake.email()} or {fake.phone_number()}."
+        for _ in range(distinct_notes)
+    ]
     columns = {
         "id": [str(i) for i in range(rows)],
         "first_name": [firsts[rng.randrange(pool)] for _ in range(rows)],
@@ -117,10 +118,15 @@ def run_piimask(src: Path, fmt: str, workers: int, args, workdir: Path, redis: L
     blobs = workdir / "blobs"
     env = {
         **os.environ,
-        "PIIMASK_REDIS_URL": redis.url, "PIIMASK_BLOB_ROOT": str(blobs), "PIIMASK_KEYRING": str(workdir / "keys.json"),
-        "PIIMASK_QUEUE": f"bench{workers}{fmt}", "PIIMASK_TORCH_THREADS": str(args.threads),
-        "PIIMASK_FANOUT_BYTES": str(args.fanout_bytes), "PIIMASK_PART_ROWS": str(args.part_rows), "HF_HUB_OFFLINE": "1",
-    }  # fmt: skip
+        "PIIMASK_REDIS_URL": redis.url,
+        "PIIMASK_BLOB_ROOT": str(blobs),
+        "PIIMASK_KEYRING": str(workdir / "keys.json"),
+        "PIIMASK_QUEUE": f"bench{workers}{fmt}",
+        "PIIMASK_TORCH_THREADS": str(args.threads),
+        "PIIMASK_FANOUT_BYTES": str(args.fanout_bytes),
+        "PIIMASK_PART_ROWS": str(args.part_rows),
+        "HF_HUB_OFFLINE": "1",
+    }
     procs = start_workers(env, redis.url, [workdir / f"worker-{workers}-{fmt}-{i}.log" for i in range(workers)])
     connection = Redis.from_url(redis.url)
     try:
@@ -132,8 +138,14 @@ def run_piimask(src: Path, fmt: str, workers: int, args, workdir: Path, redis: L
             os.link(src, target)
         spec = TableJobSpec(source=key, destination=f"out/{workers}-{src.name}", format=fmt)
         started = time.perf_counter()
-        job = enqueue_table_job(Queue(env["PIIMASK_QUEUE"], connection=connection), f"bench-{workers}-{fmt}", spec,
-                                timeout=24 * 3600, retries=0, ttl=3600)  # fmt: skip
+        job = enqueue_table_job(
+            Queue(env["PIIMASK_QUEUE"], connection=connection),
+            f"bench-{workers}-{fmt}",
+            spec,
+            timeout=24 * 3600,
+            retries=0,
+            ttl=3600,
+        )
         while (state := job_state(job))["status"] not in ("finished", "failed", "canceled"):
             time.sleep(0.5)
         elapsed = time.perf_counter() - started
@@ -143,11 +155,16 @@ def run_piimask(src: Path, fmt: str, workers: int, args, workdir: Path, redis: L
     if state["status"] != "finished":
         raise SystemExit(f"the job ended {state['status']}: {state['error']}")
     return {
-        "workers": workers, "format": fmt, "seconds": round(elapsed, 1), "rows": state["report"]["rows"],
-        "rows_per_s": round(state["report"]["rows"] / elapsed), "mb_per_s": round(src.stat().st_size / 1e6 / elapsed, 2),
-        "parts": state["report"].get("parts", 1), "peak_rss_mib": [round(v / 2**20) for v in peaks.values()],
+        "workers": workers,
+        "format": fmt,
+        "seconds": round(elapsed, 1),
+        "rows": state["report"]["rows"],
+        "rows_per_s": round(state["report"]["rows"] / elapsed),
+        "mb_per_s": round(src.stat().st_size / 1e6 / elapsed, 2),
+        "parts": state["report"].get("parts", 1),
+        "peak_rss_mib": [round(v / 2**20) for v in peaks.values()],
         "output": str(blobs / spec.destination),
-    }  # fmt: skip
+    }
 
 
 def verify(original: pa.Table, out_path: Path, fmt: str) -> dict:
@@ -162,7 +179,7 @@ def verify(original: pa.Table, out_path: Path, fmt: str) -> dict:
         survivors[name] = same
     assert not any(survivors.values()), f"PII values survived verbatim: {survivors}"
     leaked_notes = sum(
-        "@" in m for m in masked.column("notes").to_pylist()[: 10_000]
+        "@" in m for m in masked.column("notes").to_pylist()[:10_000]
     )  # every note holds an email address
     assert leaked_notes == 0, f"{leaked_notes} notes kept an email address"
     return {"rows_in_order": True, "pii_values_surviving": 0, "non_pii_untouched": True}
@@ -207,8 +224,11 @@ def main() -> int:
     Keyring.generate().save(workdir / "keys.json", overwrite=False)
     started = time.perf_counter()
     table = generate(args.rows, args.distinct_notes, args.seed)
-    print(f"generated {table.num_rows:,} rows x {table.num_columns} columns in {time.perf_counter() - started:.1f} s "
-          f"({args.distinct_notes:,} distinct notes)", flush=True)  # fmt: skip
+    print(
+        f"generated {table.num_rows:,} rows x {table.num_columns} columns in {time.perf_counter() - started:.1f} s "
+        f"({args.distinct_notes:,} distinct notes)",
+        flush=True,
+    )
     results: dict = {"command": command, "rows": args.rows, "distinct_notes": args.distinct_notes, "piimask": []}
     redis = LocalRedis(workdir / "redis").start()
     try:
@@ -220,19 +240,26 @@ def main() -> int:
                 run = run_piimask(src, fmt, workers, args, workdir, redis)
                 run["checks"] = verify(table, Path(run.pop("output")), fmt)
                 results["piimask"].append(run)
-                print(f"  piimask, {workers} worker(s): {run['rows_per_s']:,} rows/s, {run['mb_per_s']} MB/s, "
-                      f"{run['seconds']} s, {run['parts']} part(s), peak RSS per worker {run['peak_rss_mib']} MiB; "
-                      f"checks passed", flush=True)  # fmt: skip
+                print(
+                    f"  piimask, {workers} worker(s): {run['rows_per_s']:,} rows/s, {run['mb_per_s']} MB/s, "
+                    f"{run['seconds']} s, {run['parts']} part(s), peak RSS per worker {run['peak_rss_mib']} MiB; "
+                    f"checks passed",
+                    flush=True,
+                )
     finally:
         redis.stop()
     if args.presidio_rows:
         presidio = run_presidio(table, args.presidio_rows)
         results["presidio"] = presidio
-        print(f"\npresidio, analyzer + anonymizer over each cell, first {presidio['rows']:,} rows: "
-              f"{presidio['rows_per_s']:,} rows/s ({presidio['seconds']} s)")  # fmt: skip
+        print(
+            f"\npresidio, analyzer + anonymizer over each cell, first {presidio['rows']:,} rows: "
+            f"{presidio['rows_per_s']:,} rows/s ({presidio['seconds']} s)"
+        )
         for run in results["piimask"]:
-            print(f"  ratio piimask {run['format']} {run['workers']} worker(s) / presidio: "
-                  f"{run['rows_per_s'] / presidio['rows_per_s']:.0f}x")  # fmt: skip
+            print(
+                f"  ratio piimask {run['format']} {run['workers']} worker(s) / presidio: "
+                f"{run['rows_per_s'] / presidio['rows_per_s']:.0f}x"
+            )
     if args.json_out:
         args.json_out.write_text(json.dumps(results, indent=1))
     print(f"\ntotal {time.perf_counter() - started:.0f} s; command: {command}")

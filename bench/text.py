@@ -51,8 +51,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -83,12 +83,17 @@ def percentile(values: Sequence[float], q: float) -> float | None:
 def summarize(name: str, texts: Sequence[str], wall: float, latencies: Sequence[float], **extra) -> dict:
     chars = sum(len(t) for t in texts)
     return {
-        "name": name, "texts": len(texts), "requests": len(latencies), "wall_s": round(wall, 3),
+        "name": name,
+        "texts": len(texts),
+        "requests": len(latencies),
+        "wall_s": round(wall, 3),
         "texts_per_s": round(len(texts) / wall, 1) if wall else None,
         "chars_per_s": round(chars / wall) if wall else None,
-        "p50_ms": _ms(percentile(latencies, 50)), "p99_ms": _ms(percentile(latencies, 99)),
-        "mean_ms": _ms(statistics.fmean(latencies)) if latencies else None, **extra,
-    }  # fmt: skip
+        "p50_ms": _ms(percentile(latencies, 50)),
+        "p99_ms": _ms(percentile(latencies, 99)),
+        "mean_ms": _ms(statistics.fmean(latencies)) if latencies else None,
+        **extra,
+    }
 
 
 def _ms(seconds: float | None) -> float | None:
@@ -129,18 +134,20 @@ class Service:
         keyring = self.workdir / "keyring.json"
         Keyring.generate().save(keyring, overwrite=False)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PIIMASK_")}
-        env.update({
-            "PIIMASK_REDIS_URL": self.redis.url,
-            "PIIMASK_KEYRING": str(keyring),
-            "PIIMASK_API_KEYS": json.dumps({API_KEY: ["mask"]}),
-            "PIIMASK_DATA_DIR": str(self.workdir / "data"),
-            "PIIMASK_BLOB_ROOT": str(self.workdir / "blobs"),
-            "PIIMASK_QUEUE": "bench",
-            "PIIMASK_DEVICE": self.args.device,
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-            "PYTHONUNBUFFERED": "1",
-        })  # fmt: skip
+        env.update(
+            {
+                "PIIMASK_REDIS_URL": self.redis.url,
+                "PIIMASK_KEYRING": str(keyring),
+                "PIIMASK_API_KEYS": json.dumps({API_KEY: ["mask"]}),
+                "PIIMASK_DATA_DIR": str(self.workdir / "data"),
+                "PIIMASK_BLOB_ROOT": str(self.workdir / "blobs"),
+                "PIIMASK_QUEUE": "bench",
+                "PIIMASK_DEVICE": self.args.device,
+                "HF_HUB_OFFLINE": "1",
+                "TRANSFORMERS_OFFLINE": "1",
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
         if self.args.model:
             env["PIIMASK_MODEL"] = self.args.model
         if self.args.threads is not None:
@@ -189,8 +196,9 @@ def inference_metrics(base_url: str) -> dict[str, float]:
     return {name: float(value) for name, value in _METRIC.findall(text)}
 
 
-def drive(base_url: str, path: str, bodies: Sequence[bytes], concurrency: int, timeout_s: float,
-          deadline_s: float) -> tuple[float, list[float | None], list[dict | None], list[str]]:
+def drive(
+    base_url: str, path: str, bodies: Sequence[bytes], concurrency: int, timeout_s: float, deadline_s: float
+) -> tuple[float, list[float | None], list[dict | None], list[str]]:
     """POST every body once from `concurrency` client threads (each with its own keep-alive connection).
 
     Returns wall seconds, the latencies and parsed answers by body index (None: failed or not sent) and errors. A thread takes no new
@@ -270,17 +278,27 @@ def run_piimask(texts: list[str], args: argparse.Namespace) -> dict:
             results["readyz_model"] = model
             results["service_env"] = service.env
             results["ready_after_s"] = ready.get("_ready_after_s")
-            print(f"service ready after {ready.get('_ready_after_s')} s: model {model.get('checkpoint')} on "
-                  f"{model.get('device')} ({model.get('dtype')}, compiled: {model.get('compiled')}), loaded in "
-                  f"{model.get('load_seconds')} s", flush=True)
+            print(
+                f"service ready after {ready.get('_ready_after_s')} s: model {model.get('checkpoint')} on "
+                f"{model.get('device')} ({model.get('dtype')}, compiled: {model.get('compiled')}), loaded in "
+                f"{model.get('load_seconds')} s",
+                flush=True,
+            )
 
             # Warm-up: first-request costs (lazy imports, allocator growth, regex compilation) stay out of the figures
             warm_single = single_bodies[: min(len(single_bodies), 24)]
             drive(service.base_url, "/v1/text/mask", warm_single, 1, args.request_timeout, args.phase_timeout)
-            drive(service.base_url, "/v1/text/mask", warm_single, min(8, len(warm_single)), args.request_timeout,
-                  args.phase_timeout)
-            drive(service.base_url, "/v1/text/mask/batch", batch_bodies[:2], 1, args.request_timeout,
-                  args.phase_timeout)
+            drive(
+                service.base_url,
+                "/v1/text/mask",
+                warm_single,
+                min(8, len(warm_single)),
+                args.request_timeout,
+                args.phase_timeout,
+            )
+            drive(
+                service.base_url, "/v1/text/mask/batch", batch_bodies[:2], 1, args.request_timeout, args.phase_timeout
+            )
 
             plan = [("/v1/text/mask", c, single_bodies, 1, True) for c in args.concurrency]
             plan += [("/v1/text/mask/batch", c, batch_bodies, args.batch_size, True) for c in args.batch_concurrency]
@@ -288,8 +306,9 @@ def run_piimask(texts: list[str], args: argparse.Namespace) -> dict:
             # everything else (HTTP, JSON, recognizers, operators): what a GPU that made the model free would leave.
             pattern_only = sorted(KNOWN_ENTITY_TYPES - set(model.get("entity_types") or KNOWN_ENTITY_TYPES))
             if pattern_only:
-                no_model_bodies = [json.dumps({"texts": list(p), "policy": {"entities": pattern_only}}).encode()
-                                   for p in parts]
+                no_model_bodies = [
+                    json.dumps({"texts": list(p), "policy": {"entities": pattern_only}}).encode() for p in parts
+                ]
                 plan.append(("/v1/text/mask/batch", 1, no_model_bodies, args.batch_size, False))
             answers_by_phase = {}
             for path, concurrency, bodies, per_request, with_model in plan:
@@ -297,30 +316,52 @@ def run_piimask(texts: list[str], args: argparse.Namespace) -> dict:
                 name += "" if with_model else ", patterns only"
                 before_m, before_cpu = inference_metrics(service.base_url), service.cpu_seconds()
                 client_cpu = time.process_time()
-                wall, lat, answers, errors = drive(service.base_url, path, bodies, concurrency,
-                                                   args.request_timeout, args.phase_timeout)
+                wall, lat, answers, errors = drive(
+                    service.base_url, path, bodies, concurrency, args.request_timeout, args.phase_timeout
+                )
                 client_cpu = time.process_time() - client_cpu
                 after_cpu, after_m = service.cpu_seconds(), inference_metrics(service.base_url)
-                done = [t for i, p in enumerate(parts if per_request > 1 else [[t] for t in texts])
-                        if answers[i] is not None for t in p]
+                done = [
+                    t
+                    for i, p in enumerate(parts if per_request > 1 else [[t] for t in texts])
+                    if answers[i] is not None
+                    for t in p
+                ]
                 passes = after_m.get("piimask_inference_batch_texts_count", 0) - before_m.get(
-                    "piimask_inference_batch_texts_count", 0)
+                    "piimask_inference_batch_texts_count", 0
+                )
                 through = after_m.get("piimask_inference_batch_texts_sum", 0) - before_m.get(
-                    "piimask_inference_batch_texts_sum", 0)
+                    "piimask_inference_batch_texts_sum", 0
+                )
                 inf_s = after_m.get("piimask_inference_seconds_sum", 0) - before_m.get(
-                    "piimask_inference_seconds_sum", 0)
+                    "piimask_inference_seconds_sum", 0
+                )
                 service_cpu = (after_cpu - before_cpu) if None not in (after_cpu, before_cpu) else None
                 row = summarize(
-                    name, done, wall, [x for x in lat if x is not None], path=path, concurrency=concurrency, texts_per_request=per_request,
-                    errors=len(errors), error_samples=errors[:3], forward_passes=int(passes),
+                    name,
+                    done,
+                    wall,
+                    [x for x in lat if x is not None],
+                    path=path,
+                    concurrency=concurrency,
+                    texts_per_request=per_request,
+                    errors=len(errors),
+                    error_samples=errors[:3],
+                    forward_passes=int(passes),
                     texts_per_pass=round(through / passes, 1) if passes else None,
-                    inference_s=round(inf_s, 3), inference_share=round(inf_s / wall, 3) if wall else None,
+                    inference_s=round(inf_s, 3),
+                    inference_share=round(inf_s / wall, 3) if wall else None,
                     service_cpu_s=round(service_cpu, 3) if service_cpu is not None else None,
                     service_cpu_ms_per_text=round(1000 * service_cpu / len(done), 3) if service_cpu and done else None,
-                    client_cpu_s=round(client_cpu, 3), model=with_model,
-                )  # fmt: skip
+                    client_cpu_s=round(client_cpu, 3),
+                    model=with_model,
+                )
                 if path == "/v1/text/mask" and concurrency == 1:
-                    near = [lat_i for lat_i, t in zip(lat, texts) if lat_i is not None and NEAR_100[0] <= len(t) <= NEAR_100[1]]
+                    near = [
+                        lat_i
+                        for lat_i, t in zip(lat, texts)
+                        if lat_i is not None and NEAR_100[0] <= len(t) <= NEAR_100[1]
+                    ]
                     row["p50_ms_80_120_chars"] = _ms(percentile(near, 50))
                     row["requests_80_120_chars"] = len(near)
                 results["phases"].append(row)
@@ -375,8 +416,9 @@ def _entities_per_text(answers_by_phase: dict) -> float | None:
 # ------------------------------------------------------------------------------------------------------------------
 
 
-def _presidio_single(analyzer, anonymizer, texts: list[str], args: argparse.Namespace, name: str,
-                     kind: str = "single") -> dict:
+def _presidio_single(
+    analyzer, anonymizer, texts: list[str], args: argparse.Namespace, name: str, kind: str = "single"
+) -> dict:
     """One call at a time, analyze then anonymize, as Presidio's users run it."""
     latencies, entities = [], 0
     cpu, start = time.process_time(), time.perf_counter()
@@ -390,8 +432,15 @@ def _presidio_single(analyzer, anonymizer, texts: list[str], args: argparse.Name
         entities += len(found)
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     done = texts[: len(latencies)]
-    row = summarize(name, done, wall, latencies, kind=kind, cpu_s=round(cpu, 3),
-                    entities_per_text=round(entities / max(1, len(done)), 2))
+    row = summarize(
+        name,
+        done,
+        wall,
+        latencies,
+        kind=kind,
+        cpu_s=round(cpu, 3),
+        entities_per_text=round(entities / max(1, len(done)), 2),
+    )
     _print_row(row)
     return row
 
@@ -409,12 +458,14 @@ def run_presidio(texts: list[str], args: argparse.Namespace) -> tuple[dict, Call
         anonymizer.anonymize(text=t, analyzer_results=analyzer.analyze(text=t, language="en"))
     list(system.batch.analyze_iterator(texts[:64], language="en", batch_size=64))
 
-    results["phases"].append(_presidio_single(analyzer, anonymizer, texts, args,
-                                              "presidio analyze+anonymize, 1 text/call"))
+    results["phases"].append(
+        _presidio_single(analyzer, anonymizer, texts, args, "presidio analyze+anonymize, 1 text/call")
+    )
 
     def again() -> dict:
-        return _presidio_single(analyzer, anonymizer, texts, args, "presidio 1 text/call, again after piimask",
-                                kind="single_again")
+        return _presidio_single(
+            analyzer, anonymizer, texts, args, "presidio 1 text/call, again after piimask", kind="single_again"
+        )
 
     # BatchAnalyzerEngine in calls of `size` texts (spaCy's nlp.pipe), then anonymize each text.
     for size in args.presidio_batch:
@@ -430,8 +481,15 @@ def run_presidio(texts: list[str], args: argparse.Namespace) -> tuple[dict, Call
             latencies.append(time.perf_counter() - t0)
             done.extend(part)
         wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-        row = summarize(f"presidio BatchAnalyzer+anonymize, {size} texts/call", done, wall, latencies,
-                        kind="batch", batch_size=size, cpu_s=round(cpu, 3))
+        row = summarize(
+            f"presidio BatchAnalyzer+anonymize, {size} texts/call",
+            done,
+            wall,
+            latencies,
+            kind="batch",
+            batch_size=size,
+            cpu_s=round(cpu, 3),
+        )
         results["phases"].append(row)
         _print_row(row)
     return results, again
@@ -453,14 +511,18 @@ def _print_row(row: dict) -> None:
     if row.get("forward_passes"):
         notes.append(f"{row['texts_per_pass']} texts/pass, model {_fmt(100 * row['inference_share'], '.0f')}% of wall")
     if row.get("service_cpu_ms_per_text") is not None:
-        notes.append(f"service CPU {row['service_cpu_ms_per_text']:.2f} ms/text, client CPU {row['client_cpu_s']:.1f} s")
+        notes.append(
+            f"service CPU {row['service_cpu_ms_per_text']:.2f} ms/text, client CPU {row['client_cpu_s']:.1f} s"
+        )
     if row.get("p50_ms_80_120_chars") is not None:
         notes.append(f"p50 at 80-120 chars {row['p50_ms_80_120_chars']} ms (n={row['requests_80_120_chars']})")
     if row.get("cpu_s") is not None:
         notes.append(f"CPU {row['cpu_s']:.1f} s")
-    print(f"{row['name']:58} {_fmt(row['texts_per_s']):>8} {_fmt(row['chars_per_s'], '.0f'):>8} "
-          f"{_fmt(row['p50_ms']):>8} {_fmt(row['p99_ms']):>8} {row.get('errors', 0):>4}  {'; '.join(notes)}",
-          flush=True)
+    print(
+        f"{row['name']:58} {_fmt(row['texts_per_s']):>8} {_fmt(row['chars_per_s'], '.0f'):>8} "
+        f"{_fmt(row['p50_ms']):>8} {_fmt(row['p99_ms']):>8} {row.get('errors', 0):>4}  {'; '.join(notes)}",
+        flush=True,
+    )
 
 
 def _find(phases: list[dict], **match) -> dict | None:
@@ -478,8 +540,9 @@ def targets(piimask: dict | None, presidio: dict | None, args: argparse.Namespac
     pii = (piimask or {}).get("phases", [])
     pre = (presidio or {}).get("phases", [])
     base_rate = presidio_rate(pre)
-    batch = (_find(pii, path="/v1/text/mask/batch", concurrency=1, model=True)
-             or _find(pii, path="/v1/text/mask/batch", model=True))
+    batch = _find(pii, path="/v1/text/mask/batch", concurrency=1, model=True) or _find(
+        pii, path="/v1/text/mask/batch", model=True
+    )
     c8 = _find(pii, path="/v1/text/mask", concurrency=8)
     c1 = _find(pii, path="/v1/text/mask", concurrency=1)
 
@@ -487,18 +550,36 @@ def targets(piimask: dict | None, presidio: dict | None, args: argparse.Namespac
         return round(row["texts_per_s"] / base_rate, 2) if row and base_rate and row.get("texts_per_s") else None
 
     r1 = ratio(batch)
-    out.append({"target": f"(1) /v1/text/mask/batch ({args.batch_size}/req, c={batch['concurrency'] if batch else '?'})"
-                          f" texts/s >= {TARGETS['batch_vs_presidio']}x Presidio 1-at-a-time",
-                "value": r1, "unit": "x", "pass": None if r1 is None else r1 >= TARGETS["batch_vs_presidio"]})
+    out.append(
+        {
+            "target": f"(1) /v1/text/mask/batch ({args.batch_size}/req, c={batch['concurrency'] if batch else '?'})"
+            f" texts/s >= {TARGETS['batch_vs_presidio']}x Presidio 1-at-a-time",
+            "value": r1,
+            "unit": "x",
+            "pass": None if r1 is None else r1 >= TARGETS["batch_vs_presidio"],
+        }
+    )
     r2 = ratio(c8)
-    out.append({"target": f"(2) /v1/text/mask c=8 texts/s >= {TARGETS['c8_vs_presidio']}x Presidio 1-at-a-time",
-                "value": r2, "unit": "x", "pass": None if r2 is None else r2 >= TARGETS["c8_vs_presidio"]})
+    out.append(
+        {
+            "target": f"(2) /v1/text/mask c=8 texts/s >= {TARGETS['c8_vs_presidio']}x Presidio 1-at-a-time",
+            "value": r2,
+            "unit": "x",
+            "pass": None if r2 is None else r2 >= TARGETS["c8_vs_presidio"],
+        }
+    )
     p50 = None
     if c1:
         p50 = c1.get("p50_ms_80_120_chars") if (c1.get("requests_80_120_chars") or 0) >= 20 else c1.get("p50_ms")
-    out.append({"target": f"(3) /v1/text/mask c=1 p50 for {NEAR_100[0]}-{NEAR_100[1]}-char texts <= "
-                          f"{TARGETS['p50_ms']:.0f} ms",
-                "value": p50, "unit": "ms", "pass": None if p50 is None else p50 <= TARGETS["p50_ms"]})
+    out.append(
+        {
+            "target": f"(3) /v1/text/mask c=1 p50 for {NEAR_100[0]}-{NEAR_100[1]}-char texts <= "
+            f"{TARGETS['p50_ms']:.0f} ms",
+            "value": p50,
+            "unit": "ms",
+            "pass": None if p50 is None else p50 <= TARGETS["p50_ms"],
+        }
+    )
     return out
 
 
@@ -515,19 +596,36 @@ def _ints(text: str) -> list[int]:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--systems", default="piimask,presidio", help="comma-separated: piimask, presidio")
     ap.add_argument("--n", type=int, default=1000, help="generator sentences (each is sent once per phase)")
     ap.add_argument("--seed", type=int, default=42, help="generator seed")
-    ap.add_argument("--threads", type=int, default=None,
-                    help="PIIMASK_TORCH_THREADS for the service (default: unset, torch's default)")
-    ap.add_argument("--batch-wait-ms", type=float, default=None,
-                    help="PIIMASK_BATCH_WAIT_MS for the service (default: unset, the service's default)")
-    ap.add_argument("--cpu-dtype", choices=("auto", "float32", "bfloat16"), default=None,
-                    help="PIIMASK_CPU_DTYPE for the service (default: unset, the service's default)")
-    ap.add_argument("--compile", choices=("auto", "on", "off"), default=None,
-                    help="PIIMASK_COMPILE for the service (default: unset, the service's default)")
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="PIIMASK_TORCH_THREADS for the service (default: unset, torch's default)",
+    )
+    ap.add_argument(
+        "--batch-wait-ms",
+        type=float,
+        default=None,
+        help="PIIMASK_BATCH_WAIT_MS for the service (default: unset, the service's default)",
+    )
+    ap.add_argument(
+        "--cpu-dtype",
+        choices=("auto", "float32", "bfloat16"),
+        default=None,
+        help="PIIMASK_CPU_DTYPE for the service (default: unset, the service's default)",
+    )
+    ap.add_argument(
+        "--compile",
+        choices=("auto", "on", "off"),
+        default=None,
+        help="PIIMASK_COMPILE for the service (default: unset, the service's default)",
+    )
     ap.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto", help="PIIMASK_DEVICE for the service")
     ap.add_argument("--model", default=None, help="PIIMASK_MODEL for the service (default: the service's default)")
     ap.add_argument("--concurrency", type=_ints, default=[1, 8, 32], help="client threads for /v1/text/mask")
@@ -556,14 +654,19 @@ def gpu_info() -> dict:
         return {"cuda": False}
     if not torch.cuda.is_available():
         return {"cuda": False, "torch": torch.__version__}
-    return {"cuda": True, "torch": torch.__version__, "cuda_version": torch.version.cuda,
-            "gpus": [torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())]}
+    return {
+        "cuda": True,
+        "torch": torch.__version__,
+        "cuda_version": torch.version.cuda,
+        "gpus": [torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())],
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
-    command = "python " + shlex.join([os.path.relpath(sys.argv[0]) if argv is None else "bench/text.py",
-                                      *(sys.argv[1:] if argv is None else argv)])
+    command = "python " + shlex.join(
+        [os.path.relpath(sys.argv[0]) if argv is None else "bench/text.py", *(sys.argv[1:] if argv is None else argv)]
+    )
     args = parse_args(argv)
     machine = machine_info()
     machine["gpu"] = gpu_info()
@@ -572,8 +675,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("=" * 120)
     print("piimask text-masking speed bench: the service over HTTP vs Presidio in-process (bench/text.py)")
     print(f"command: {command}")
-    print(f"machine: {machine['cpu']}, {machine['cores']} cores ({machine['usable_cores']} usable), "
-          f"{machine['mem_gib']} GiB, load average at start {machine.get('load_avg_1_5_15')}")
+    print(
+        f"machine: {machine['cpu']}, {machine['cores']} cores ({machine['usable_cores']} usable), "
+        f"{machine['mem_gib']} GiB, load average at start {machine.get('load_avg_1_5_15')}"
+    )
     gpu = machine["gpu"]
     print(f"GPU: {', '.join(gpu['gpus']) + ' (CUDA ' + str(gpu['cuda_version']) + ')' if gpu.get('cuda') else 'none'}")
     print("packages: " + ", ".join(f"{k} {v}" for k, v in machine["packages"].items()))
@@ -582,22 +687,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     dataset = generator_dataset(args.n, args.seed)
     texts = dataset.texts
     lengths = [len(t) for t in texts]
-    print(f"texts: {len(texts)} presidio-evaluator generator sentences, seed {args.seed}; characters mean "
-          f"{statistics.fmean(lengths):.0f}, median {statistics.median(lengths):.0f}, min {min(lengths)}, max "
-          f"{max(lengths)}; {sum(NEAR_100[0] <= n <= NEAR_100[1] for n in lengths)} of {NEAR_100[0]}-{NEAR_100[1]}")
-    print(f"service settings: device {args.device}, torch threads "
-          f"{args.threads if args.threads is not None else 'unset (torch default)'}, batch wait "
-          f"{args.batch_wait_ms if args.batch_wait_ms is not None else 'unset (service default)'} ms, cpu dtype "
-          f"{args.cpu_dtype or 'unset (service default)'}, compile {args.compile or 'unset (service default)'}, model "
-          f"{args.model or 'service default'}; /v1/text/mask at concurrency {args.concurrency}, "
-          f"/v1/text/mask/batch of {args.batch_size} at concurrency {args.batch_concurrency}")
-    print("note: Presidio runs in this process with no HTTP, JSON or auth cost (which favours it); piimask is "
-          "measured end to end through HTTP from client threads sharing the same cores")
+    print(
+        f"texts: {len(texts)} presidio-evaluator generator sentences, seed {args.seed}; characters mean "
+        f"{statistics.fmean(lengths):.0f}, median {statistics.median(lengths):.0f}, min {min(lengths)}, max "
+        f"{max(lengths)}; {sum(NEAR_100[0] <= n <= NEAR_100[1] for n in lengths)} of {NEAR_100[0]}-{NEAR_100[1]}"
+    )
+    print(
+        f"service settings: device {args.device}, torch threads "
+        f"{args.threads if args.threads is not None else 'unset (torch default)'}, batch wait "
+        f"{args.batch_wait_ms if args.batch_wait_ms is not None else 'unset (service default)'} ms, cpu dtype "
+        f"{args.cpu_dtype or 'unset (service default)'}, compile {args.compile or 'unset (service default)'}, model "
+        f"{args.model or 'service default'}; /v1/text/mask at concurrency {args.concurrency}, "
+        f"/v1/text/mask/batch of {args.batch_size} at concurrency {args.batch_concurrency}"
+    )
+    print(
+        "note: Presidio runs in this process with no HTTP, JSON or auth cost (which favours it); piimask is "
+        "measured end to end through HTTP from client threads sharing the same cores"
+    )
     print("-" * 120)
     print(HEADER, flush=True)
 
-    report: dict = {"command": command, "seed": args.seed, "n": args.n, "machine": machine,
-                    "args": {k: v for k, v in vars(args).items() if k != "json_out"}}
+    report: dict = {
+        "command": command,
+        "seed": args.seed,
+        "n": args.n,
+        "machine": machine,
+        "args": {k: v for k, v in vars(args).items() if k != "json_out"},
+    }
     presidio = piimask = None
     if "presidio" in args.systems:
         presidio, presidio_again = run_presidio(texts, args)
@@ -610,15 +726,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("-" * 120)
     if piimask:
         m = piimask["readyz_model"]
-        print(f"service /readyz model: {m.get('checkpoint')}, device {m.get('device')}, dtype {m.get('dtype')}, "
-              f"compiled {m.get('compiled')}, loaded in {m.get('load_seconds')} s; environment: "
-              + ", ".join(f"{k}={v}" for k, v in sorted(piimask["service_env"].items())
-                          if k not in ("PIIMASK_KEYRING", "PIIMASK_DATA_DIR", "PIIMASK_BLOB_ROOT")))
-        print(f"consistency (/v1/text/mask c=1 vs other phases, same masked text): "
-              + ", ".join(f"{k}: {v['same_masked_text']}/{v['compared']}" for k, v in piimask["consistency"].items()))
+        print(
+            f"service /readyz model: {m.get('checkpoint')}, device {m.get('device')}, dtype {m.get('dtype')}, "
+            f"compiled {m.get('compiled')}, loaded in {m.get('load_seconds')} s; environment: "
+            + ", ".join(
+                f"{k}={v}"
+                for k, v in sorted(piimask["service_env"].items())
+                if k not in ("PIIMASK_KEYRING", "PIIMASK_DATA_DIR", "PIIMASK_BLOB_ROOT")
+            )
+        )
+        print(
+            "consistency (/v1/text/mask c=1 vs other phases, same masked text): "
+            + ", ".join(f"{k}: {v['same_masked_text']}/{v['compared']}" for k, v in piimask["consistency"].items())
+        )
         pre_e = _find(presidio["phases"], kind="single")["entities_per_text"] if presidio else None
-        print(f"entities per text: piimask {piimask['entities_per_text']}, Presidio {pre_e} "
-              f"(Presidio reports overlapping types on one value; piimask's are resolved)")
+        print(
+            f"entities per text: piimask {piimask['entities_per_text']}, Presidio {pre_e} "
+            f"(Presidio reports overlapping types on one value; piimask's are resolved)"
+        )
     if piimask and presidio:
         base_rate = presidio_rate(presidio["phases"])
         pb = [p for p in presidio["phases"] if p["kind"] == "batch"]

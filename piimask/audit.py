@@ -44,7 +44,12 @@ class AuditLog:
         return os.fdopen(fd, "a", encoding="utf-8")
 
     def unmasked(
-        self, caller: Caller, restored: Mapping[str, int], *, where: str, request_id: str | None = None,
+        self,
+        caller: Caller,
+        restored: Mapping[str, int],
+        *,
+        where: str,
+        request_id: str | None = None,
         job_id: str | None = None,
     ) -> dict:
         """Write the record of one unmask; returns it."""

@@ -18,7 +18,9 @@ from piimask.policy import Policy
 from piimask.recognizers import Recognizer, RecognizerSet, default_recognizers
 from piimask.spans import Span
 
-PART_TYPES = frozenset({"TITLE", "ZIP_CODE", "UK_POSTCODE", "CA_POSTAL_CODE", "DE_PLZ"})  # often a piece of a larger one
+PART_TYPES = frozenset(
+    {"TITLE", "ZIP_CODE", "UK_POSTCODE", "CA_POSTAL_CODE", "DE_PLZ"}
+)  # often a piece of a larger one
 _RANK = {"deny_list": 2, "ad_hoc": 2, "pattern": 1, "model": 0}  # ad_hoc: a recognizer sent with the request
 
 
@@ -49,10 +51,14 @@ def resolve_overlaps(spans: Sequence[Span]) -> list[Span]:
     # A title or postcode found inside a model span is part of it ("Dr." of "Dr. Savage", the ZIP of an address):
     # letting it win would unmask the rest of the name or address.
     spans = [
-        s for s in spans
-        if not (s.type in PART_TYPES and s.source == "pattern"
-                and any(m.type != s.type and m.start <= s.start and s.end <= m.end for m in models))
-    ]  # fmt: skip
+        s
+        for s in spans
+        if not (
+            s.type in PART_TYPES
+            and s.source == "pattern"
+            and any(m.type != s.type and m.start <= s.start and s.end <= m.end for m in models)
+        )
+    ]
     by_type: dict[str, list[Span]] = {}
     for span in spans:
         by_type.setdefault(span.type, []).append(span)
@@ -121,9 +127,7 @@ class MaskingEngine:
             "recognized_entity_types": sorted(self.entity_types),
         }
 
-    def analyze(
-        self, texts: Sequence[str], policy: Policy, extra: Sequence[Recognizer] = ()
-    ) -> list[list[Span]]:
+    def analyze(self, texts: Sequence[str], policy: Policy, extra: Sequence[Recognizer] = ()) -> list[list[Span]]:
         """Entities per text, after thresholds, allow/deny lists and overlap resolution.
 
         `extra`: recognizers a request brought along (the Presidio-compatible API's ad-hoc ones). They run whatever
@@ -152,7 +156,8 @@ class MaskingEngine:
             return _done(lambda: finish(self.analyze(texts, policy)))
         worded = self._model_texts(texts, policy)
         return submit(
-            [texts[i] for i in worded], then=lambda found: finish(self._merge(texts, policy, worded, found)),
+            [texts[i] for i in worded],
+            then=lambda found: finish(self._merge(texts, policy, worded, found)),
             deadline=deadline,
         )
 
@@ -218,7 +223,13 @@ class MaskingEngine:
             key_id = self.crypto.active_key_id if operator.operator.reversible else None
             entities.append(
                 MaskedEntity(
-                    span.type, span.start, span.end, round(span.score, 4), operator.name, replacement, key_id,
+                    span.type,
+                    span.start,
+                    span.end,
+                    round(span.score, 4),
+                    operator.name,
+                    replacement,
+                    key_id,
                     span.source,
                 )
             )

@@ -29,9 +29,19 @@ hf_logging.disable_progress_bar()  # a bar per load in service and worker logs h
 
 # Labels of common public NER checkpoints mapped to Presidio's names; ours already use Presidio's.
 LABEL_ALIASES = {
-    "PER": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "GPE": "LOCATION", "LOCATION": "LOCATION",
-    "STREET_ADDRESS": "LOCATION", "ORG": "ORGANIZATION", "ORGANIZATION": "ORGANIZATION", "NORP": "NRP",
-    "NRP": "NRP", "DATE": "DATE_TIME", "TIME": "DATE_TIME", "DATE_TIME": "DATE_TIME",
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "LOC": "LOCATION",
+    "GPE": "LOCATION",
+    "LOCATION": "LOCATION",
+    "STREET_ADDRESS": "LOCATION",
+    "ORG": "ORGANIZATION",
+    "ORGANIZATION": "ORGANIZATION",
+    "NORP": "NRP",
+    "NRP": "NRP",
+    "DATE": "DATE_TIME",
+    "TIME": "DATE_TIME",
+    "DATE_TIME": "DATE_TIME",
 }
 
 
@@ -116,7 +126,9 @@ class TokenClassifier:
         # bf16 weights plus autocast on CPUs with bf16 instructions (AVX-512 BF16, AMX): 2x the fp32 texts/s at
         # batch 64 and 1.6x at batch 1, same spans on 996 of 1,000 dev sentences (fp32 is the reference)
         self.cpu_autocast = self.device.type == "cpu" and resolve_cpu_dtype(cpu_dtype) == "bfloat16"
-        self.dtype = torch.float16 if self.device.type == "cuda" else torch.bfloat16 if self.cpu_autocast else torch.float32
+        self.dtype = (
+            torch.float16 if self.device.type == "cuda" else torch.bfloat16 if self.cpu_autocast else torch.float32
+        )
         started = time.perf_counter()
         try:
             tokenizer = AutoTokenizer.from_pretrained(checkpoint, local_files_only=True)
@@ -158,7 +170,13 @@ class TokenClassifier:
         return classifier
 
     def _adopt(
-        self, model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, *, max_length: int, stride: int, batch_size: int
+        self,
+        model: PreTrainedModel,
+        tokenizer: PreTrainedTokenizerBase,
+        *,
+        max_length: int,
+        stride: int,
+        batch_size: int,
     ) -> None:
         """The state every classifier holds once its model and tokenizer are in memory (in eval mode: no dropout)."""
         self.tokenizer = tokenizer
@@ -177,9 +195,16 @@ class TokenClassifier:
     @classmethod
     def from_settings(cls, settings: Settings, checkpoint: str, compile: str) -> TokenClassifier:
         """The classifier every process builds from the shared model settings (not yet warmed up)."""
-        return cls(checkpoint, device=settings.device, max_length=settings.model_max_length,
-                   stride=settings.model_stride, batch_size=settings.model_batch_size, threads=settings.torch_threads,
-                   cpu_dtype=settings.cpu_dtype, compile=compile)  # fmt: skip
+        return cls(
+            checkpoint,
+            device=settings.device,
+            max_length=settings.model_max_length,
+            stride=settings.model_stride,
+            batch_size=settings.model_batch_size,
+            threads=settings.torch_threads,
+            cpu_dtype=settings.cpu_dtype,
+            compile=compile,
+        )
 
     def warm_up(self) -> None:
         """Compile now, so that no caller's request pays for it; a no-op for an uncompiled model.
@@ -235,8 +260,9 @@ class TokenClassifier:
             return_offsets_mapping=True,
             padding=False,
         )
-        return Windows(texts, enc["input_ids"], enc["offset_mapping"], enc["overflow_to_sample_mapping"],
-                       [{} for _ in texts])
+        return Windows(
+            texts, enc["input_ids"], enc["offset_mapping"], enc["overflow_to_sample_mapping"], [{} for _ in texts]
+        )
 
     def run(self, which: Iterable[tuple[Windows, int]]) -> None:
         """Forward passes over the given windows (of one or of several `Windows`), their votes recorded there."""
@@ -288,8 +314,13 @@ class TokenClassifier:
 
 def _decode_votes(text: str, votes: dict[tuple[int, int], _TokenVote], labels: Sequence[BioLabel]) -> list[Span]:
     ordered = sorted(votes.items())
-    return decode_spans(text, [offsets for offsets, _ in ordered], [vote.label_id for _, vote in ordered], labels,
-                        [vote.prob for _, vote in ordered])
+    return decode_spans(
+        text,
+        [offsets for offsets, _ in ordered],
+        [vote.label_id for _, vote in ordered],
+        labels,
+        [vote.prob for _, vote in ordered],
+    )
 
 
 def decode_spans(
@@ -357,8 +388,34 @@ def _token_batches(windows: list[int], lengths: list[int], budget: int):
 
 _TRAILING = re.compile(r"(?:['’]s|[\s,;:!?\"”’)\]-])+$")
 _LAST_WORD = re.compile(r"\w+$")
-_ABBREVIATIONS = {"inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "st", "jr", "sr", "dr", "mr", "mrs", "ms", "prof",
-                  "ave", "rd", "blvd", "no", "dept", "univ", "bros", "mt", "ft", "ste", "apt"}  # fmt: skip
+_ABBREVIATIONS = {
+    "inc",
+    "ltd",
+    "corp",
+    "co",
+    "llc",
+    "plc",
+    "gmbh",
+    "st",
+    "jr",
+    "sr",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "ave",
+    "rd",
+    "blvd",
+    "no",
+    "dept",
+    "univ",
+    "bros",
+    "mt",
+    "ft",
+    "ste",
+    "apt",
+}
 _LEADING = re.compile(r"^[\s,;:!?\"“‘(\[-]+")
 
 

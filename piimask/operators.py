@@ -32,7 +32,9 @@ class KeyedCrypto(Protocol):
 
     def hmac(self, value: str, *, context: str = "", key_id: str | None = None) -> bytes: ...
 
-    def encrypt_deterministic(self, plaintext: bytes, *, associated: bytes = b"", key_id: str | None = None) -> bytes: ...
+    def encrypt_deterministic(
+        self, plaintext: bytes, *, associated: bytes = b"", key_id: str | None = None
+    ) -> bytes: ...
 
     def decrypt_deterministic(self, ciphertext: bytes, *, key_id: str, associated: bytes = b"") -> bytes: ...
 
@@ -179,7 +181,9 @@ def decrypt_token(match: re.Match[str], crypto: KeyedCrypto) -> str:
         sealed = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
         return crypto.decrypt_deterministic(sealed, key_id=key_id, associated=entity_type.encode()).decode()
     except Exception:  # InvalidTag, bad base64 or UTF-8: all mean "not made by this key"
-        raise UnmaskError(f"a {entity_type} token under key id {key_id!r} does not decrypt (altered or wrong key)") from None
+        raise UnmaskError(
+            f"a {entity_type} token under key id {key_id!r} does not decrypt (altered or wrong key)"
+        ) from None
 
 
 def _require_key(crypto: KeyedCrypto, key_id: str) -> None:
@@ -322,8 +326,20 @@ class GeneralizeParams(OperatorParams):
     bucket: int = Field(default=10, ge=1, le=10**9, description="numbers: width of the range")
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
-                 "%Y/%m/%d", "%m-%d-%Y", "%B %Y", "%b %Y")  # fmt: skip
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%m/%d/%Y",
+    "%d.%m.%Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y/%m/%d",
+    "%m-%d-%Y",
+    "%B %Y",
+    "%b %Y",
+)
 
 
 def _parse_date(value: str) -> datetime | None:
@@ -373,10 +389,12 @@ _NAMED_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
 class DateShiftParams(OperatorParams):
     max_days: int = Field(ge=1, le=36_500, description="the largest shift, in days, either way (never 0)")
     subject: str | None = Field(
-        default=None, min_length=1, max_length=200,
+        default=None,
+        min_length=1,
+        max_length=200,
         description="tables: the column whose value is the subject (each subject's dates move alike); text: the "
         "subject's value itself; absent: each date is its own subject",
-    )  # fmt: skip
+    )
     day_first: bool = Field(default=True, description="03/12/1984 is 3 December (false: 12 March); dots are day first")
 
 
@@ -408,7 +426,9 @@ def shift_date(value: str, days: int, *, day_first: bool = True) -> str | None:
         if moved is None:
             return None
         padded = len(month) == 2 and len(day) == 2  # "1984/3/2" is written unpadded, and stays so
-        return f"{lead}{moved.year:04d}{sep}{_two_digits(padded, moved.month)}{sep}{_two_digits(padded, moved.day)}{rest}"
+        return (
+            f"{lead}{moved.year:04d}{sep}{_two_digits(padded, moved.month)}{sep}{_two_digits(padded, moved.day)}{rest}"
+        )
     if m := _DMY.fullmatch(value):
         lead, first, sep, second, year, rest = m.groups()
         day_first_here = day_first or sep == "."
@@ -450,9 +470,14 @@ class DateShift(Operator):
 
     @staticmethod
     def shift(
-        value: str, subject: str, params: DateShiftParams, crypto: KeyedCrypto, *, key_id: str | None = None,
+        value: str,
+        subject: str,
+        params: DateShiftParams,
+        crypto: KeyedCrypto,
+        *,
+        key_id: str | None = None,
         reverse: bool = False,
-    ) -> str | None:  # fmt: skip
+    ) -> str | None:
         """`value` moved by `subject`'s offset (back, with `reverse`); None when it is not a date."""
         if key_id is not None:
             _require_key(crypto, key_id)

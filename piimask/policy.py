@@ -32,13 +32,19 @@ class ColumnSpec(BaseModel):
     key_id: str | None = Field(default=None, description="unmask of an fpe column: the key it was masked under")
 
     @model_validator(mode="after")
-    def _consistent(self) -> "ColumnSpec":
+    def _consistent(self) -> ColumnSpec:
         if self.mode is None:
             self.mode = "entity" if (self.entity or self.operator) else None
         if self.mode == "entity" and not self.entity and not self.operator:
             raise ValueError("mode 'entity' needs an 'entity' or an 'operator'")
-        if self.mode == "unmask" and self.operator is not None and self.operator.type not in REVERSIBLE_COLUMN_OPERATORS:
-            raise ValueError("mode 'unmask' takes no operator, or the 'fpe' or 'date_shift' operator the column was masked with")
+        if (
+            self.mode == "unmask"
+            and self.operator is not None
+            and self.operator.type not in REVERSIBLE_COLUMN_OPERATORS
+        ):
+            raise ValueError(
+                "mode 'unmask' takes no operator, or the 'fpe' or 'date_shift' operator the column was masked with"
+            )
         if self.mode == "unmask" and self.operator is not None and self.operator.type == "date_shift":
             if not (self.operator.model_extra or {}).get("subject"):
                 raise ValueError("unmask of a 'date_shift' column needs the 'subject' column its dates were shifted by")
@@ -59,9 +65,11 @@ class HierarchySpec(BaseModel):
         default=None, min_length=1, max_length=8, description="number: band widths, each a multiple of the one before"
     )
     mapping: list[dict[str, str]] | None = Field(
-        default=None, min_length=1, max_length=8,
+        default=None,
+        min_length=1,
+        max_length=8,
         description="categorical: per level, each value of the level below → its group (a value left out → '*')",
-    )  # fmt: skip
+    )
 
     @model_validator(mode="after")
     def _params_of_type(self) -> HierarchySpec:
@@ -87,7 +95,8 @@ class RiskSpec(BaseModel):
     suppress_max: float = Field(default=0.0, ge=0.0, le=1.0, description="largest share of rows that may be left out")
     generalize: bool = Field(default=True, description="false: measure against the target only, change nothing")
     hierarchies: dict[str, HierarchySpec] = Field(
-        default_factory=dict, description="quasi-identifier → its hierarchy; otherwise chosen from its header and values"
+        default_factory=dict,
+        description="quasi-identifier → its hierarchy; otherwise chosen from its header and values",
     )
 
 
@@ -96,7 +105,9 @@ class Policy(BaseModel):
 
     entities: list[str] | None = Field(default=None, description="only these entity types; all when absent")
     score_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
-    thresholds: dict[str, float] = Field(default_factory=dict, description="per entity type, overriding score_threshold")
+    thresholds: dict[str, float] = Field(
+        default_factory=dict, description="per entity type, overriding score_threshold"
+    )
     operators: dict[str, OperatorSpec] = Field(default_factory=dict, description="entity type (or DEFAULT) → operator")
     allow_list: list[str] = Field(default_factory=list, description="values never masked")
     deny_list: dict[str, list[str]] = Field(default_factory=dict, description="entity type → values always masked")
@@ -104,7 +115,9 @@ class Policy(BaseModel):
     quasi_identifiers: list[str] = Field(
         default_factory=list, max_length=12, description="tables: columns that single people out in combination"
     )
-    sensitive: list[str] = Field(default_factory=list, max_length=12, description="tables: columns whose l-diversity is measured")
+    sensitive: list[str] = Field(
+        default_factory=list, max_length=12, description="tables: columns whose l-diversity is measured"
+    )
     risk: RiskSpec | None = Field(default=None, description="tables: the k-anonymity (and l-diversity) target")
 
     _bound: dict[str, BoundOperator] = PrivateAttr(default_factory=dict)
@@ -122,7 +135,7 @@ class Policy(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _check_names_and_bind_operators(self) -> "Policy":
+    def _check_names_and_bind_operators(self) -> Policy:
         known = KNOWN_ENTITY_TYPES | set(self.deny_list)
         for entity in self.entities or []:
             if entity not in known:

@@ -138,8 +138,10 @@ def _sentinel(settings: Settings, options: dict[str, Any]) -> Redis:
     if settings.redis_sentinel_password is not None:
         sentinel_options["password"] = settings.redis_sentinel_password.get_secret_value()
     db = int(path[1]) if len(path) == 2 else 0
-    client_auth = {"username": unquote(parts.username) if parts.username else None,
-                   "password": unquote(parts.password) if parts.password is not None else None}  # fmt: skip
+    client_auth = {
+        "username": unquote(parts.username) if parts.username else None,
+        "password": unquote(parts.password) if parts.password is not None else None,
+    }
     sentinel = Sentinel(sentinels, sentinel_kwargs=sentinel_options, **options)
     return sentinel.master_for(path[0], db=db, connection_class=_SentinelConnection, **client_auth)
 
@@ -160,7 +162,9 @@ def connect(settings: Settings, *, socket_timeout: float | None = None, check: b
         **_tls_options(settings, scheme),
     }
     if check:
-        probe = _client(settings, scheme, {**options, "retry": _FailoverRetry(ExponentialBackoff(cap=0.5, base=0.1), 3)})
+        probe = _client(
+            settings, scheme, {**options, "retry": _FailoverRetry(ExponentialBackoff(cap=0.5, base=0.1), 3)}
+        )
         try:
             _guard(settings, probe.ping)
         finally:

@@ -32,7 +32,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     blob_root: str = "data/blobs"  # a folder, or any fsspec URL (s3://bucket/prefix, ...)
     keyring: Path = Path("data/keyring.json")
-    keyring_json: SecretStr | None = None  # the key file's content itself (a secret store's env var); wins over `keyring`
+    keyring_json: SecretStr | None = (
+        None  # the key file's content itself (a secret store's env var); wins over `keyring`
+    )
 
     # The model: a Hugging Face token-classification checkpoint, by local path or by name (local cache only)
     model: str = DEFAULT_MODEL

@@ -102,19 +102,119 @@ def verhoeff(value: str) -> bool:
 
 # ISO 13616 IBAN lengths per country (SWIFT IBAN registry, plus the widely used experimental ones).
 IBAN_LENGTHS: dict[str, int] = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27,
-    "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27, "DK": 18, "DO": 28,
-    "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23,
-    "GL": 18, "GR": 27, "GT": 28, "HN": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26,
-    "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21,
-    "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28,
-    "NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22,
-    "RU": 33, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25,
-    "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+    "AD": 24,
+    "AE": 23,
+    "AL": 28,
+    "AT": 20,
+    "AZ": 28,
+    "BA": 20,
+    "BE": 16,
+    "BG": 22,
+    "BH": 22,
+    "BI": 27,
+    "BR": 29,
+    "BY": 28,
+    "CH": 21,
+    "CR": 22,
+    "CY": 28,
+    "CZ": 24,
+    "DE": 22,
+    "DJ": 27,
+    "DK": 18,
+    "DO": 28,
+    "EE": 20,
+    "EG": 29,
+    "ES": 24,
+    "FI": 18,
+    "FK": 18,
+    "FO": 18,
+    "FR": 27,
+    "GB": 22,
+    "GE": 22,
+    "GI": 23,
+    "GL": 18,
+    "GR": 27,
+    "GT": 28,
+    "HN": 28,
+    "HR": 21,
+    "HU": 28,
+    "IE": 22,
+    "IL": 23,
+    "IQ": 23,
+    "IS": 26,
+    "IT": 27,
+    "JO": 30,
+    "KW": 30,
+    "KZ": 20,
+    "LB": 28,
+    "LC": 32,
+    "LI": 21,
+    "LT": 20,
+    "LU": 20,
+    "LV": 21,
+    "LY": 25,
+    "MC": 27,
+    "MD": 24,
+    "ME": 22,
+    "MK": 19,
+    "MN": 20,
+    "MR": 27,
+    "MT": 31,
+    "MU": 30,
+    "NI": 28,
+    "NL": 18,
+    "NO": 15,
+    "OM": 23,
+    "PK": 24,
+    "PL": 28,
+    "PS": 29,
+    "PT": 25,
+    "QA": 29,
+    "RO": 24,
+    "RS": 22,
+    "RU": 33,
+    "SA": 24,
+    "SC": 31,
+    "SD": 18,
+    "SE": 24,
+    "SI": 19,
+    "SK": 24,
+    "SM": 27,
+    "SO": 23,
+    "ST": 25,
+    "SV": 28,
+    "TL": 23,
+    "TN": 24,
+    "TR": 26,
+    "UA": 29,
+    "VA": 22,
+    "VG": 24,
+    "XK": 20,
+    "YE": 30,
     # Not in the SWIFT registry but issued and seen in the wild (partner-country IBANs).
-    "DZ": 26, "AO": 25, "BJ": 28, "BF": 28, "CM": 27, "CV": 25, "CF": 27, "TD": 27, "KM": 27, "CG": 27,
-    "GQ": 27, "GA": 27, "GW": 25, "CI": 28, "IR": 26, "MG": 27, "ML": 28, "MA": 28, "MZ": 25, "NE": 28,
-    "SN": 28, "TG": 28, "HT": 27,
+    "DZ": 26,
+    "AO": 25,
+    "BJ": 28,
+    "BF": 28,
+    "CM": 27,
+    "CV": 25,
+    "CF": 27,
+    "TD": 27,
+    "KM": 27,
+    "CG": 27,
+    "GQ": 27,
+    "GA": 27,
+    "GW": 25,
+    "CI": 28,
+    "IR": 26,
+    "MG": 27,
+    "ML": 28,
+    "MA": 28,
+    "MZ": 25,
+    "NE": 28,
+    "SN": 28,
+    "TG": 28,
+    "HT": 27,
 }
 
 
@@ -207,7 +307,7 @@ def bech32_decode(value: str) -> tuple[str, list[int], str] | None:
     if any(ord(c) < 33 or ord(c) > 126 for c in hrp):
         return None
     try:
-        data = [_BECH32_CHARSET.index(c) for c in s[pos + 1:]]
+        data = [_BECH32_CHARSET.index(c) for c in s[pos + 1 :]]
     except ValueError:
         return None
     expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
@@ -290,7 +390,7 @@ def _keccak_f(a: list[int]) -> None:
             idx = x + 5 * y
             current, a[idx] = a[idx], _rotl(current, (t + 1) * (t + 2) // 2)
         for yy in range(0, 25, 5):
-            row = a[yy:yy + 5]
+            row = a[yy : yy + 5]
             for xx in range(5):
                 a[yy + xx] = row[xx] ^ (~row[(xx + 1) % 5] & row[(xx + 2) % 5])
         a[0] ^= rc
@@ -303,9 +403,9 @@ def keccak256(data: bytes) -> bytes:
     msg[-1] |= 0x80
     state = [0] * 25
     for off in range(0, len(msg), rate):
-        block = msg[off:off + rate]
+        block = msg[off : off + rate]
         for i in range(rate // 8):
-            state[i] ^= int.from_bytes(block[8 * i:8 * i + 8], "little")
+            state[i] ^= int.from_bytes(block[8 * i : 8 * i + 8], "little")
         _keccak_f(state)
     return b"".join(state[i].to_bytes(8, "little") for i in range(4))
 
@@ -458,8 +558,12 @@ def es_nie(value: str) -> bool:
 
 # Codice fiscale check character (DM 23/12/1976). Odd positions (1st, 3rd, …) use this irregular table;
 # digits map like A..J.
-_IT_ODD = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                   (1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23)))
+_IT_ODD = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        (1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23),
+    )
+)
 _IT_OMOCODE = "LMNPQRSTUV"  # digit substitutes used when two people would get the same code
 _IT_MONTHS = "ABCDEHLMPRST"
 
@@ -601,8 +705,8 @@ def kr_driver_license(value: str) -> bool:
 # The first two digits of Thailand's province codes (10-27 central, 30-49 north-east, 50-58 north, 60-67 north and
 # central, 70-77 west, 80-86 south, 90-96 deep south), the second and third digits of a TNIN.
 _TH_PROVINCE_PREFIXES = frozenset(
-    f"{n:02d}" for n in (*range(10, 28), *range(30, 59), *range(60, 68), *range(70, 78), *range(80, 87),
-                         *range(90, 97)))
+    f"{n:02d}" for n in (*range(10, 28), *range(30, 59), *range(60, 68), *range(70, 78), *range(80, 87), *range(90, 97))
+)
 
 
 def th_tnin(value: str) -> bool:
@@ -993,8 +1097,11 @@ def de_tax_number(value: str) -> bool:
     Land's own slash form (2/3/5, 3/3/5, 3/4/4 digits). Check digits differ by Land and are not validated."""
     if "/" in value:
         parts = value.split("/")
-        return len(parts) == 3 and all(p.isdigit() for p in parts) and (
-            tuple(len(p) for p in parts) in ((2, 3, 5), (3, 3, 5), (3, 4, 4)))
+        return (
+            len(parts) == 3
+            and all(p.isdigit() for p in parts)
+            and (tuple(len(p) for p in parts) in ((2, 3, 5), (3, 3, 5), (3, 4, 4)))
+        )
     d = digits_of(value)
     return len(d) == 13 and d[4] == "0" and d.startswith(_DE_STNR_PREFIXES)
 
@@ -1030,8 +1137,20 @@ def us_mbi(value: str) -> bool:
 
 # IRS campus prefixes of an EIN (irs.gov "How EINs are assigned and valid EIN prefixes").
 _EIN_PREFIXES = frozenset(
-    f"{n:02d}" for n in (*range(1, 7), *range(10, 17), *range(20, 28), *range(30, 49), *range(50, 69),
-                         *range(71, 78), *range(80, 89), *range(90, 96), 98, 99))
+    f"{n:02d}"
+    for n in (
+        *range(1, 7),
+        *range(10, 17),
+        *range(20, 28),
+        *range(30, 49),
+        *range(50, 69),
+        *range(71, 78),
+        *range(80, 89),
+        *range(90, 96),
+        98,
+        99,
+    )
+)
 
 
 def us_ein(value: str) -> bool:

@@ -13,13 +13,13 @@ import pytest
 from redis import Redis
 
 from crypto import CryptoManager, Keyring
-from piimask.local.redis_server import LocalRedis
-from piimask.local.redis_server import free_port
-from piimask.settings import Settings
 from piimask.local.processes import start_service, start_workers
+from piimask.local.redis_server import LocalRedis, free_port
+from piimask.settings import Settings
 from tests.helpers import ADMIN, KEYS
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
 
 @pytest.fixture(scope="session")
 def workdir(tmp_path_factory) -> Path:

@@ -26,6 +26,7 @@ KEYS = {
 }
 ADMIN = {"Authorization": "Bearer admin-key"}
 
+
 def wait_job(client: httpx.Client, job_id: str, timeout: float = 120, until=("finished", "failed", "canceled")):
     def done():
         state = client.get(f"/v1/jobs/{job_id}").json()

@@ -106,20 +106,31 @@ def make_certificates(folder: Path) -> Certificates:
         .not_valid_after(now + datetime.timedelta(days=2))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
-            x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
-                          key_encipherment=False, data_encipherment=False, key_agreement=False, encipher_only=False,
-                          decipher_only=False),
+            x509.KeyUsage(
+                digital_signature=True,
+                key_cert_sign=True,
+                crl_sign=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
             critical=True,
-        )  # fmt: skip
+        )
         .sign(ca_key, hashes.SHA256())
     )
     sans = [x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]
     server_key, server = _issue(ca_key, ca_name, "127.0.0.1", ExtendedKeyUsageOID.SERVER_AUTH, sans)
     client_key, client = _issue(ca_key, ca_name, "piimask-worker", ExtendedKeyUsageOID.CLIENT_AUTH, [])
     files = Certificates(
-        ca=folder / "ca.pem", server_cert=folder / "server.pem", server_key=folder / "server-key.pem",
-        client_cert=folder / "client.pem", client_key=folder / "client-key.pem",
-    )  # fmt: skip
+        ca=folder / "ca.pem",
+        server_cert=folder / "server.pem",
+        server_key=folder / "server-key.pem",
+        client_cert=folder / "client.pem",
+        client_key=folder / "client-key.pem",
+    )
     files.ca.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     files.server_cert.write_bytes(server.public_bytes(serialization.Encoding.PEM))
     files.client_cert.write_bytes(client.public_bytes(serialization.Encoding.PEM))

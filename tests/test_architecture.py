@@ -71,4 +71,3 @@ def test_no_module_of_the_package_is_in_an_import_cycle():
             if back:
                 cycles.append(" -> ".join((importer, *back)))
     assert not cycles, "\n".join(cycles)
-

@@ -20,8 +20,10 @@ def records(env) -> list[dict]:
 
 
 def test_a_text_unmask_is_audited_with_counts_only(client, env):
-    masked = client.post("/v1/text/mask", json={"text": f"write to {EMAIL} or {EMAIL}",
-                                                "policy": {"operators": {"EMAIL_ADDRESS": {"type": "encrypt"}}}})
+    masked = client.post(
+        "/v1/text/mask",
+        json={"text": f"write to {EMAIL} or {EMAIL}", "policy": {"operators": {"EMAIL_ADDRESS": {"type": "encrypt"}}}},
+    )
     token_text = masked.json()["masked_text"]
     before = len(records(env))
     r = client.post("/v1/text/unmask", json={"text": token_text}, headers={"X-Request-ID": "audit-test-1"})

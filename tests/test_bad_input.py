@@ -14,7 +14,9 @@ def assert_error(r, status: int, *words: str):
 
 
 def test_malformed_json(client):
-    r = client.post("/v1/text/mask", content=b'{"text": "' + SECRET.encode() + b'"', headers={"content-type": "application/json"})
+    r = client.post(
+        "/v1/text/mask", content=b'{"text": "' + SECRET.encode() + b'"', headers={"content-type": "application/json"}
+    )
     assert_error(r, 400, "JSON")
 
 
@@ -22,12 +24,24 @@ def test_malformed_json(client):
     "body, status, words",
     [
         ({"text": SECRET, "polcy": {"operators": {"DEFAULT": {"type": "redact"}}}}, 422, ["polcy: unknown field"]),
-        ({"text": SECRET, "policy": {"operators": {"DEFAULT": {"type": "redact", "chars": "#"}}}}, 422, ["chars", "unknown"]),
-        ({"text": SECRET, "policy": {"columns": {"a": {"mode": "keep", "entty": "X"}}}}, 422, ["entty", "unknown field"]),
+        (
+            {"text": SECRET, "policy": {"operators": {"DEFAULT": {"type": "redact", "chars": "#"}}}},
+            422,
+            ["chars", "unknown"],
+        ),
+        (
+            {"text": SECRET, "policy": {"columns": {"a": {"mode": "keep", "entty": "X"}}}},
+            422,
+            ["entty", "unknown field"],
+        ),
         ({"text": SECRET + "x" * 20000}, 413, ["limit", "20000"]),
         ({"texxt": SECRET}, 422, ["text", "required"]),
         ({"text": SECRET, "policy": {"entities": ["NOT_A_TYPE"]}}, 422, ["unknown entity type", "NOT_A_TYPE"]),
-        ({"text": SECRET, "policy": {"operators": {"EMAIL_ADDRESS": {"type": "shred"}}}}, 422, ["unknown operator", "shred"]),
+        (
+            {"text": SECRET, "policy": {"operators": {"EMAIL_ADDRESS": {"type": "shred"}}}},
+            422,
+            ["unknown operator", "shred"],
+        ),
         ({"text": SECRET, "policy": {"operators": {"EMAIL_ADDRESS": {"type": "mask", "keep": -1}}}}, 422, ["keep"]),
         ({"text": SECRET, "policy": {"operators": {"EMAIL_ADDRESS": {"type": "hash", "lenght": 3}}}}, 422, ["lenght"]),
         ({"text": SECRET, "policy": {"score_threshold": 2}}, 422, ["score_threshold"]),
@@ -39,15 +53,21 @@ def test_bad_text_requests(client, body, status, words):
 
 def test_batch_limits(client):
     assert_error(client.post("/v1/text/mask/batch", json={"texts": []}), 422, "at least one")
-    assert_error(client.post("/v1/text/mask/batch", json={"texts": ["ok"], "offset": "utf16"}), 422, "offset: unknown field")
+    assert_error(
+        client.post("/v1/text/mask/batch", json={"texts": ["ok"], "offset": "utf16"}), 422, "offset: unknown field"
+    )
 
 
 def test_unknown_fields_are_refused_at_every_level_of_every_v1_body(client):
-    assert_error(client.post("/v1/text/analyze", json={"text": SECRET, "entities": ["PERSON"]}), 422, "entities: unknown field")
+    assert_error(
+        client.post("/v1/text/analyze", json={"text": SECRET, "entities": ["PERSON"]}), 422, "entities: unknown field"
+    )
     assert_error(client.post("/v1/text/unmask", json={"text": SECRET, "policy": {}}), 422, "policy: unknown field")
     body = {"text": SECRET, "fpe": [{"value": "123456", "type": "US_SSN", "luhn": False, "keyid": "k"}]}
     assert_error(client.post("/v1/text/unmask", json=body), 422, "fpe.0.keyid: unknown field")
-    assert_error(client.post("/v1/tables", json={"source_uri": "x.csv", "ouput_uri": "y.csv"}), 422, "ouput_uri: unknown field")
+    assert_error(
+        client.post("/v1/tables", json={"source_uri": "x.csv", "ouput_uri": "y.csv"}), 422, "ouput_uri: unknown field"
+    )
     files = {"file": ("t.csv", b"a,b\n1,2\n", "text/csv")}
     assert_error(client.post("/v1/tables", files=files, data={"polcy": "{}"}), 422, "polcy: unknown field")
 
@@ -89,7 +109,9 @@ def test_bad_table_requests(client):
     assert_error(r, 415, "unsupported", "xlsx")
     r = client.post("/v1/tables", files={"file": ("t.csv", b"a,b\n1,2\n", "text/csv")}, data={"policy": "{nope"})
     assert_error(r, 400, "policy")
-    r = client.post("/v1/tables", files={"file": ("t.csv", b"a\n1\n", "text/csv")}, data={"policy": '{"entities": ["NOPE"]}'})
+    r = client.post(
+        "/v1/tables", files={"file": ("t.csv", b"a\n1\n", "text/csv")}, data={"policy": '{"entities": ["NOPE"]}'}
+    )
     assert_error(r, 422, "NOPE")
     assert_error(client.post("/v1/tables", json={"source_uri": "../../etc/passwd"}), 400, "outside")
     assert_error(client.post("/v1/tables", json={"source_uri": "/etc/passwd"}), 400, "outside")
@@ -130,12 +152,22 @@ def test_body_and_upload_limits(service, env):
 
     headers = {"Authorization": "Bearer admin-key"}
     body = b'{"text": "' + b"x" * (33 * 1024**2) + b'"}'  # above PIIMASK_MAX_BODY_BYTES (32 MiB by default)
-    r = httpx.post(f"{service.base_url}/v1/text/mask", content=body, headers={**headers, "content-type": "application/json"}, timeout=60)
+    r = httpx.post(
+        f"{service.base_url}/v1/text/mask",
+        content=body,
+        headers={**headers, "content-type": "application/json"},
+        timeout=60,
+    )
     assert_error(r, 413, "limit")
 
     def chunks():  # no Content-Length: the limit must hold while the body streams in
         for _ in range(40):
             yield b"x" * 1024**2
 
-    r = httpx.post(f"{service.base_url}/v1/text/mask", content=chunks(), headers={**headers, "content-type": "application/json"}, timeout=60)
+    r = httpx.post(
+        f"{service.base_url}/v1/text/mask",
+        content=chunks(),
+        headers={**headers, "content-type": "application/json"},
+        timeout=60,
+    )
     assert_error(r, 413, "limit")

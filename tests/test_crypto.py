@@ -65,7 +65,9 @@ def test_wrong_or_missing_key_is_a_clear_error():
         unmask_tokens(token, stranger)
     assert "secret" not in str(err.value)
     # same key id, wrong key material (a keyring that was regenerated instead of rotated)
-    impostor = CryptoManager(Keyring(active=RING.active, keys={RING.active: stranger.keyring.keys[stranger.active_key_id]}))
+    impostor = CryptoManager(
+        Keyring(active=RING.active, keys={RING.active: stranger.keyring.keys[stranger.active_key_id]})
+    )
     with pytest.raises(UnmaskError, match="does not decrypt"):
         unmask_tokens(token, impostor)
     tampered = token[:-3] + ("A" if token[-3] != "A" else "B") + token[-2:]
@@ -76,8 +78,16 @@ def test_wrong_or_missing_key_is_a_clear_error():
 
 
 def _shape(value: str) -> str:
-    return "".join("9" if c.isdigit() and c.isascii() else "a" if c.isascii() and c.islower() else
-                   "A" if c.isascii() and c.isupper() else c for c in value)  # fmt: skip
+    return "".join(
+        "9"
+        if c.isdigit() and c.isascii()
+        else "a"
+        if c.isascii() and c.islower()
+        else "A"
+        if c.isascii() and c.isupper()
+        else c
+        for c in value
+    )
 
 
 values = st.text(alphabet=st.sampled_from("0123456789abcdefXYZ -./@"), min_size=1, max_size=40)
@@ -109,7 +119,9 @@ def test_pseudonymize_is_realistic_and_keyed():
     a = apply({"type": "pseudonymize"}, "Maria Gonzalez", "PERSON")
     assert re.fullmatch(r"[A-Z][\w.'-]+( [A-Z][\w.'-]+)+", a), a
     assert "@" in apply({"type": "pseudonymize"}, "maria@example.org", "EMAIL_ADDRESS")
-    others = {apply({"type": "pseudonymize"}, "Maria Gonzalez", "PERSON", CryptoManager(Keyring.generate())) for _ in range(3)}
+    others = {
+        apply({"type": "pseudonymize"}, "Maria Gonzalez", "PERSON", CryptoManager(Keyring.generate())) for _ in range(3)
+    }
     assert len(others | {a}) >= 3
 
 

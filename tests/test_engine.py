@@ -98,7 +98,9 @@ def test_operator_validation_names_the_parameter(spec, words):
 
 
 def test_policy_validation():
-    Policy.model_validate({"entities": ["PERSON"], "deny_list": {"EMPLOYEE_ID": ["E1"]}, "operators": {"EMPLOYEE_ID": {"type": "redact"}}})
+    Policy.model_validate(
+        {"entities": ["PERSON"], "deny_list": {"EMPLOYEE_ID": ["E1"]}, "operators": {"EMPLOYEE_ID": {"type": "redact"}}}
+    )
     for bad, word in [
         ({"entities": ["PERSONS"]}, "PERSONS"),
         ({"operators": {"FOO": {"type": "redact"}}}, "FOO"),
@@ -129,10 +131,12 @@ def test_overlaps_resolved_by_specificity_then_score():
 
 def test_title_and_postcode_inside_a_model_span_yield_to_it():
     spans = [
-        Span("PERSON", 0, 10, 0.9, "model"), Span("TITLE", 0, 3, 0.8, "pattern"),
-        Span("LOCATION", 20, 60, 0.9, "model"), Span("ZIP_CODE", 55, 60, 0.65, "pattern"),
+        Span("PERSON", 0, 10, 0.9, "model"),
+        Span("TITLE", 0, 3, 0.8, "pattern"),
+        Span("LOCATION", 20, 60, 0.9, "model"),
+        Span("ZIP_CODE", 55, 60, 0.65, "pattern"),
         Span("TITLE", 70, 73, 0.8, "pattern"),
-    ]  # fmt: skip
+    ]
     assert [s.type for s in resolve_overlaps(spans)] == ["PERSON", "LOCATION", "TITLE"]
 
 
@@ -313,7 +317,7 @@ def test_the_queue_is_bounded_and_requests_have_deadlines(engine):
     batcher = MicroBatcher(model, max_wait_ms=0, max_queued_chars=100)
     try:
         model.gate.clear()  # passes are held: what is submitted stays queued
-        held = batcher.submit(["Maria Gonzalez lives in Porto with her family."] )  # 46 characters
+        held = batcher.submit(["Maria Gonzalez lives in Porto with her family."])  # 46 characters
         late = batcher.submit(["Kwame Mensah"], deadline=time.monotonic() + 0.2)
         with pytest.raises(Overloaded):
             batcher.submit(["x" * 60])  # 46 + 12 + 60 > 100
@@ -391,8 +395,13 @@ def test_compiled_model_gives_the_same_spans_as_eager(engine):
     eager = TokenClassifier(checkpoint, device="cpu", threads=1, cpu_dtype="float32")
     assert compiled.describe()["compiled"] is True and eager.describe()["compiled"] is False
     long = "Ticket for Maria Gonzalez in Madrid. " * 60  # several windows: the many-window graph, with overlap votes
-    texts = ["Maria Gonzalez flew to Madrid on 3 May.", "please call kwame mensah at the Accra office", "no pii here",
-             long, "Kwame"]  # fmt: skip
+    texts = [
+        "Maria Gonzalez flew to Madrid on 3 May.",
+        "please call kwame mensah at the Accra office",
+        "no pii here",
+        long,
+        "Kwame",
+    ]
     for batch in (texts, texts[:1], texts[-1:]):  # a pass of one window has its own graph
         got, want = compiled.predict(batch), eager.predict(batch)
         assert [[(s.type, s.start, s.end) for s in spans] for spans in got] == [

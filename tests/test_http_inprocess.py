@@ -3,15 +3,20 @@ pattern recognizers and no model, a crypto manager on a fresh keyring, a key rin
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
+from redis import Redis
+from rq import Queue
 
 from crypto import CryptoManager, Keyring
 from piimask.engine import MaskingEngine
 from piimask.http.access import KeyRing
 from piimask.http.app import build_app
-from piimask.http.deps import get_engine, get_keys, get_settings
+from piimask.http.deps import get_engine, get_keys, get_queue, get_settings, get_store
 from piimask.settings import Settings
+from piimask.tables.blobstore import BlobStore
 
 EMAIL = "jane.doe@example.com"
 
@@ -75,3 +80,50 @@ def test_v1_and_presidio_mask_are_one_operator(client):
     r = client.post("/anonymize", json=body, headers=headers)
     assert r.status_code == 200, r.text
     assert r.json()["text"] == "card **** 1111 1111 1111"
+
+
+@pytest.fixture()
+def upload_client(tmp_path) -> tuple[TestClient, Path]:
+    """The tables route with a real folder blob store and a small upload limit; a queue that is never reached (every
+    request here is refused before a job is made)."""
+    settings = Settings(auth="on", max_upload_bytes=64 * 1024)
+    app = build_app(settings)
+    app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[get_keys] = lambda: KeyRing({"tables-key": ["tables"]})
+    app.dependency_overrides[get_store] = lambda: BlobStore(str(tmp_path / "blobs"))
+    app.dependency_overrides[get_queue] = lambda: Queue("unused", connection=Redis(port=1))
+    return TestClient(app, headers={"Authorization": "Bearer tables-key"}), tmp_path / "blobs"
+
+
+def _objects(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(
+    "files, data, status, words",
+    [
+        ({"file": ("t.csv", b"a,b\n" + b"1,2\n" * 20_000, "text/csv")}, {}, 413, ["file", "65536"]),
+        ({"file": ("t.csv", b"a,b\n1,2\n", "text/csv")}, {"polcy": "{}"}, 422, ["polcy: unknown field"]),
+        ({"file": ("t.csv", b"a,b\n1,2\n", "text/csv")}, {"policy": "{nope"}, 400, ["policy", "JSON"]),
+        ({"file": ("t.xlsx", b"a,b\n1,2\n", "text/csv")}, {}, 415, ["xlsx"]),
+        ({"other": ("t.csv", b"a,b\n1,2\n", "text/csv")}, {}, 422, ["other: unknown field"]),
+        ({"policy": (None, "{}")}, {}, 422, ["file"]),
+    ],
+)
+def test_a_refused_upload_leaves_nothing_in_the_store(upload_client, files, data, status, words):
+    client, root = upload_client
+    r = client.post("/v1/tables", files=files or None, data=data)
+    assert r.status_code == status, r.text
+    message = r.json()["error"]["message"]
+    assert all(w in message for w in words), message
+    assert _objects(root) == [], "a refused upload must leave no object (and no temporary) behind"
+
+
+def test_a_broken_multipart_body_is_a_400_and_leaves_nothing(upload_client):
+    client, root = upload_client
+    head = b'--XYZ\r\ncontent-disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\n1,2\n'
+    r = client.post("/v1/tables", content=head, headers={"content-type": "multipart/form-data; boundary=XYZ"})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "malformed_multipart", r.text
+    r = client.post("/v1/tables", content=head, headers={"content-type": "multipart/form-data"})
+    assert r.status_code == 400 and "boundary" in r.json()["error"]["message"], r.text
+    assert _objects(root) == []

@@ -23,7 +23,7 @@ def test_pii_never_reaches_logs_or_redis(client, worker, service, redis_conn):
     for bad in ({"text": text, "policy": {"entities": ["NOPE"]}}, {"text": text * 2000}):
         r = client.post("/v1/text/mask", json=bad)
         assert r.status_code in (413, 422) and EMAIL not in r.text
-    csv = f"name,email,card,ssn,notes\n{NAME},{EMAIL},{CARD},{SSN},\"wrote from {EMAIL}\"\n".encode()
+    csv = f'name,email,card,ssn,notes\n{NAME},{EMAIL},{CARD},{SSN},"wrote from {EMAIL}"\n'.encode()
     r = client.post("/v1/tables", files={"file": ("c.csv", csv, "text/csv")}, data={"policy": json.dumps(policy)})
     assert wait_job(client, r.json()["job_id"])["status"] == "finished"
     broken = f"name,email\n{NAME},{EMAIL},extra\n".encode()

@@ -115,9 +115,12 @@ def aws(moto) -> dict[str, str]:
 def bucket(moto) -> s3fs.S3FileSystem:
     """This test's own view of the bucket, with explicit credentials (the processes read the environment)."""
     fs = s3fs.S3FileSystem(
-        key=AWS_KEY_ID, secret=AWS_SECRET, endpoint_url=moto.endpoint, client_kwargs={"region_name": "eu-west-1"},
+        key=AWS_KEY_ID,
+        secret=AWS_SECRET,
+        endpoint_url=moto.endpoint,
+        client_kwargs={"region_name": "eu-west-1"},
         use_listings_cache=False,
-    )  # fmt: skip
+    )
     fs.mkdir(BUCKET)
     return fs
 
@@ -133,9 +136,11 @@ def aws_here(monkeypatch, aws, bucket):
 def acl_redis(hosts):
     """Redis with its default user switched off and one ACL user: what a shared platform Redis looks like."""
     server = LocalRedis(
-        hosts / "redis-acl", username=REDIS_USER, password=REDIS_PASSWORD,
+        hosts / "redis-acl",
+        username=REDIS_USER,
+        password=REDIS_PASSWORD,
         extra_args=("--user", "default", "off", "--user", REDIS_USER, "on", f">{REDIS_PASSWORD}", "~*", "&*", "+@all"),
-    ).start()  # fmt: skip
+    ).start()
     yield server
     server.stop()
 
@@ -182,29 +187,38 @@ def wait_registered(connection, children: list[Child], timeout: float = 300) -> 
     for child in children:
         child.wait_until(
             lambda c=child: any(r["pid"] == c.pid and r.get("models") for r in worker_registrations(connection)),
-            timeout, "a worker's registration",
-        )  # fmt: skip
+            timeout,
+            "a worker's registration",
+        )
 
 
 @pytest.fixture(scope="class")
 def deployment(hosts, aws, bucket, acl_redis, keyring_json):
     service_home = hosts / "service-host"
-    service_env = host_env(service_home, {
-        **SETTINGS, **aws,
-        "PIIMASK_REDIS_URL": acl_redis.url,
-        "PIIMASK_BLOB_ROOT": ROOT_URI,
-        "PIIMASK_DATA_DIR": str(service_home / "data"),
-        "PIIMASK_KEYRING_JSON": keyring_json,
-    })  # fmt: skip
+    service_env = host_env(
+        service_home,
+        {
+            **SETTINGS,
+            **aws,
+            "PIIMASK_REDIS_URL": acl_redis.url,
+            "PIIMASK_BLOB_ROOT": ROOT_URI,
+            "PIIMASK_DATA_DIR": str(service_home / "data"),
+            "PIIMASK_KEYRING_JSON": keyring_json,
+        },
+    )
     worker_envs, workers = [], []
     for i in range(2):
         home = hosts / f"worker-host-{i}"
-        env = host_env(home, {
-            **SETTINGS, **aws,
-            "PIIMASK_REDIS_URL": acl_redis.url,
-            "PIIMASK_BLOB_ROOT": ROOT_URI,
-            "PIIMASK_KEYRING_JSON": keyring_json,
-        })  # fmt: skip
+        env = host_env(
+            home,
+            {
+                **SETTINGS,
+                **aws,
+                "PIIMASK_REDIS_URL": acl_redis.url,
+                "PIIMASK_BLOB_ROOT": ROOT_URI,
+                "PIIMASK_KEYRING_JSON": keyring_json,
+            },
+        )
         # shares nothing with the service's host: no path of it anywhere in its environment
         assert not any(str(service_home) in value for value in env.values())
         worker_envs.append(env)
@@ -255,7 +269,6 @@ class TestOneDeploymentOnS3:
         assert local_files(*homes) == []  # no host kept a copy of the table on its disk
         assert not (deployment.service_home / "data" / "blobs").exists()
 
-
     def test_json_submission_with_uris_in_the_bucket_and_refusals_outside_it(self, client, deployment, bucket):
         data, records = make_csv(60, seed=3, notes=False)
         bucket.pipe(f"{BUCKET}/deploy/incoming/crm.csv", data)
@@ -283,7 +296,6 @@ class TestOneDeploymentOnS3:
         r = client.post("/v1/tables", json={"source_uri": f"{ROOT_URI}/incoming/missing.csv"})
         assert r.status_code == 404
 
-
     def test_a_fanned_out_job_reads_and_writes_its_parts_on_s3(self, client, deployment, bucket):
         data, records = make_csv(4000, seed=17)
         assert len(data) > 400_000
@@ -293,13 +305,14 @@ class TestOneDeploymentOnS3:
         assert state["report"]["parts"] >= 4 and state["report"]["rows"] == 4000
         masked = read_csv(client.get(f"/v1/jobs/{job_id}/result").content)
         assert [row["id"] for row in masked] == [rec["id"] for rec in records]
-        assert all(row["email"] == "<EMAIL_ADDRESS>" and row["amount"] == rec["amount"] for row, rec in zip(masked, records))
+        assert all(
+            row["email"] == "<EMAIL_ADDRESS>" and row["amount"] == rec["amount"] for row, rec in zip(masked, records)
+        )
         parts = Job.fetch(job_id, connection=deployment.redis).meta["fanout"]["part_ids"]
         workers = {Job.fetch(p, connection=deployment.redis).worker_name for p in parts}
         assert len(workers) == 2, workers  # both share-nothing workers took parts: they met only in Redis and S3
         assert not bucket.exists(f"{BUCKET}/deploy/work/{job_id}")  # the merge removed the parts
         assert pending_uploads(bucket) == []
-
 
     def test_canceling_a_running_job_leaves_no_object_and_no_upload(self, client, deployment, bucket):
         data, _ = make_csv(2400, seed=11)
@@ -319,7 +332,6 @@ class TestOneDeploymentOnS3:
         assert bucket.find(f"{BUCKET}/deploy/results/{job_id}") == []
         assert pending_uploads(bucket) == []
 
-
     def test_canceling_a_fanned_out_job_removes_its_parts(self, client, deployment, bucket):
         data, _ = make_csv(6000, seed=12)
         job_id = submit(client, data)
@@ -337,14 +349,12 @@ class TestOneDeploymentOnS3:
 
         wait_for(cleared, 60, "the canceled job's parts to be removed")
 
-
     def test_readyz_and_logs_hold_no_secret(self, client, deployment):
         body = client.get("/readyz").text
         assert json.loads(body)["redis"] == "ok" and len(json.loads(body)["workers"]) == 2
         logs = deployment.logs()
         for secret in (REDIS_PASSWORD, AWS_SECRET):
             assert secret not in body and secret not in logs
-
 
     def test_kill_9_of_a_share_nothing_worker_is_recovered_by_the_other(self, client, deployment, bucket):
         data, _ = make_csv(2400, seed=5)
@@ -405,7 +415,9 @@ def test_clear_partials_aborts_the_upload_of_a_killed_writer(aws_here, bucket, h
         f"with store.atomic_writer({path!r}) as f:\n"
         "    f.write(b'y' * (60 * 1024**2)); f.flush(); os._exit(9)\n"
     )
-    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120
+    )
     assert run.returncode == 9
     assert not bucket.exists(f"{BUCKET}/deploy/killed/out.csv") and len(store.pending_uploads(path)) == 1
     assert store.clear_partials(path) == 1 and store.pending_uploads(path) == []
@@ -419,7 +431,9 @@ def test_a_missing_bucket_is_a_clear_start_up_error(aws_here):
 
 def test_a_worker_with_a_missing_bucket_exits_at_once_and_says_why(hosts, aws, acl_redis):
     home = hosts / "worker-no-bucket"
-    env = host_env(home, {**SETTINGS, **aws, "PIIMASK_REDIS_URL": acl_redis.url, "PIIMASK_BLOB_ROOT": f"s3://no-such-{BUCKET}/x"})
+    env = host_env(
+        home, {**SETTINGS, **aws, "PIIMASK_REDIS_URL": acl_redis.url, "PIIMASK_BLOB_ROOT": f"s3://no-such-{BUCKET}/x"}
+    )
     child = start_worker_in(home, env, hosts / "worker-no-bucket.log")
     assert wait_exit(child, 120) == 2
     output = child.output()
@@ -439,7 +453,10 @@ def password_redis(hosts):
 def test_redacted_urls_hide_every_password():
     assert redacted("redis://user:s3cr3t@h:6379/0") == "redis://user:***@h:6379/0"
     assert redacted("redis://:s3cr3t@h/0") == "redis://:***@h/0"
-    assert redacted("redis+sentinel://u:s3cr3t@a:26379,b:26379/primary/0") == "redis+sentinel://u:***@a:26379,b:26379/primary/0"
+    assert (
+        redacted("redis+sentinel://u:s3cr3t@a:26379,b:26379/primary/0")
+        == "redis+sentinel://u:***@a:26379,b:26379/primary/0"
+    )
     assert "s3cr3t" not in redacted("rediss://h/0?password=s3cr3t&db=1")
     assert redacted("redis://h:6379/0") == "redis://h:6379/0"
     assert "s3cr3t" not in repr(Settings(redis_url="redis://u:s3cr3t@h/0"))
@@ -462,7 +479,9 @@ def test_passwords_and_acl_users_connect_and_wrong_ones_are_clear_errors(passwor
             connect(Settings(redis_url=url))
         message = str(caught.value)
         assert "credentials" in message and time.monotonic() - started < 5, message  # never retried
-        assert "wrong-password" not in message and password_redis.password not in message and REDIS_PASSWORD not in message
+        assert (
+            "wrong-password" not in message and password_redis.password not in message and REDIS_PASSWORD not in message
+        )
 
 
 def test_a_worker_with_a_wrong_password_exits_at_once_and_never_prints_it(hosts, password_redis):
@@ -484,7 +503,9 @@ def run_up(home: Path, env: dict[str, str], port: int, log: Path) -> subprocess.
 def test_up_with_a_wrong_password_stops_before_starting_anything(hosts, password_redis):
     home = hosts / "up-wrong"
     url = password_redis.url.replace(password_redis.password, "up-wrong-pass")
-    up = run_up(home, host_env(home, {"PIIMASK_REDIS_URL": url, "PIIMASK_AUTH": "off"}), free_port(), hosts / "up-wrong.log")
+    up = run_up(
+        home, host_env(home, {"PIIMASK_REDIS_URL": url, "PIIMASK_AUTH": "off"}), free_port(), hosts / "up-wrong.log"
+    )
     assert up.wait(120) == 2
     output = (hosts / "up-wrong.log").read_text()
     assert "refused the connection's credentials" in output and "up-wrong-pass" not in output
@@ -499,6 +520,7 @@ def test_up_runs_against_a_password_protected_redis_and_never_prints_the_passwor
     up = run_up(home, env, port, hosts / "up-pass.log")
     base = f"http://127.0.0.1:{port}"
     try:
+
         def ready():
             assert up.poll() is None, (hosts / "up-pass.log").read_text()[-3000:]
             try:
@@ -524,8 +546,15 @@ def test_up_runs_against_a_password_protected_redis_and_never_prints_the_passwor
 def test_a_service_with_a_wrong_password_exits_with_a_clear_error(hosts, password_redis):
     home = hosts / "service-wrong-pass"
     url = password_redis.url.replace(password_redis.password, "svc-wrong-pass")
-    env = host_env(home, {**SETTINGS, "PIIMASK_REDIS_URL": url, "PIIMASK_BLOB_ROOT": str(home / "blobs"),
-                          "PIIMASK_KEYRING": str(home / "keyring.json")})  # fmt: skip
+    env = host_env(
+        home,
+        {
+            **SETTINGS,
+            "PIIMASK_REDIS_URL": url,
+            "PIIMASK_BLOB_ROOT": str(home / "blobs"),
+            "PIIMASK_KEYRING": str(home / "keyring.json"),
+        },
+    )
     Keyring.generate().save(home / "keyring.json", overwrite=False)
     child = Child(["service", "--port", str(free_port())], env, hosts / "service-wrong-pass.log", cwd=home / "work")
     assert wait_exit(child, 300) != 0
@@ -548,10 +577,16 @@ def tls_redis(hosts, certificates):
     if binary is None:
         pytest.fail("no redis-server built with TLS: .ci/run installs Debian's (apt-get install redis-server)")
     tls = ServerTls(
-        certificates.server_cert, certificates.server_key, certificates.ca, require_client_certs=True,
-        client_cert_file=certificates.client_cert, client_key_file=certificates.client_key,
-    )  # fmt: skip
-    server = LocalRedis(hosts / "redis-tls", binary=binary, password="tls-pass-" + secrets.token_hex(8), tls=tls).start()
+        certificates.server_cert,
+        certificates.server_key,
+        certificates.ca,
+        require_client_certs=True,
+        client_cert_file=certificates.client_cert,
+        client_key_file=certificates.client_key,
+    )
+    server = LocalRedis(
+        hosts / "redis-tls", binary=binary, password="tls-pass-" + secrets.token_hex(8), tls=tls
+    ).start()
     yield server
     server.stop()
 
@@ -574,8 +609,12 @@ def test_rediss_with_a_ca_file_and_client_certificate_and_its_clear_errors(tls_r
 
     other_ca = make_certificates(hosts / "tls-other")
     failures = {
-        "no client certificate": tls_settings(tls_redis, certificates, PIIMASK_REDIS_CERT_FILE="", PIIMASK_REDIS_KEY_FILE=""),
-        "a CA that did not sign the server": tls_settings(tls_redis, certificates, PIIMASK_REDIS_CA_FILE=str(other_ca.ca)),
+        "no client certificate": tls_settings(
+            tls_redis, certificates, PIIMASK_REDIS_CERT_FILE="", PIIMASK_REDIS_KEY_FILE=""
+        ),
+        "a CA that did not sign the server": tls_settings(
+            tls_redis, certificates, PIIMASK_REDIS_CA_FILE=str(other_ca.ca)
+        ),
         "plain text to a TLS port": {"PIIMASK_REDIS_URL": tls_redis.url.replace("rediss://", "redis://")},
     }
     for what, env in failures.items():
@@ -595,8 +634,15 @@ def test_rediss_with_a_ca_file_and_client_certificate_and_its_clear_errors(tls_r
 def test_a_worker_over_rediss_masks_a_table(tls_redis, certificates, hosts, keyring_json):
     home = hosts / "worker-tls"
     blobs = home / "blobs"
-    env = host_env(home, {**SETTINGS, **tls_settings(tls_redis, certificates), "PIIMASK_BLOB_ROOT": str(blobs),
-                          "PIIMASK_KEYRING_JSON": keyring_json})  # fmt: skip
+    env = host_env(
+        home,
+        {
+            **SETTINGS,
+            **tls_settings(tls_redis, certificates),
+            "PIIMASK_BLOB_ROOT": str(blobs),
+            "PIIMASK_KEYRING_JSON": keyring_json,
+        },
+    )
     data, _ = make_csv(200, seed=23)
     (blobs / "tls").mkdir(parents=True, exist_ok=True)
     (blobs / "tls" / "in.csv").write_bytes(data)
@@ -616,8 +662,15 @@ def test_a_worker_over_rediss_masks_a_table(tls_redis, certificates, hosts, keyr
 @needs_service_wiring
 def test_the_service_over_rediss_is_ready_and_shows_no_password(tls_redis, certificates, hosts, keyring_json):
     home = hosts / "service-tls"
-    env = host_env(home, {**SETTINGS, **tls_settings(tls_redis, certificates), "PIIMASK_BLOB_ROOT": str(home / "blobs"),
-                          "PIIMASK_KEYRING_JSON": keyring_json})  # fmt: skip
+    env = host_env(
+        home,
+        {
+            **SETTINGS,
+            **tls_settings(tls_redis, certificates),
+            "PIIMASK_BLOB_ROOT": str(home / "blobs"),
+            "PIIMASK_KEYRING_JSON": keyring_json,
+        },
+    )
     service = start_service_in(home, env, hosts / "service-tls.log")
     try:
         assert service.ready_body["redis"] == "ok"
@@ -642,32 +695,48 @@ def sentinel_group(hosts):
     auth = ("--masterauth", password)
     primary = LocalRedis(hosts / "sentinel-primary", binary=binary, password=password, extra_args=auth).start()
     replica = LocalRedis(
-        hosts / "sentinel-replica", binary=binary, password=password,
+        hosts / "sentinel-replica",
+        binary=binary,
+        password=password,
         extra_args=(*auth, "--replicaof", "127.0.0.1", str(primary.port)),
-    ).start()  # fmt: skip
+    ).start()
     sentinel = LocalSentinel(
-        hosts / "sentinel", primary.port, service=SENTINEL_SERVICE, primary_password=password,
+        hosts / "sentinel",
+        primary.port,
+        service=SENTINEL_SERVICE,
+        primary_password=password,
         password=sentinel_password,
-    ).start()  # fmt: skip
+    ).start()
 
     def replica_known():
         replicas = sentinel.client().sentinel_slaves(SENTINEL_SERVICE)
-        return any(r["port"] == replica.port and r.get("master-link-status") == "ok" and not r["is_sdown"] for r in replicas)
+        return any(
+            r["port"] == replica.port and r.get("master-link-status") == "ok" and not r["is_sdown"] for r in replicas
+        )
 
     wait_for(replica_known, 60, "the Sentinel to find the replica")
     url = f"redis+sentinel://:{password}@127.0.0.1:{sentinel.port}/{SENTINEL_SERVICE}/0"
-    yield {"primary": primary, "replica": replica, "sentinel": sentinel, "url": url,
-           "env": {"PIIMASK_REDIS_URL": url, "PIIMASK_REDIS_SENTINEL_PASSWORD": sentinel_password},
-           "secrets": (password, sentinel_password)}  # fmt: skip
+    yield {
+        "primary": primary,
+        "replica": replica,
+        "sentinel": sentinel,
+        "url": url,
+        "env": {"PIIMASK_REDIS_URL": url, "PIIMASK_REDIS_SENTINEL_PASSWORD": sentinel_password},
+        "secrets": (password, sentinel_password),
+    }
     for server in (sentinel, replica, primary):
         server.stop()
 
 
-def test_a_sentinel_failover_mid_run_loses_no_queued_job_and_the_worker_rides_it_out(sentinel_group, hosts, keyring_json):
+def test_a_sentinel_failover_mid_run_loses_no_queued_job_and_the_worker_rides_it_out(
+    sentinel_group, hosts, keyring_json
+):
     group = sentinel_group
     home = hosts / "worker-sentinel"
     blobs = home / "blobs"
-    env = host_env(home, {**SETTINGS, **group["env"], "PIIMASK_BLOB_ROOT": str(blobs), "PIIMASK_KEYRING_JSON": keyring_json})
+    env = host_env(
+        home, {**SETTINGS, **group["env"], "PIIMASK_BLOB_ROOT": str(blobs), "PIIMASK_KEYRING_JSON": keyring_json}
+    )
     (blobs / "ha").mkdir(parents=True, exist_ok=True)
     (blobs / "ha" / "long.csv").write_bytes(make_csv(2400, seed=31)[0])
     (blobs / "ha" / "short.csv").write_bytes(make_csv(300, seed=32)[0])
@@ -707,8 +776,15 @@ def test_a_sentinel_failover_mid_run_loses_no_queued_job_and_the_worker_rides_it
 @needs_service_wiring
 def test_the_service_through_sentinel_is_ready_and_shows_no_password(sentinel_group, hosts, keyring_json):
     home = hosts / "service-sentinel"
-    env = host_env(home, {**SETTINGS, **sentinel_group["env"], "PIIMASK_BLOB_ROOT": str(home / "blobs"),
-                          "PIIMASK_KEYRING_JSON": keyring_json})  # fmt: skip
+    env = host_env(
+        home,
+        {
+            **SETTINGS,
+            **sentinel_group["env"],
+            "PIIMASK_BLOB_ROOT": str(home / "blobs"),
+            "PIIMASK_KEYRING_JSON": keyring_json,
+        },
+    )
     service = start_service_in(home, env, hosts / "service-sentinel.log")
     try:
         assert service.ready_body["redis"] == "ok"

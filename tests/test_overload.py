@@ -19,8 +19,13 @@ DOCUMENT = "Maria Gonzalez wrote to the bank in Lisbon about her account on 3 Ma
 
 @pytest.fixture(scope="module")
 def small_service(env, workdir):
-    env = {**env, "PIIMASK_MAX_TEXT_CHARS": "400000", "PIIMASK_MAX_QUEUED_CHARS": "200000",
-           "PIIMASK_REQUEST_TIMEOUT_S": "3", "PIIMASK_COMPILE": "off"}
+    env = {
+        **env,
+        "PIIMASK_MAX_TEXT_CHARS": "400000",
+        "PIIMASK_MAX_QUEUED_CHARS": "200000",
+        "PIIMASK_REQUEST_TIMEOUT_S": "3",
+        "PIIMASK_COMPILE": "off",
+    }
     proc = start_service(env, free_port(), log=workdir / "overload-service.log", timeout=180)
     yield proc
     proc.stop()

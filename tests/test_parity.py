@@ -23,7 +23,7 @@ HEADERS = {"Authorization": "Bearer mask-key"}
 
 # A recognizer test written the way Presidio's are (fixtures, a parametrize list, a module constant, a check-digit
 # helper, pytest.param marks, a count-only test), with texts of our own.
-MODULE = '''
+MODULE = """
 import pytest
 from presidio_analyzer.predefined_recognizers import WidgetRecognizer
 
@@ -62,7 +62,7 @@ def test_count_only(text, recognizer, entities):
 
 def test_not_parametrized(recognizer, entities):
     assert recognizer.analyze("W1", entities)
-'''
+"""
 
 
 def test_extraction_reads_parametrized_recognizer_tests():
@@ -82,7 +82,8 @@ def test_extraction_reads_parametrized_recognizer_tests():
 
 def test_other_engine_cases_are_left_out_unless_asked():
     module = MODULE.replace('marks=pytest.mark.skip_engine("stanza_en")', "").replace(
-        "def test_when_widgets", '@pytest.mark.skip_engine("transformers_en")\ndef test_when_widgets')
+        "def test_when_widgets", '@pytest.mark.skip_engine("transformers_en")\ndef test_when_widgets'
+    )
     cases, _failed, left_out = parity.extract_module("test_widget_recognizer.py", module)
     assert len(cases) == 2 and sum(left_out.values()) == 4
     cases, _failed, left_out = parity.extract_module("test_widget_recognizer.py", module, include_other_engines=True)

@@ -45,8 +45,12 @@ def test_every_match_of_a_builtin_pattern_holds_its_bound(name: str, regex: re.P
     """Strings built to match each built-in regex: the first match never holds fewer digits than the gate needs."""
     bound = min_digits(regex)
 
-    @settings(max_examples=12, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @settings(
+        max_examples=12,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
     @given(st.from_regex(regex, fullmatch=False))
     def check(text: str) -> None:
         m = regex.search(text)
@@ -93,10 +97,28 @@ def test_the_gates_change_no_result_on_generated_text() -> None:
     from piimask.training.render import generate
 
     texts = [ex.text for ex in generate(400, seed=5)]
-    values = ["536-22-1234", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "+44 20 7946 0958",
-              "(212) 555-0134", "2024-05-03T10:15:00Z", "03/05/2024", "9:30 am", "https://example.com/a?b=1",
-              "www.example.org", "192.168.0.1", "AB123456C", "1234567890", "12345678901", "DE123456789",
-              "SW1A 1AA", "12 345 678 901", "K1A 0B1", "ID 850101-1234", "A1234567"]
+    values = [
+        "536-22-1234",
+        "4111 1111 1111 1111",
+        "DE89 3704 0044 0532 0130 00",
+        "+44 20 7946 0958",
+        "(212) 555-0134",
+        "2024-05-03T10:15:00Z",
+        "03/05/2024",
+        "9:30 am",
+        "https://example.com/a?b=1",
+        "www.example.org",
+        "192.168.0.1",
+        "AB123456C",
+        "1234567890",
+        "12345678901",
+        "DE123456789",
+        "SW1A 1AA",
+        "12 345 678 901",
+        "K1A 0B1",
+        "ID 850101-1234",
+        "A1234567",
+    ]
     texts += [f"{ctx} {value}." for value in values for ctx in ("my number is", "SSN", "ref", "passport no")]
     gated = RecognizerSet(default_recognizers())
     ungated = default_recognizers()

@@ -20,9 +20,17 @@ from tests.helpers import assert_error
 RESULT_KEYS = {"analysis_explanation", "end", "entity_type", "score", "start"}
 ITEM_KEYS = {"start", "end", "entity_type", "text", "operator", "score"}
 EXPLANATION_KEYS = {
-    "recognizer", "pattern_name", "pattern", "original_score", "score", "textual_explanation",
-    "score_context_improvement", "supportive_context_word", "validation_result", "regex_flags",
-}  # fmt: skip
+    "recognizer",
+    "pattern_name",
+    "pattern",
+    "original_score",
+    "score",
+    "textual_explanation",
+    "score_context_improvement",
+    "supportive_context_word",
+    "validation_result",
+    "regex_flags",
+}
 # The person names need the trained checkpoint; with PIIMASK_MODEL=/tmp/devmodel (untrained) only shapes and the
 # pattern-recognized entities are checked.
 TRAINED_MODEL = "PIIMASK_MODEL" not in os.environ
@@ -54,7 +62,10 @@ def test_analyze_minimal_request(client):
 
 def test_analyze_batch_request(client):
     # docs/api-docs/api-docs.yml, AnalyzeRequest "Minimal Request (batch request)"
-    texts = ["John Smith drivers license is AC432223", "John Smith drivers license is AC432223 and the zip code is 12345"]
+    texts = [
+        "John Smith drivers license is AC432223",
+        "John Smith drivers license is AC432223 and the zip code is 12345",
+    ]
     r = client.post("/analyze", json={"text": texts, "language": "en"})
     assert r.status_code == 200, r.text
     body = r.json()
@@ -93,10 +104,15 @@ def test_analyze_enhanced_request_with_ad_hoc_recognizer(client):
     # docs/api-docs/api-docs.yml "Enhanced Request (single text)" = docs/tutorial/09_ad_hoc.md "Example call"
     text = "John Smith drivers license is AC432223 and the zip code is 12345"
     body = {
-        "text": text, "language": "en", "return_decision_process": False,
-        "correlation_id": "123e4567-e89b-12d3-a456-426614174000", "score_threshold": 0.6,
-        "entities": ["US_DRIVER_LICENSE", "ZIP"], "trace": False, "ad_hoc_recognizers": [ZIP_RECOGNIZER],
-    }  # fmt: skip
+        "text": text,
+        "language": "en",
+        "return_decision_process": False,
+        "correlation_id": "123e4567-e89b-12d3-a456-426614174000",
+        "score_threshold": 0.6,
+        "entities": ["US_DRIVER_LICENSE", "ZIP"],
+        "trace": False,
+        "ad_hoc_recognizers": [ZIP_RECOGNIZER],
+    }
     r = client.post("/analyze", json=body)
     assert r.status_code == 200, r.text
     found = assert_results(r.json(), text)
@@ -125,14 +141,23 @@ def test_analyze_ad_hoc_deny_list_example(client):
     # docs/tutorial/09_ad_hoc.md, "deny-list based recognizers"
     text = "Mr. John Smith's drivers license is AC432223"
     body = {
-        "text": text, "language": "en",
+        "text": text,
+        "language": "en",
         "ad_hoc_recognizers": [
-            {"name": "Mr. Recognizer", "supported_language": "en", "deny_list": ["Mr", "Mr.", "Mister"],
-             "supported_entity": "MR_TITLE"},
-            {"name": "Ms. Recognizer", "supported_language": "en", "deny_list": ["Ms", "Ms.", "Miss", "Mrs", "Mrs."],
-             "supported_entity": "MS_TITLE"},
+            {
+                "name": "Mr. Recognizer",
+                "supported_language": "en",
+                "deny_list": ["Mr", "Mr.", "Mister"],
+                "supported_entity": "MR_TITLE",
+            },
+            {
+                "name": "Ms. Recognizer",
+                "supported_language": "en",
+                "deny_list": ["Ms", "Ms.", "Miss", "Mrs", "Mrs."],
+                "supported_entity": "MS_TITLE",
+            },
         ],
-    }  # fmt: skip
+    }
     r = client.post("/analyze", json=body)
     assert r.status_code == 200, r.text
     found = assert_results(r.json(), text)
@@ -145,10 +170,14 @@ def test_analyze_allow_list(client):
     text = "Write to jane.doe@example.com or to info@example.org"
     r = client.post("/analyze", json={"text": text, "language": "en", "allow_list": ["info@example.org"]})
     assert r.status_code == 200, r.text
-    assert [text[e["start"] : e["end"]] for e in r.json() if e["entity_type"] == "EMAIL_ADDRESS"] == ["jane.doe@example.com"]
+    assert [text[e["start"] : e["end"]] for e in r.json() if e["entity_type"] == "EMAIL_ADDRESS"] == [
+        "jane.doe@example.com"
+    ]
     body = {"text": text, "language": "en", "allow_list": ["^info@"], "allow_list_match": "regex"}
     r = client.post("/analyze", json=body)
-    assert [text[e["start"] : e["end"]] for e in r.json() if e["entity_type"] == "EMAIL_ADDRESS"] == ["jane.doe@example.com"]
+    assert [text[e["start"] : e["end"]] for e in r.json() if e["entity_type"] == "EMAIL_ADDRESS"] == [
+        "jane.doe@example.com"
+    ]
 
 
 def test_getting_started_phone_example(client):
@@ -165,9 +194,17 @@ def test_getting_started_phone_example(client):
     assert r.status_code == 200, r.text
     assert r.json() == {
         "text": "My phone number is --Redacted phone number--",
-        "items": [{"start": 19, "end": 44, "entity_type": "PHONE_NUMBER", "text": "--Redacted phone number--",
-                   "operator": "replace", "score": 0.95}],
-    }  # fmt: skip
+        "items": [
+            {
+                "start": 19,
+                "end": 44,
+                "entity_type": "PHONE_NUMBER",
+                "text": "--Redacted phone number--",
+                "operator": "replace",
+                "score": 0.95,
+            }
+        ],
+    }
 
 
 JANE = "hello world, my name is Jane Doe. My number is: 034453334"
@@ -175,55 +212,121 @@ JANE = "hello world, my name is Jane Doe. My number is: 034453334"
 ANONYMIZE_EXAMPLES = {
     # docs/api-docs/api-docs.yml, AnonymizeRequest "Replace and Redact Anonymizers"
     "replace_and_redact": (
-        {"text": JANE,
-         "anonymizers": {"PERSON": {"type": "redact"}, "PHONE_NUMBER": {"type": "replace", "new_value": "ANONYMIZED"}},
-         "analyzer_results": [{"start": 24, "end": 32, "score": 0.8, "entity_type": "PERSON"},
-                              {"start": 48, "end": 57, "score": 0.95, "entity_type": "PHONE_NUMBER"}]},
-        {"text": "hello world, my name is . My number is: ANONYMIZED",
-         "items": [{"start": 40, "end": 50, "entity_type": "PHONE_NUMBER", "text": "ANONYMIZED", "operator": "replace",
-                    "score": 0.95},
-                   {"start": 24, "end": 24, "entity_type": "PERSON", "text": "", "operator": "redact", "score": 0.8}]},
+        {
+            "text": JANE,
+            "anonymizers": {
+                "PERSON": {"type": "redact"},
+                "PHONE_NUMBER": {"type": "replace", "new_value": "ANONYMIZED"},
+            },
+            "analyzer_results": [
+                {"start": 24, "end": 32, "score": 0.8, "entity_type": "PERSON"},
+                {"start": 48, "end": 57, "score": 0.95, "entity_type": "PHONE_NUMBER"},
+            ],
+        },
+        {
+            "text": "hello world, my name is . My number is: ANONYMIZED",
+            "items": [
+                {
+                    "start": 40,
+                    "end": 50,
+                    "entity_type": "PHONE_NUMBER",
+                    "text": "ANONYMIZED",
+                    "operator": "replace",
+                    "score": 0.95,
+                },
+                {"start": 24, "end": 24, "entity_type": "PERSON", "text": "", "operator": "redact", "score": 0.8},
+            ],
+        },
     ),
     # docs/api-docs/api-docs.yml, AnonymizeRequest "Replace as default Anonymizer" (its YAML trailing commas dropped)
     "replace_default": (
-        {"text": "hello world, my name is Jane Doe.",
-         "anonymizers": {"DEFAULT": {"type": "replace", "new_value": "ANONYMIZED"}},
-         "analyzer_results": [{"start": 24, "end": 32, "score": 0.8, "entity_type": "PERSON"}]},
-        {"text": "hello world, my name is ANONYMIZED.",
-         "items": [{"start": 24, "end": 34, "entity_type": "PERSON", "text": "ANONYMIZED", "operator": "replace",
-                    "score": 0.8}]},
+        {
+            "text": "hello world, my name is Jane Doe.",
+            "anonymizers": {"DEFAULT": {"type": "replace", "new_value": "ANONYMIZED"}},
+            "analyzer_results": [{"start": 24, "end": 32, "score": 0.8, "entity_type": "PERSON"}],
+        },
+        {
+            "text": "hello world, my name is ANONYMIZED.",
+            "items": [
+                {
+                    "start": 24,
+                    "end": 34,
+                    "entity_type": "PERSON",
+                    "text": "ANONYMIZED",
+                    "operator": "replace",
+                    "score": 0.8,
+                }
+            ],
+        },
     ),
     # docs/samples/docker/index.md "Simple Text Anonymization" = PresidioAnonymizer.postman_collection.json
     # "Simple Anonymize request" (overlapping NAME / FIRST_NAME / LAST_NAME results: the containing NAME wins)
     "docker_sample": (
-        {"text": JANE,
-         "anonymizers": {"DEFAULT": {"type": "replace", "new_value": "ANONYMIZED"},
-                         "PHONE_NUMBER": {"type": "mask", "masking_char": "*", "chars_to_mask": 4, "from_end": True}},
-         "analyzer_results": [{"start": 24, "end": 32, "score": 0.8, "entity_type": "NAME"},
-                              {"start": 24, "end": 28, "score": 0.8, "entity_type": "FIRST_NAME"},
-                              {"start": 29, "end": 32, "score": 0.6, "entity_type": "LAST_NAME"},
-                              {"start": 48, "end": 57, "score": 0.95, "entity_type": "PHONE_NUMBER"}]},
-        {"text": "hello world, my name is ANONYMIZED. My number is: 03445****",
-         "items": [{"start": 50, "end": 59, "entity_type": "PHONE_NUMBER", "text": "03445****", "operator": "mask",
-                    "score": 0.95},
-                   {"start": 24, "end": 34, "entity_type": "NAME", "text": "ANONYMIZED", "operator": "replace",
-                    "score": 0.8}]},
+        {
+            "text": JANE,
+            "anonymizers": {
+                "DEFAULT": {"type": "replace", "new_value": "ANONYMIZED"},
+                "PHONE_NUMBER": {"type": "mask", "masking_char": "*", "chars_to_mask": 4, "from_end": True},
+            },
+            "analyzer_results": [
+                {"start": 24, "end": 32, "score": 0.8, "entity_type": "NAME"},
+                {"start": 24, "end": 28, "score": 0.8, "entity_type": "FIRST_NAME"},
+                {"start": 29, "end": 32, "score": 0.6, "entity_type": "LAST_NAME"},
+                {"start": 48, "end": 57, "score": 0.95, "entity_type": "PHONE_NUMBER"},
+            ],
+        },
+        {
+            "text": "hello world, my name is ANONYMIZED. My number is: 03445****",
+            "items": [
+                {
+                    "start": 50,
+                    "end": 59,
+                    "entity_type": "PHONE_NUMBER",
+                    "text": "03445****",
+                    "operator": "mask",
+                    "score": 0.95,
+                },
+                {
+                    "start": 24,
+                    "end": 34,
+                    "entity_type": "NAME",
+                    "text": "ANONYMIZED",
+                    "operator": "replace",
+                    "score": 0.8,
+                },
+            ],
+        },
     ),
     # docs/anonymizer/index.md "payload example" (no DEFAULT: replace with <ENTITY_TYPE>)
     "anonymizer_index": (
-        {"text": JANE,
-         "anonymizers": {"PHONE_NUMBER": {"type": "mask", "masking_char": "*", "chars_to_mask": 4, "from_end": True}},
-         "analyzer_results": [{"start": 24, "end": 32, "score": 0.8, "entity_type": "NAME"},
-                              {"start": 24, "end": 28, "score": 0.8, "entity_type": "FIRST_NAME"},
-                              {"start": 29, "end": 32, "score": 0.6, "entity_type": "LAST_NAME"},
-                              {"start": 48, "end": 57, "score": 0.95, "entity_type": "PHONE_NUMBER"}]},
-        {"text": "hello world, my name is <NAME>. My number is: 03445****",
-         "items": [{"start": 46, "end": 55, "entity_type": "PHONE_NUMBER", "text": "03445****", "operator": "mask",
-                    "score": 0.95},
-                   {"start": 24, "end": 30, "entity_type": "NAME", "text": "<NAME>", "operator": "replace",
-                    "score": 0.8}]},
+        {
+            "text": JANE,
+            "anonymizers": {
+                "PHONE_NUMBER": {"type": "mask", "masking_char": "*", "chars_to_mask": 4, "from_end": True}
+            },
+            "analyzer_results": [
+                {"start": 24, "end": 32, "score": 0.8, "entity_type": "NAME"},
+                {"start": 24, "end": 28, "score": 0.8, "entity_type": "FIRST_NAME"},
+                {"start": 29, "end": 32, "score": 0.6, "entity_type": "LAST_NAME"},
+                {"start": 48, "end": 57, "score": 0.95, "entity_type": "PHONE_NUMBER"},
+            ],
+        },
+        {
+            "text": "hello world, my name is <NAME>. My number is: 03445****",
+            "items": [
+                {
+                    "start": 46,
+                    "end": 55,
+                    "entity_type": "PHONE_NUMBER",
+                    "text": "03445****",
+                    "operator": "mask",
+                    "score": 0.95,
+                },
+                {"start": 24, "end": 30, "entity_type": "NAME", "text": "<NAME>", "operator": "replace", "score": 0.8},
+            ],
+        },
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("name", sorted(ANONYMIZE_EXAMPLES))
@@ -266,18 +369,27 @@ def test_anonymize_random_results_match_presidio(client):
     rng = random.Random(8)
     text = "Ann Lee met Bob  Ray at 10 Main St, call 555 0100 or mail ann@x.org; card 4111 1111 1111 1111 ok."
     operators = [
-        {"type": "replace", "new_value": "[X]"}, {"type": "replace"}, {"type": "redact"}, {"type": "keep"},
+        {"type": "replace", "new_value": "[X]"},
+        {"type": "replace"},
+        {"type": "redact"},
+        {"type": "keep"},
         {"type": "mask", "masking_char": "#", "chars_to_mask": 3, "from_end": False},
         {"type": "mask", "masking_char": "*", "chars_to_mask": 50, "from_end": True},
         {"type": "hash", "hash_type": "sha512", "salt": "0123456789abcdef!"},
-    ]  # fmt: skip
+    ]
     for _ in range(60):
         results = []
         for _ in range(rng.randint(1, 8)):
             start = rng.randrange(len(text))
             end = min(len(text), start + rng.randint(1, 15))
-            results.append({"start": start, "end": end, "score": rng.choice([0.3, 0.6, 0.85]),
-                            "entity_type": rng.choice(["PERSON", "LOCATION", "PHONE_NUMBER"])})  # fmt: skip
+            results.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "score": rng.choice([0.3, 0.6, 0.85]),
+                    "entity_type": rng.choice(["PERSON", "LOCATION", "PHONE_NUMBER"]),
+                }
+            )
         anonymizers = {t: dict(rng.choice(operators)) for t in ("DEFAULT", "PERSON", "LOCATION") if rng.random() < 0.7}
         request = {"text": text, "anonymizers": anonymizers, "analyzer_results": results}
         r = client.post("/anonymize", json=request)
@@ -290,7 +402,9 @@ def test_anonymize_operator_semantics(client):
     card = {"start": 5, "end": 24, "score": 1.0, "entity_type": "CREDIT_CARD"}
 
     def run(operator):
-        r = client.post("/anonymize", json={"text": text, "anonymizers": {"CREDIT_CARD": operator}, "analyzer_results": [card]})
+        r = client.post(
+            "/anonymize", json={"text": text, "anonymizers": {"CREDIT_CARD": operator}, "analyzer_results": [card]}
+        )
         assert r.status_code == 200, r.text
         return r.json()["items"][0]["text"]
 
@@ -301,12 +415,17 @@ def test_anonymize_operator_semantics(client):
     salt = "a-salt-of-16-bytes-or-more"
     value = "4111-1111-1111-1234"
     assert run({"type": "hash", "salt": salt}) == hashlib.sha256(value.encode() + salt.encode()).hexdigest()
-    assert run({"type": "hash", "hash_type": "sha512", "salt": salt}) == hashlib.sha512((value + salt).encode()).hexdigest()
+    assert (
+        run({"type": "hash", "hash_type": "sha512", "salt": salt})
+        == hashlib.sha512((value + salt).encode()).hexdigest()
+    )
     # unsalted: a random salt per entity, as Presidio: never the bare (dictionary-attackable) SHA-256
     unsalted = {run({"type": "hash"}) for _ in range(3)}
     assert len(unsalted) == 3 and hashlib.sha256(value.encode()).hexdigest() not in unsalted
     assert all(len(h) == 64 for h in unsalted)
-    assert run({"type": "keep"}) == value and run({"type": "redact"}) == "" and run({"type": "replace"}) == "<CREDIT_CARD>"
+    assert (
+        run({"type": "keep"}) == value and run({"type": "redact"}) == "" and run({"type": "replace"}) == "<CREDIT_CARD>"
+    )
     fake = run({"type": "pseudonymize"})  # extension: our operators under their own names
     assert fake != value and fake == run({"type": "pseudonymize"})
 
@@ -315,22 +434,45 @@ def test_encrypt_then_deanonymize(client):
     # the key of docs/anonymizer/index.md's deanonymize payload
     key = "WmZq4t7w!z%C&F)J"
     text = "My name is Jane Doe"
-    body = {"text": text, "anonymizers": {"PERSON": {"type": "encrypt", "key": key}},
-            "analyzer_results": [{"start": 11, "end": 19, "score": 0.9, "entity_type": "PERSON"}]}  # fmt: skip
+    body = {
+        "text": text,
+        "anonymizers": {"PERSON": {"type": "encrypt", "key": key}},
+        "analyzer_results": [{"start": 11, "end": 19, "score": 0.9, "entity_type": "PERSON"}],
+    }
     r = client.post("/anonymize", json=body)
     assert r.status_code == 200, r.text
     encrypted = r.json()
     assert "Jane" not in encrypted["text"]
     assert client.post("/anonymize", json=body).json()["text"] != encrypted["text"]  # random IV, as Presidio
     item = encrypted["items"][0]
-    back = client.post("/deanonymize", json={"text": encrypted["text"], "anonymizer_results": [item],
-                                             "deanonymizers": {"PERSON": {"type": "decrypt", "key": key}}})  # fmt: skip
+    back = client.post(
+        "/deanonymize",
+        json={
+            "text": encrypted["text"],
+            "anonymizer_results": [item],
+            "deanonymizers": {"PERSON": {"type": "decrypt", "key": key}},
+        },
+    )
     assert back.status_code == 200, back.text
     assert back.json()["text"] == text
-    assert back.json()["items"] == [{"start": 11, "end": 19, "entity_type": "PERSON", "text": "Jane Doe",
-                                     "operator": "decrypt", "score": item["score"]}]  # fmt: skip
-    wrong = client.post("/deanonymize", json={"text": encrypted["text"], "anonymizer_results": [item],
-                                              "deanonymizers": {"DEFAULT": {"type": "decrypt", "key": "x" * 16}}})  # fmt: skip
+    assert back.json()["items"] == [
+        {
+            "start": 11,
+            "end": 19,
+            "entity_type": "PERSON",
+            "text": "Jane Doe",
+            "operator": "decrypt",
+            "score": item["score"],
+        }
+    ]
+    wrong = client.post(
+        "/deanonymize",
+        json={
+            "text": encrypted["text"],
+            "anonymizer_results": [item],
+            "deanonymizers": {"DEFAULT": {"type": "decrypt", "key": "x" * 16}},
+        },
+    )
     assert wrong.status_code == 422 and "Jane" not in wrong.text
 
 
@@ -344,8 +486,9 @@ def test_deanonymize_documented_example(client):
     r = client.post("/deanonymize", json=body)
     assert r.status_code == 200, r.text
     assert r.json()["text"] == "My name is Chloë"
-    assert r.json()["items"] == [{"start": 11, "end": 16, "entity_type": "PERSON", "text": "Chloë", "operator": "decrypt",
-                                  "score": None}]  # fmt: skip
+    assert r.json()["items"] == [
+        {"start": 11, "end": 16, "entity_type": "PERSON", "text": "Chloë", "operator": "decrypt", "score": None}
+    ]
 
 
 def test_analyze_then_anonymize_pipeline(client):
@@ -353,9 +496,16 @@ def test_analyze_then_anonymize_pipeline(client):
     text = "Hi, I'm Maria Gonzalez. Mail maria.gonzalez@example.org or pay with 4111 1111 1111 1111 from 192.168.10.24."
     results = client.post("/analyze", json={"text": text, "language": "en", "return_decision_process": True}).json()
     assert {"EMAIL_ADDRESS", "CREDIT_CARD", "IP_ADDRESS"} <= {r["entity_type"] for r in results}
-    r = client.post("/anonymize", json={"text": text, "analyzer_results": results,
-                                        "anonymizers": {"CREDIT_CARD": {"type": "mask", "masking_char": "*",
-                                                                        "chars_to_mask": 15, "from_end": False}}})  # fmt: skip
+    r = client.post(
+        "/anonymize",
+        json={
+            "text": text,
+            "analyzer_results": results,
+            "anonymizers": {
+                "CREDIT_CARD": {"type": "mask", "masking_char": "*", "chars_to_mask": 15, "from_end": False}
+            },
+        },
+    )
     assert r.status_code == 200, r.text
     out = r.json()["text"]
     for secret in ("maria.gonzalez@example.org", "4111 1111 1111 1111", "192.168.10.24"):
@@ -384,34 +534,125 @@ SECRET = "jane.doe@example.com"
     [
         ("/analyze", {"text": [], "language": "en"}, 422, ["no text"]),
         ("/analyze", {"text": SECRET, "language": "en", "entitys": ["PERSON"]}, 422, ["entitys", "unknown field"]),
-        ("/anonymize", {"text": SECRET, "analyzer_results": [], "anonymisers": {}}, 422, ["anonymisers", "unknown field"]),
-        ("/analyze", {"text": SECRET, "language": "en", "ad_hoc_recognizers": [
-            {"supported_entity": "X", "deny_list": ["a"], "deny_lst": ["b"]}]}, 422, ["deny_lst", "unknown field"]),
+        (
+            "/anonymize",
+            {"text": SECRET, "analyzer_results": [], "anonymisers": {}},
+            422,
+            ["anonymisers", "unknown field"],
+        ),
+        (
+            "/analyze",
+            {
+                "text": SECRET,
+                "language": "en",
+                "ad_hoc_recognizers": [{"supported_entity": "X", "deny_list": ["a"], "deny_lst": ["b"]}],
+            },
+            422,
+            ["deny_lst", "unknown field"],
+        ),
         ("/analyze", {"text": SECRET}, 422, ["language"]),
         ("/analyze", {"text": SECRET, "language": "de"}, 422, ["language"]),
         ("/analyze", {"text": SECRET, "language": "en", "entities": ["NOT_A_TYPE"]}, 422, ["NOT_A_TYPE"]),
-        ("/analyze", {"text": SECRET, "language": "en", "ad_hoc_recognizers": [
-            {"supported_entity": "X", "patterns": [{"name": "p", "regex": "(" + SECRET, "score": 0.5}]}]}, 422, ["regular expression"]),
-        ("/analyze", {"text": SECRET, "language": "en", "ad_hoc_recognizers": [{"supported_entity": "X"}]}, 422, ["deny_list"]),
+        (
+            "/analyze",
+            {
+                "text": SECRET,
+                "language": "en",
+                "ad_hoc_recognizers": [
+                    {"supported_entity": "X", "patterns": [{"name": "p", "regex": "(" + SECRET, "score": 0.5}]}
+                ],
+            },
+            422,
+            ["regular expression"],
+        ),
+        (
+            "/analyze",
+            {"text": SECRET, "language": "en", "ad_hoc_recognizers": [{"supported_entity": "X"}]},
+            422,
+            ["deny_list"],
+        ),
         ("/analyze", {"text": SECRET + "x" * 20000, "language": "en"}, 413, ["limit"]),
         ("/anonymize", {"text": SECRET}, 422, ["analyzer results"]),
-        ("/anonymize", {"text": SECRET, "analyzer_results": [{"start": 0, "end": 99, "score": 1, "entity_type": "E"}]}, 422, ["99"]),
-        ("/anonymize", {"text": SECRET, "analyzer_results": [{"start": 5, "end": 2, "score": 1, "entity_type": "E"}]}, 422, ["smaller"]),
-        ("/anonymize", {"text": SECRET, "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
-                        "anonymizers": {"E": {"type": "custom", "lambda": "x"}}}, 400, ["Custom"]),
-        ("/anonymize", {"text": SECRET, "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
-                        "anonymizers": {"E": {"type": "shred"}}}, 422, ["shred"]),
-        ("/anonymize", {"text": SECRET, "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
-                        "anonymizers": {"E": {"type": "mask", "masking_char": "*"}}}, 422, ["chars_to_mask"]),
-        ("/anonymize", {"text": SECRET, "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
-                        "anonymizers": {"E": {"type": "encrypt", "key": "short"}}}, 422, ["128, 192 or 256"]),
-        ("/anonymize", {"text": SECRET, "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
-                        "anonymizers": {"E": {"type": "hash", "salt": "short"}}}, 422, ["16 bytes"]),
-        ("/anonymize", {"text": SECRET, "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
-                        "anonymizers": {"E": {"type": "hash", "hash_type": "md5"}}}, 422, ["hash_type"]),
-        ("/deanonymize", {"text": SECRET, "anonymizer_results": [{"start": 0, "end": 4, "entity_type": "E"}]}, 422, ["DEFAULT"]),
+        (
+            "/anonymize",
+            {"text": SECRET, "analyzer_results": [{"start": 0, "end": 99, "score": 1, "entity_type": "E"}]},
+            422,
+            ["99"],
+        ),
+        (
+            "/anonymize",
+            {"text": SECRET, "analyzer_results": [{"start": 5, "end": 2, "score": 1, "entity_type": "E"}]},
+            422,
+            ["smaller"],
+        ),
+        (
+            "/anonymize",
+            {
+                "text": SECRET,
+                "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
+                "anonymizers": {"E": {"type": "custom", "lambda": "x"}},
+            },
+            400,
+            ["Custom"],
+        ),
+        (
+            "/anonymize",
+            {
+                "text": SECRET,
+                "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
+                "anonymizers": {"E": {"type": "shred"}},
+            },
+            422,
+            ["shred"],
+        ),
+        (
+            "/anonymize",
+            {
+                "text": SECRET,
+                "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
+                "anonymizers": {"E": {"type": "mask", "masking_char": "*"}},
+            },
+            422,
+            ["chars_to_mask"],
+        ),
+        (
+            "/anonymize",
+            {
+                "text": SECRET,
+                "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
+                "anonymizers": {"E": {"type": "encrypt", "key": "short"}},
+            },
+            422,
+            ["128, 192 or 256"],
+        ),
+        (
+            "/anonymize",
+            {
+                "text": SECRET,
+                "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
+                "anonymizers": {"E": {"type": "hash", "salt": "short"}},
+            },
+            422,
+            ["16 bytes"],
+        ),
+        (
+            "/anonymize",
+            {
+                "text": SECRET,
+                "analyzer_results": [{"start": 0, "end": 4, "score": 1, "entity_type": "E"}],
+                "anonymizers": {"E": {"type": "hash", "hash_type": "md5"}},
+            },
+            422,
+            ["hash_type"],
+        ),
+        (
+            "/deanonymize",
+            {"text": SECRET, "anonymizer_results": [{"start": 0, "end": 4, "entity_type": "E"}]},
+            422,
+            ["DEFAULT"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_requests_get_4xx_in_our_error_shape(client, path, body, status, words):
     assert_error(client.post(path, json=body), status, *words, secret=SECRET)
 
@@ -422,9 +663,15 @@ def test_malformed_json_and_auth(client, service):
     for path in ("/analyze", "/anonymize", "/deanonymize"):
         r = httpx.post(f"{service.base_url}{path}", json={"text": SECRET, "language": "en", "analyzer_results": []})
         assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
-    r = httpx.post(f"{service.base_url}/analyze", json={"text": SECRET, "language": "en"},
-                   headers={"Authorization": "Bearer tables-key"})  # fmt: skip
+    r = httpx.post(
+        f"{service.base_url}/analyze",
+        json={"text": SECRET, "language": "en"},
+        headers={"Authorization": "Bearer tables-key"},
+    )
     assert r.status_code == 403
-    r = httpx.post(f"{service.base_url}/analyze", json={"text": SECRET, "language": "en"},
-                   headers={"Authorization": "Bearer mask-key"})  # fmt: skip
+    r = httpx.post(
+        f"{service.base_url}/analyze",
+        json={"text": SECRET, "language": "en"},
+        headers={"Authorization": "Bearer mask-key"},
+    )
     assert r.status_code == 200

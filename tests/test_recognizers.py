@@ -30,17 +30,17 @@ def found(text: str, entity: str, threshold: float = THRESHOLD) -> list[str]:
         assert s.type == entity and 0 <= s.start < s.end <= len(text)
         assert 0.0 <= s.score <= 1.0 and s.source == "pattern"
         if s.score >= threshold:
-            out.append(text[s.start:s.end])
+            out.append(text[s.start : s.end])
     return out
 
 
 def low_score(text: str, entity: str) -> list[tuple[str, float]]:
     """(value, score) of the candidates below the default threshold: what only a caller who lowers it sees."""
-    return [(text[s.start:s.end], s.score) for s in RS.analyze(text, {entity}) if s.score < THRESHOLD]
+    return [(text[s.start : s.end], s.score) for s in RS.analyze(text, {entity}) if s.score < THRESHOLD]
 
 
 def assert_found(text: str, entity: str, value: str, min_score: float = 0.5) -> Span:
-    spans = [s for s in RS.analyze(text, {entity}) if text[s.start:s.end] == value]
+    spans = [s for s in RS.analyze(text, {entity}) if text[s.start : s.end] == value]
     assert spans, f"{entity} {value!r} not found in {text!r}; got {found(text, entity)}"
     assert spans[0].score >= min_score, spans[0]
     assert spans[0].start == text.index(value)
@@ -76,8 +76,11 @@ def assert_not_found(text: str, entity: str) -> None:
         (v.btc_base58, "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyY"),
         (v.btc_base58, "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz"),
         (v.btc_segwit, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp"),
-        (v.btc_segwit, "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
-         "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3296"),
+        (
+            v.btc_segwit,
+            "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+            "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3296",
+        ),
         (v.es_nif, "12345678Z", "12345678A"),
         (v.es_nie, "X1234567L", "X1234567A"),
         (v.it_fiscal_code, "RSSMRA85T10A562S", "RSSMRA85T10A562T"),
@@ -111,7 +114,10 @@ def test_keccak_and_eip55():
 
 
 def test_kr_and_th_checksums():
-    rrn = _with_check("880101-1234567", lambda d: (11 - sum(int(a) * w for a, w in zip(d, (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5))) % 11) % 10)
+    rrn = _with_check(
+        "880101-1234567",
+        lambda d: (11 - sum(int(a) * w for a, w in zip(d, (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5))) % 11) % 10,
+    )
     assert v.kr_rrn(rrn) is True
     assert v.kr_rrn(rrn[:-1] + str((int(rrn[-1]) + 1) % 10)) is None  # post-2020 numbers: not confirmable
     assert v.kr_rrn("881301-1234567") is False  # month 13
@@ -137,8 +143,15 @@ def test_pattern_recognizer_validator_context_and_prefilter():
         calls.append(value)
         return {"1111": True, "2222": None}.get(value, False)
 
-    rec = PatternRecognizer("TEST", [pattern(r"\b\d{4}\b", 0.4)], validator=validator, confirmed_score=0.9,
-                            context=("code",), context_boost=0.2, prefilter=lambda t: "#" in t)
+    rec = PatternRecognizer(
+        "TEST",
+        [pattern(r"\b\d{4}\b", 0.4)],
+        validator=validator,
+        confirmed_score=0.9,
+        context=("code",),
+        context_boost=0.2,
+        prefilter=lambda t: "#" in t,
+    )
     assert rec.analyze("1111 2222 3333") == []  # prefilter: no '#', so the regex never ran
     assert calls == []
     spans = [(s.start, s.end, s.score) for s in rec.analyze("# 1111 2222 3333")]
@@ -152,8 +165,9 @@ def test_pattern_recognizer_validator_context_and_prefilter():
 # ----------------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("email", ["john.doe@example.com", "a+tag@mail.example.co.uk", "x_y-z@sub.domain.io",
-                                   "josé@exemple.fr"])
+@pytest.mark.parametrize(
+    "email", ["john.doe@example.com", "a+tag@mail.example.co.uk", "x_y-z@sub.domain.io", "josé@exemple.fr"]
+)
 def test_email_found_with_exact_offsets(email):
     text = f"Write to <{email}>, thanks."
     assert_found(text, "EMAIL_ADDRESS", email, 0.9)
@@ -172,18 +186,38 @@ def test_email_domain_is_not_a_url():
 
 @pytest.mark.parametrize(
     "url",
-    ["https://www.example.com/path?q=1&r=2", "http://example.org", "www.example.com", "example.co.uk/path",
-     "ftp://files.example.net/a.txt", "example.com", "sub.domain.io/x/y", "https://en.wikipedia.org/wiki/Foo_(bar)",
-     "http://10.0.0.1:8080/admin", "example.it/chi-siamo"],
+    [
+        "https://www.example.com/path?q=1&r=2",
+        "http://example.org",
+        "www.example.com",
+        "example.co.uk/path",
+        "ftp://files.example.net/a.txt",
+        "example.com",
+        "sub.domain.io/x/y",
+        "https://en.wikipedia.org/wiki/Foo_(bar)",
+        "http://10.0.0.1:8080/admin",
+        "example.it/chi-siamo",
+    ],
 )
 def test_url_found_with_exact_offsets(url):
     assert_found(f"See {url}. Then stop.", "URL", url, 0.55)
     assert_found(f"({url})", "URL", url, 0.55)
 
 
-@pytest.mark.parametrize("text", ["e.g. this", "i.e. that", "file.py and index.html", "Node.js rocks",
-                                  "self.id = user.name", "end.It starts", "version 1.2.3", "report.pdf",
-                                  "archive.zip"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e.g. this",
+        "i.e. that",
+        "file.py and index.html",
+        "Node.js rocks",
+        "self.id = user.name",
+        "end.It starts",
+        "version 1.2.3",
+        "report.pdf",
+        "archive.zip",
+    ],
+)
 def test_url_negatives(text):
     assert_not_found(text, "URL")
 
@@ -195,9 +229,25 @@ def test_url_negatives(text):
 
 @pytest.mark.parametrize(
     "phone",
-    ["+44 20 7946 0958", "+1 212-555-0134", "+49 30 12345678", "+33 1 42 68 53 00", "+91 98765 43210",
-     "0044 20 7946 0958", "(212) 555-0134", "212-555-0134", "415.555.2671", "020 7946 0958", "030 12345678",
-     "01 42 68 53 00", "612 34 56 78", "06 6982 1234", "02 9876 5432", "(11) 98765-4321", "06 12345678"],
+    [
+        "+44 20 7946 0958",
+        "+1 212-555-0134",
+        "+49 30 12345678",
+        "+33 1 42 68 53 00",
+        "+91 98765 43210",
+        "0044 20 7946 0958",
+        "(212) 555-0134",
+        "212-555-0134",
+        "415.555.2671",
+        "020 7946 0958",
+        "030 12345678",
+        "01 42 68 53 00",
+        "612 34 56 78",
+        "06 6982 1234",
+        "02 9876 5432",
+        "(11) 98765-4321",
+        "06 12345678",
+    ],
 )
 def test_phone_international_and_national(phone):
     assert_found(f"Call me on {phone} tomorrow.", "PHONE_NUMBER", phone, 0.7)
@@ -205,8 +255,18 @@ def test_phone_international_and_national(phone):
 
 @pytest.mark.parametrize(
     "text",
-    ["Order 12345 shipped", "Total 1,234,567.89 EUR", "on 12/05/2023", "at 2023-04-05", "SSN 536-22-1234",
-     "card 4111 1111 1111 1111", "ip 192.168.1.20", "version 3 2023 2023", "ACC1234567890", "+44 20 7946 09"],
+    [
+        "Order 12345 shipped",
+        "Total 1,234,567.89 EUR",
+        "on 12/05/2023",
+        "at 2023-04-05",
+        "SSN 536-22-1234",
+        "card 4111 1111 1111 1111",
+        "ip 192.168.1.20",
+        "version 3 2023 2023",
+        "ACC1234567890",
+        "+44 20 7946 09",
+    ],
 )
 def test_phone_negatives(text):
     assert_not_found(text, "PHONE_NUMBER")
@@ -268,14 +328,27 @@ def test_phone_possible_international_without_context_scores_lower():
     "text",
     [
         # Bare digit runs in prose: no phone word, so an order, ticket or account number as likely.
-        "Order 1234567 shipped", "We shipped 96 466712 units", "Batch 042 159 1988 passed QA", "ref 070-524-373",
+        "Order 1234567 shipped",
+        "We shipped 96 466712 units",
+        "Batch 042 159 1988 passed QA",
+        "ref 070-524-373",
         # A phone word, but the number is something else.
-        "Call us: 2019-2020 season", "call me, order id 12345678", "Phone budget: $ 1 250 000",
-        "contact 1 000 000 users", "phone 4111 1111 1111 1111", "call 536-22-1234", "call me at 2023-04-05",
-        "Contact 10.0.0.12", "I'd like to call a taxi to 3348 84 Cassinia Street", "Call 911 now",
-        "I called 3 times about invoice 12345678", "Phone: 12:30", "call 12345678901234567890",
+        "Call us: 2019-2020 season",
+        "call me, order id 12345678",
+        "Phone budget: $ 1 250 000",
+        "contact 1 000 000 users",
+        "phone 4111 1111 1111 1111",
+        "call 536-22-1234",
+        "call me at 2023-04-05",
+        "Contact 10.0.0.12",
+        "I'd like to call a taxi to 3348 84 Cassinia Street",
+        "Call 911 now",
+        "I called 3 times about invoice 12345678",
+        "Phone: 12:30",
+        "call 12345678901234567890",
         # A phone word in another sentence or on a line that is not a label.
-        "Call me later. Order 1234567 shipped", "Phone lost\nbatch 1234567",
+        "Call me later. Order 1234567 shipped",
+        "Phone lost\nbatch 1234567",
         # Not "00…/+" international and not possible.
         "+44 20 7946 09",
     ],
@@ -286,9 +359,14 @@ def test_phone_context_path_negatives(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["The restaurant is located at 0422 69 Almond Place", "The letter arrived at 96047 3240 Meadow Drive Suite 5",
-     "We'll meet at 61459 4010 Rockford Road", "The restaurant is located at 82536 1812 Rue De La Gare",
-     "Olle Isaksson\n\n71080 3041 Tycos Dr\n Apt. 724", "Our offices are located at 0583 283 Hickory Ridge Drive"],
+    [
+        "The restaurant is located at 0422 69 Almond Place",
+        "The letter arrived at 96047 3240 Meadow Drive Suite 5",
+        "We'll meet at 61459 4010 Rockford Road",
+        "The restaurant is located at 82536 1812 Rue De La Gare",
+        "Olle Isaksson\n\n71080 3041 Tycos Dr\n Apt. 724",
+        "Our offices are located at 0583 283 Hickory Ridge Drive",
+    ],
 )
 def test_phone_house_numbers_are_not_phones(text):
     assert_not_found(text, "PHONE_NUMBER")
@@ -301,8 +379,18 @@ def test_phone_house_numbers_are_not_phones(text):
 
 @pytest.mark.parametrize(
     "card",
-    ["4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "5500 0000 0000 0004", "3782 822463 10005",
-     "6011111111111117", "3530111333300000", "2223003122003222", "4222222222222", "30569309025904"],
+    [
+        "4111111111111111",
+        "4111 1111 1111 1111",
+        "4111-1111-1111-1111",
+        "5500 0000 0000 0004",
+        "3782 822463 10005",
+        "6011111111111117",
+        "3530111333300000",
+        "2223003122003222",
+        "4222222222222",
+        "30569309025904",
+    ],
 )
 def test_credit_card_found(card):
     span = assert_found(f"Paid with {card}, exp 12/27.", "CREDIT_CARD", card, 0.9)
@@ -311,8 +399,15 @@ def test_credit_card_found(card):
 
 @pytest.mark.parametrize(
     "text",
-    ["4111 1111 1111 1112", "4111111111111112", "1234 5678 9012 3456", "0000 0000 0000 0000",
-     "4111 1111-1111 1111", "9111111111111111", "order 41111111111111111111"],
+    [
+        "4111 1111 1111 1112",
+        "4111111111111112",
+        "1234 5678 9012 3456",
+        "0000 0000 0000 0000",
+        "4111 1111-1111 1111",
+        "9111111111111111",
+        "order 41111111111111111111",
+    ],
 )
 def test_credit_card_negatives(text):
     assert_not_found(f"number {text} here", "CREDIT_CARD")
@@ -337,7 +432,7 @@ def test_any_luhn_valid_card_in_a_sentence_is_found(prefix, rest, sep, before, a
     number = _luhn_complete((prefix + rest)[:15])
     if prefix == "35":
         number = _luhn_complete("3530" + rest[:11])
-    value = sep.join(number[i:i + 4] for i in range(0, 16, 4))
+    value = sep.join(number[i : i + 4] for i in range(0, 16, 4))
     text = before + value + after
     assert value in found(text, "CREDIT_CARD")
 
@@ -353,8 +448,15 @@ def test_luhn_invalid_16_digit_numbers_are_not_cards(rest):
 
 @pytest.mark.parametrize(
     "card",
-    ["180079807935974", "213128569146303", "3521655852398689", "3522170430305486", "6759562636840", "9792000000000003",
-     "0604788205780000"],
+    [
+        "180079807935974",
+        "213128569146303",
+        "3521655852398689",
+        "3522170430305486",
+        "6759562636840",
+        "9792000000000003",
+        "0604788205780000",
+    ],
 )
 def test_credit_card_other_issuers_and_lengths(card):
     assert v.luhn(card)
@@ -387,8 +489,16 @@ def test_ssn_positive_and_invalid_ones():
     assert_found("SSN: 536-22-1234", "US_SSN", "536-22-1234", 0.9)
     assert_found("id 536-22-1234 on file", "US_SSN", "536-22-1234", 0.6)
     assert_found("ssn 536221234", "US_SSN", "536221234", 0.6)
-    for bad in ["000-12-3456", "666-12-3456", "912-12-3456", "536-00-1234", "536-22-0000", "078-05-1120",
-                "123-45-6789", "111-11-1111"]:
+    for bad in [
+        "000-12-3456",
+        "666-12-3456",
+        "912-12-3456",
+        "536-00-1234",
+        "536-22-0000",
+        "078-05-1120",
+        "123-45-6789",
+        "111-11-1111",
+    ]:
         assert_not_found(f"SSN: {bad}", "US_SSN")
     assert_not_found("order 536221234", "US_SSN")  # 9 bare digits need context
     assert_not_found("536-22-12345", "US_SSN")
@@ -421,8 +531,10 @@ def test_context_in_another_sentence_does_not_count():
 
 def test_no_driver_license_flood_on_ordinary_numbers():
     # Presidio's weakness: every 6–14 digit number and every "A1234" becomes a driver licence.
-    text = ("Invoice 100234 for order A12345 was paid on 2023-04-05; tracking 1Z999AA10123456784, "
-            "model X12345678, batch 987654321, page 1234567.")
+    text = (
+        "Invoice 100234 for order A12345 was paid on 2023-04-05; tracking 1Z999AA10123456784, "
+        "model X12345678, batch 987654321, page 1234567."
+    )
     for entity in ["US_DRIVER_LICENSE", "US_PASSPORT", "US_BANK_NUMBER", "US_SSN", "US_ITIN", "MEDICAL_LICENSE"]:
         assert_not_found(text, entity)
 
@@ -445,9 +557,18 @@ def test_lower_case_driver_license_needs_the_word_before_and_no_path():
 # ----------------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("iban", ["DE89 3704 0044 0532 0130 00", "DE89370400440532013000", "GB82 WEST 1234 5698 7654 32",
-                                  "FR14 2004 1010 0505 0001 3M02 606", "NL91ABNA0417164300", "BE68 5390 0754 7034",
-                                  "fr14 2004 1010 0505 0001 3m02 606"])
+@pytest.mark.parametrize(
+    "iban",
+    [
+        "DE89 3704 0044 0532 0130 00",
+        "DE89370400440532013000",
+        "GB82 WEST 1234 5698 7654 32",
+        "FR14 2004 1010 0505 0001 3M02 606",
+        "NL91ABNA0417164300",
+        "BE68 5390 0754 7034",
+        "fr14 2004 1010 0505 0001 3m02 606",
+    ],
+)
 def test_iban_found(iban):
     assert_found(f"Pay to IBAN {iban}. Thanks", "IBAN_CODE", iban, 0.95)
 
@@ -457,8 +578,15 @@ def test_iban_with_trailing_group_is_cut_at_country_length():
     assert found(text, "IBAN_CODE") == ["DE89 3704 0044 0532 0130 00"]
 
 
-@pytest.mark.parametrize("text", ["DE89 3704 0044 0532 0130 01", "DE88 3704 0044 0532 0130 00", "XX89370400440532013000",
-                                  "DE89 3704 0044 0532 0130"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DE89 3704 0044 0532 0130 01",
+        "DE88 3704 0044 0532 0130 00",
+        "XX89370400440532013000",
+        "DE89 3704 0044 0532 0130",
+    ],
+)
 def test_iban_negatives(text):
     assert_not_found(f"IBAN {text} end", "IBAN_CODE")
 
@@ -474,27 +602,51 @@ def test_any_valid_iban_is_found_grouped_by_four(country, data):
     length = v.IBAN_LENGTHS[country] - 4
     bban = data.draw(st.text("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=length, max_size=length))
     iban = _make_iban(country, bban)
-    grouped = " ".join(iban[i:i + 4] for i in range(0, len(iban), 4))
+    grouped = " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
     assert v.iban(iban)
     assert grouped in found(f"Account: {grouped}, thanks", "IBAN_CODE")
     # One digit changed: mod 97 catches every single-digit substitution (letters expand to two digits, so a
     # letter swapped for a digit is not guaranteed to be caught, and is not what this checks).
     pos = data.draw(st.sampled_from([i for i, c in enumerate(iban) if i >= 2 and c.isdigit()]))
-    wrong = iban[:pos] + ("1" if iban[pos] != "1" else "2") + iban[pos + 1:]
+    wrong = iban[:pos] + ("1" if iban[pos] != "1" else "2") + iban[pos + 1 :]
     assert not v.iban(wrong)
     assert found(f"Account: {wrong}, thanks", "IBAN_CODE") == []
 
 
-@pytest.mark.parametrize("ip", ["192.168.0.1", "8.8.8.8", "255.255.255.255", "::1", "fe80::1ff:fe23:4567:890a",
-                                "2001:db8::8a2e:370:7334", "2001:0db8:0000:0000:0000:ff00:0042:8329",
-                                "::ffff:192.0.2.128", "fe80::1%eth0"])
+@pytest.mark.parametrize(
+    "ip",
+    [
+        "192.168.0.1",
+        "8.8.8.8",
+        "255.255.255.255",
+        "::1",
+        "fe80::1ff:fe23:4567:890a",
+        "2001:db8::8a2e:370:7334",
+        "2001:0db8:0000:0000:0000:ff00:0042:8329",
+        "::ffff:192.0.2.128",
+        "fe80::1%eth0",
+    ],
+)
 def test_ip_found(ip):
     assert_found(f"Host {ip} is down.", "IP_ADDRESS", ip, 0.8)
 
 
-@pytest.mark.parametrize("text", ["version 1.2.3", "v1.2.3.4", "version 10.0.0.1", "999.1.1.1", "1.2.3.4.5",
-                                  "2023.04.05", "12:30:45", "std::vector", "a::b", "00:1A:2B:3C:4D:5E",
-                                  "01.02.03.04"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version 1.2.3",
+        "v1.2.3.4",
+        "version 10.0.0.1",
+        "999.1.1.1",
+        "1.2.3.4.5",
+        "2023.04.05",
+        "12:30:45",
+        "std::vector",
+        "a::b",
+        "00:1A:2B:3C:4D:5E",
+        "01.02.03.04",
+    ],
+)
 def test_ip_negatives(text):
     assert_not_found(f"see {text} here", "IP_ADDRESS")
 
@@ -509,25 +661,38 @@ def test_mac_negatives(text):
     assert_not_found(f"x {text} y", "MAC_ADDRESS")
 
 
-@pytest.mark.parametrize("addr", ["16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
-                                  "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
-                                  "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
-                                  "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"])
+@pytest.mark.parametrize(
+    "addr",
+    [
+        "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ",
+        "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+        "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+    ],
+)
 def test_crypto_found(addr):
     assert_found(f"Send to {addr} please", "CRYPTO", addr, 0.9)
 
 
-@pytest.mark.parametrize("addr", ["16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2", "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyY",
-                                  "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp",
-                                  "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD",
-                                  "8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189"])
+@pytest.mark.parametrize(
+    "addr",
+    [
+        "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2",
+        "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyY",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD",
+        "8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189",
+    ],
+)
 def test_crypto_negatives(addr):
     assert_not_found(f"Send to {addr} please", "CRYPTO")
 
 
 def test_eth_lowercase_is_reported_below_checksum_confirmed():
-    span = assert_found("wallet 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "CRYPTO",
-                        "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", 0.7)
+    span = assert_found(
+        "wallet 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "CRYPTO", "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", 0.7
+    )
     assert span.score < 0.95
 
 
@@ -665,15 +830,43 @@ def test_sg_uen_formats():
 # ----------------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ["2023-04-05", "2023-04-05T10:00:00Z", "2023-04-05 10:00:00.123+02:00",
-                                   "31/12/2023", "12/31/2023", "05.04.2023", "04-05-2023", "2023/04/05", "12:30",
-                                   "23:59:59", "9:30 am", "10:45 PM", "1/2/23"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2023-04-05",
+        "2023-04-05T10:00:00Z",
+        "2023-04-05 10:00:00.123+02:00",
+        "31/12/2023",
+        "12/31/2023",
+        "05.04.2023",
+        "04-05-2023",
+        "2023/04/05",
+        "12:30",
+        "23:59:59",
+        "9:30 am",
+        "10:45 PM",
+        "1/2/23",
+    ],
+)
 def test_date_time_found(value):
     assert_found(f"Meeting {value} confirmed", "DATE_TIME", value, 0.45)
 
 
-@pytest.mark.parametrize("text", ["2023-02-30", "2023-13-01", "31/31/2023", "25:00", "12:60", "1.2.3", "3:16",
-                                  "2023-04-05T25:00", "version 1.2.2023.4", "99/99/9999"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-02-30",
+        "2023-13-01",
+        "31/31/2023",
+        "25:00",
+        "12:60",
+        "1.2.3",
+        "3:16",
+        "2023-04-05T25:00",
+        "version 1.2.2023.4",
+        "99/99/9999",
+    ],
+)
 def test_date_time_negatives(text):
     assert_not_found(f"see {text} here", "DATE_TIME")
 
@@ -686,13 +879,26 @@ def test_date_time_negatives(text):
 @pytest.mark.parametrize(
     "text, title",
     [
-        ("Hello, this is Mr. Rory McKeon.", "Mr."), ("For my take on Mrs. Olson, see below", "Mrs."),
-        ("Dr. Savage is a 63 year old", "Dr."), ("correct it to Miss Selma Sigurval", "Miss"),
-        ("correct it to dr. emma tyndall?", "dr."), ("Dear Dr Patel,", "Dr"), ("Prof Smith said", "Prof"),
-        ("mrs smith called", "mrs"), ("Sir Elton John", "Sir"), ("Dame Judi Dench", "Dame"), ("MR JOHN SMITH", "MR"),
-        ("The Hon. John Smith MP", "Hon."), ("Ms. Valbergsdóttir", "Ms."), ("Capt. Haddock", "Capt."),
-        ("Rev. Green", "Rev."), ("Mx Taylor", "Mx"), ("Lt. Dan", "Lt."), ("Herr Müller", "Herr"),
-        ("Dr. J. Watson", "Dr."), ("dear ms. patricia", "ms."),
+        ("Hello, this is Mr. Rory McKeon.", "Mr."),
+        ("For my take on Mrs. Olson, see below", "Mrs."),
+        ("Dr. Savage is a 63 year old", "Dr."),
+        ("correct it to Miss Selma Sigurval", "Miss"),
+        ("correct it to dr. emma tyndall?", "dr."),
+        ("Dear Dr Patel,", "Dr"),
+        ("Prof Smith said", "Prof"),
+        ("mrs smith called", "mrs"),
+        ("Sir Elton John", "Sir"),
+        ("Dame Judi Dench", "Dame"),
+        ("MR JOHN SMITH", "MR"),
+        ("The Hon. John Smith MP", "Hon."),
+        ("Ms. Valbergsdóttir", "Ms."),
+        ("Capt. Haddock", "Capt."),
+        ("Rev. Green", "Rev."),
+        ("Mx Taylor", "Mx"),
+        ("Lt. Dan", "Lt."),
+        ("Herr Müller", "Herr"),
+        ("Dr. J. Watson", "Dr."),
+        ("dear ms. patricia", "ms."),
     ],
 )
 def test_title_before_a_name(text, title):
@@ -702,9 +908,30 @@ def test_title_before_a_name(text, title):
 
 @pytest.mark.parametrize(
     "text",
-    ["I miss you", "miss the bus", "MS Word", "ms word", "the dr said", "12 Oak Dr. Springfield", "Sunset Dr Apt 5",
-     "Gen Z", "Hon Hai Precision", "Dr. who?", "yes sir I will", "Mr.", "the Dr is in", "DR Congo", "Mrs.\nSmith",
-     "mr. and the rest", "Mister", "Drs", "prof. of history", "Col 3", "Rep 3", "Lyxor US Div DR ETF Dist"],
+    [
+        "I miss you",
+        "miss the bus",
+        "MS Word",
+        "ms word",
+        "the dr said",
+        "12 Oak Dr. Springfield",
+        "Sunset Dr Apt 5",
+        "Gen Z",
+        "Hon Hai Precision",
+        "Dr. who?",
+        "yes sir I will",
+        "Mr.",
+        "the Dr is in",
+        "DR Congo",
+        "Mrs.\nSmith",
+        "mr. and the rest",
+        "Mister",
+        "Drs",
+        "prof. of history",
+        "Col 3",
+        "Rep 3",
+        "Lyxor US Div DR ETF Dist",
+    ],
 )
 def test_title_negatives(text):
     assert_not_found(text, "TITLE")
@@ -717,10 +944,18 @@ def test_title_pair_and_repeated_titles():
 @pytest.mark.parametrize(
     "text, zip_code",
     [
-        ("ZIP: 32700", "32700"), ("ZIP: 4032", "4032"), ("My zip code is 97400", "97400"),
-        ("ZIP: 6250-120", "6250-120"), ("ZIP: 860 13", "860 13"), ("Postal code: K1A 0B1", "K1A 0B1"),
-        ("postcode 1012 AB", "1012 AB"), ("PLZ 10115 Berlin", "10115"), ("CEP 01310-100", "01310-100"),
-        ("zip-code #94105-1234", "94105-1234"), ("post code: SW1A 2AA", "SW1A 2AA"), ("Zip Code 02118", "02118"),
+        ("ZIP: 32700", "32700"),
+        ("ZIP: 4032", "4032"),
+        ("My zip code is 97400", "97400"),
+        ("ZIP: 6250-120", "6250-120"),
+        ("ZIP: 860 13", "860 13"),
+        ("Postal code: K1A 0B1", "K1A 0B1"),
+        ("postcode 1012 AB", "1012 AB"),
+        ("PLZ 10115 Berlin", "10115"),
+        ("CEP 01310-100", "01310-100"),
+        ("zip-code #94105-1234", "94105-1234"),
+        ("post code: SW1A 2AA", "SW1A 2AA"),
+        ("Zip Code 02118", "02118"),
     ],
 )
 def test_zip_code_after_a_label(text, zip_code):
@@ -733,16 +968,23 @@ ADDRESS_ZIPS = ZipCodeRecognizer(state_score=0.65, uk_score=0.6)
 @pytest.mark.parametrize(
     "text, zip_code",
     [
-        ("San Francisco, CA 94105", "94105"), ("Springfield IL 62704-1234", "62704-1234"),
-        ("Houston, Texas 77001", "77001"), ("NEW YORK, NY 10001", "10001"), ("New York 10001", "10001"),
-        ("PSC 2322, Box 6025\nAPO AA 88307", "88307"), ("Toronto, ON M5V 3L9", "M5V 3L9"),
+        ("San Francisco, CA 94105", "94105"),
+        ("Springfield IL 62704-1234", "62704-1234"),
+        ("Houston, Texas 77001", "77001"),
+        ("NEW YORK, NY 10001", "10001"),
+        ("New York 10001", "10001"),
+        ("PSC 2322, Box 6025\nAPO AA 88307", "88307"),
+        ("Toronto, ON M5V 3L9", "M5V 3L9"),
         ("D-TEK Technologies Limited in GRIGADALE PH36 9QH in its mission", "PH36 9QH"),
-        ("10 Downing Street, London SW1A 2AA", "SW1A 2AA"), ("london sw1a 2aa", "sw1a 2aa"),
-        ("Manchester M1 1AE", "M1 1AE"), ("EC1A1BB", "EC1A1BB"), ("ZIP: 32700", "32700"),
+        ("10 Downing Street, London SW1A 2AA", "SW1A 2AA"),
+        ("london sw1a 2aa", "sw1a 2aa"),
+        ("Manchester M1 1AE", "M1 1AE"),
+        ("EC1A1BB", "EC1A1BB"),
+        ("ZIP: 32700", "32700"),
     ],
 )
 def test_zip_code_in_addresses_when_enabled(text, zip_code):
-    spans = [s for s in ADDRESS_ZIPS.analyze(text) if text[s.start:s.end] == zip_code]
+    spans = [s for s in ADDRESS_ZIPS.analyze(text) if text[s.start : s.end] == zip_code]
     assert spans and spans[0].score >= 0.6, ADDRESS_ZIPS.analyze(text)
 
 
@@ -763,10 +1005,25 @@ def test_zip_codes_inside_addresses_are_found_by_default():
 @pytest.mark.parametrize(
     "text",
     [
-        "Order 94105 shipped", "We sold 12345 units in Texas", "ORDER PLACED IN 12345", "I live in 46204",
-        "Hunderdorf BY 94334", "zip 123 files", "zip -r a.zip 12345", "ZIP: 123456789", "the zip\n12345",
-        "ref ab12cd", "code ZZ1 1AA", "Sw1a 1Aa", "AB12 3CD", "SW1A 1AC", "invoice K1A 0B1", "Texas 2023 season",
-        "version 1.2.3", "except 12345", "postal service 12345 letters",
+        "Order 94105 shipped",
+        "We sold 12345 units in Texas",
+        "ORDER PLACED IN 12345",
+        "I live in 46204",
+        "Hunderdorf BY 94334",
+        "zip 123 files",
+        "zip -r a.zip 12345",
+        "ZIP: 123456789",
+        "the zip\n12345",
+        "ref ab12cd",
+        "code ZZ1 1AA",
+        "Sw1a 1Aa",
+        "AB12 3CD",
+        "SW1A 1AC",
+        "invoice K1A 0B1",
+        "Texas 2023 season",
+        "version 1.2.3",
+        "except 12345",
+        "postal service 12345 letters",
     ],
 )
 def test_zip_code_negatives(text):
@@ -775,8 +1032,18 @@ def test_zip_code_negatives(text):
 
 
 def test_uk_postcode_validator():
-    for good in ["SW1A 1AA", "sw1a 1aa", "PH36 9QH", "EC1A 1BB", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT",
-                 "W1A 0AX", "GIR 0AA"]:
+    for good in [
+        "SW1A 1AA",
+        "sw1a 1aa",
+        "PH36 9QH",
+        "EC1A 1BB",
+        "M1 1AE",
+        "B33 8TH",
+        "CR2 6XH",
+        "DN55 1PT",
+        "W1A 0AX",
+        "GIR 0AA",
+    ]:
         assert v.uk_postcode(good), good
     for bad in ["QQ1 1AA", "SW1A 1AC", "ZZ1 1AA", "AB12 3CD", "SW1A  1AA", "SW1A1A", "12345"]:
         assert not v.uk_postcode(bad), bad
@@ -793,13 +1060,54 @@ def test_entities_filter_and_supported_entities():
     assert {s.type for s in RS.analyze(text, {"US_SSN"})} == {"US_SSN"}
     assert RS.analyze(text, set()) == []
     assert RS.analyze("") == []
-    expected = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "IP_ADDRESS", "URL",
-                "MAC_ADDRESS", "CRYPTO", "DATE_TIME", "US_ITIN", "US_PASSPORT", "US_DRIVER_LICENSE",
-                "US_BANK_NUMBER", "MEDICAL_LICENSE", "UK_NHS", "UK_NINO", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE",
-                "IT_DRIVER_LICENSE", "IT_VAT_CODE", "IT_PASSPORT", "IT_IDENTITY_CARD", "PL_PESEL", "SG_NRIC_FIN",
-                "SG_UEN", "AU_ABN", "AU_ACN", "AU_TFN", "AU_MEDICARE", "IN_PAN", "IN_AADHAAR",
-                "IN_VEHICLE_REGISTRATION", "IN_VOTER", "IN_PASSPORT", "IN_GSTIN", "FI_PERSONAL_IDENTITY_CODE",
-                "KR_RRN", "KR_FRN", "KR_BRN", "KR_DRIVER_LICENSE", "KR_PASSPORT", "TH_TNIN", "TITLE", "ZIP_CODE"}
+    expected = {
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+        "CREDIT_CARD",
+        "US_SSN",
+        "IBAN_CODE",
+        "IP_ADDRESS",
+        "URL",
+        "MAC_ADDRESS",
+        "CRYPTO",
+        "DATE_TIME",
+        "US_ITIN",
+        "US_PASSPORT",
+        "US_DRIVER_LICENSE",
+        "US_BANK_NUMBER",
+        "MEDICAL_LICENSE",
+        "UK_NHS",
+        "UK_NINO",
+        "ES_NIF",
+        "ES_NIE",
+        "IT_FISCAL_CODE",
+        "IT_DRIVER_LICENSE",
+        "IT_VAT_CODE",
+        "IT_PASSPORT",
+        "IT_IDENTITY_CARD",
+        "PL_PESEL",
+        "SG_NRIC_FIN",
+        "SG_UEN",
+        "AU_ABN",
+        "AU_ACN",
+        "AU_TFN",
+        "AU_MEDICARE",
+        "IN_PAN",
+        "IN_AADHAAR",
+        "IN_VEHICLE_REGISTRATION",
+        "IN_VOTER",
+        "IN_PASSPORT",
+        "IN_GSTIN",
+        "FI_PERSONAL_IDENTITY_CODE",
+        "KR_RRN",
+        "KR_FRN",
+        "KR_BRN",
+        "KR_DRIVER_LICENSE",
+        "KR_PASSPORT",
+        "TH_TNIN",
+        "TITLE",
+        "ZIP_CODE",
+    }
     assert expected <= RS.supported_entities
 
 
@@ -814,25 +1122,47 @@ def test_no_duplicate_spans_and_sorted():
 
 def test_mixed_document_offsets_are_exact():
     values = {
-        "EMAIL_ADDRESS": "anna.k@example.org", "PHONE_NUMBER": "+49 30 12345678", "CREDIT_CARD": "5500 0000 0000 0004",
-        "US_SSN": "536-22-1234", "IBAN_CODE": "GB82 WEST 1234 5698 7654 32", "IP_ADDRESS": "10.1.2.3",
-        "URL": "https://shop.example.com/cart", "MAC_ADDRESS": "00:1A:2B:3C:4D:5E",
-        "CRYPTO": "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "DATE_TIME": "2024-02-29",
+        "EMAIL_ADDRESS": "anna.k@example.org",
+        "PHONE_NUMBER": "+49 30 12345678",
+        "CREDIT_CARD": "5500 0000 0000 0004",
+        "US_SSN": "536-22-1234",
+        "IBAN_CODE": "GB82 WEST 1234 5698 7654 32",
+        "IP_ADDRESS": "10.1.2.3",
+        "URL": "https://shop.example.com/cart",
+        "MAC_ADDRESS": "00:1A:2B:3C:4D:5E",
+        "CRYPTO": "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+        "DATE_TIME": "2024-02-29",
     }
-    text = ("Customer anna.k@example.org (tel +49 30 12345678) paid by card 5500 0000 0000 0004; SSN 536-22-1234.\n"
-            "Refund to GB82 WEST 1234 5698 7654 32 from 10.1.2.3 via https://shop.example.com/cart, "
-            "device 00:1A:2B:3C:4D:5E, BTC 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy on 2024-02-29.")
+    text = (
+        "Customer anna.k@example.org (tel +49 30 12345678) paid by card 5500 0000 0000 0004; SSN 536-22-1234.\n"
+        "Refund to GB82 WEST 1234 5698 7654 32 from 10.1.2.3 via https://shop.example.com/cart, "
+        "device 00:1A:2B:3C:4D:5E, BTC 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy on 2024-02-29."
+    )
     spans = RS.analyze(text)
     for entity, value in values.items():
-        assert any(s.type == entity and text[s.start:s.end] == value for s in spans), (entity, value)
+        assert any(s.type == entity and text[s.start : s.end] == value for s in spans), (entity, value)
 
 
 def test_100k_characters_analysed_well_under_a_second():
     rng = random.Random(7)
     words = "the customer said that our order for the new product arrived late again in march".split()
-    pii = ["john.doe@example.com", "+44 20 7946 0958", "(212) 555-0134", "4111 1111 1111 1111", "536-22-1234",
-           "DE89 3704 0044 0532 0130 00", "192.168.1.20", "fe80::1", "www.example.com", "2023-04-05", "12:30",
-           "order 12345678", "$1,234.56", "v1.2.3", "AB1234563"]
+    pii = [
+        "john.doe@example.com",
+        "+44 20 7946 0958",
+        "(212) 555-0134",
+        "4111 1111 1111 1111",
+        "536-22-1234",
+        "DE89 3704 0044 0532 0130 00",
+        "192.168.1.20",
+        "fe80::1",
+        "www.example.com",
+        "2023-04-05",
+        "12:30",
+        "order 12345678",
+        "$1,234.56",
+        "v1.2.3",
+        "AB1234563",
+    ]
     parts, size = [], 0
     while size < 100_000:
         sentence = " ".join(rng.choice(words) for _ in range(rng.randint(5, 14)))
@@ -1107,14 +1437,21 @@ def test_number_label_dot_does_not_end_the_clause():
 
 
 def test_new_recognizers_are_quiet_on_ordinary_text():
-    text = ("Invoice 100234 for order A12345 was paid on 2023-04-05; tracking 1Z999AA10123456784, model X12345678, "
-            "batch 987654321, page 1234567. We met at 10 AM 2020 in room B AB 12 and the claim was 12 pages. "
-            "Call (212) 555-0134 or +44 20 7946 0958. The member said COVID19 policy changed in 2021.")
+    text = (
+        "Invoice 100234 for order A12345 was paid on 2023-04-05; tracking 1Z999AA10123456784, model X12345678, "
+        "batch 987654321, page 1234567. We met at 10 AM 2020 in room B AB 12 and the claim was 12 pages. "
+        "Call (212) 555-0134 or +44 20 7946 0958. The member said COVID19 policy changed in 2021."
+    )
     from piimask.recognizers import africa, americas, asia_pacific, europe
     from piimask.recognizers.phone import ZaPhoneRecognizer
 
-    country_recognizers = [*americas.recognizers(), *europe.recognizers(), *asia_pacific.recognizers(),
-                           *africa.recognizers(), ZaPhoneRecognizer()]
+    country_recognizers = [
+        *americas.recognizers(),
+        *europe.recognizers(),
+        *asia_pacific.recognizers(),
+        *africa.recognizers(),
+        ZaPhoneRecognizer(),
+    ]
     spans = RecognizerSet(country_recognizers).analyze(text)
     assert [s for s in spans if s.score >= 0.5] == []
 
@@ -1130,22 +1467,31 @@ def test_requires_context_keeps_a_low_score_candidate_without_it():
     assert [(s.start, s.end, s.score) for s in rec.analyze("badge: 123456")] == [(7, 13, 0.8)]
     # A context word in another sentence does not count.
     assert [s.score for s in rec.analyze("Badge lost. Order 123456 shipped")] == [0.1]
-    confirmed = PatternRecognizer("TEST", [pattern(r"\b\d{4}\b", 0.4)], validator=lambda v: v == "1111" or None,
-                                  confirmed_score=0.9, context=("code",), requires_context=True)
+    confirmed = PatternRecognizer(
+        "TEST",
+        [pattern(r"\b\d{4}\b", 0.4)],
+        validator=lambda v: v == "1111" or None,
+        confirmed_score=0.9,
+        context=("code",),
+        requires_context=True,
+    )
     assert [s.score for s in confirmed.analyze("1111 2222")] == [0.3, 0.1]
     assert [s.score for s in confirmed.analyze("code 1111")] == [1.0]
 
 
-@pytest.mark.parametrize("entity, text, value, score", [
-    ("ABA_ROUTING_NUMBER", "wire it to 026009593 today", "026009593", 0.3),
-    ("US_NPI", "1482639519", "1482639519", 0.3),
-    ("UK_NHS", "ref 485 777 3457", "485 777 3457", 0.3),
-    ("TH_TNIN", "1482019374654", "1482019374654", 0.3),
-    ("DE_LANR", "123456601", "123456601", 0.3),
-    ("US_PASSPORT", "C48213759", "C48213759", 0.1),
-    ("DE_KFZ", "HB-XY 482", "HB-XY 482", 0.1),
-    ("ES_PASSPORT", "XKT482913", "XKT482913", 0.1),
-])
+@pytest.mark.parametrize(
+    "entity, text, value, score",
+    [
+        ("ABA_ROUTING_NUMBER", "wire it to 026009593 today", "026009593", 0.3),
+        ("US_NPI", "1482639519", "1482639519", 0.3),
+        ("UK_NHS", "ref 485 777 3457", "485 777 3457", 0.3),
+        ("TH_TNIN", "1482019374654", "1482019374654", 0.3),
+        ("DE_LANR", "123456601", "123456601", 0.3),
+        ("US_PASSPORT", "C48213759", "C48213759", 0.1),
+        ("DE_KFZ", "HB-XY 482", "HB-XY 482", 0.1),
+        ("ES_PASSPORT", "XKT482913", "XKT482913", 0.1),
+    ],
+)
 def test_validated_or_weak_values_without_context_are_low_score_candidates(entity, text, value, score):
     assert found(text, entity) == []  # the default policy does not see them
     assert (value, score) in low_score(text, entity)
@@ -1156,29 +1502,39 @@ def test_a_context_word_lifts_a_candidate_over_the_threshold():
     assert found("NPI 1482639519", "US_NPI") == ["1482639519"]
 
 
-@pytest.mark.parametrize("entity, text, value", [
-    ("IT_FISCAL_CODE", "codice RSSMRA85T10A562T", "RSSMRA85T10A562T"),  # check letter off by one
-    ("IN_GSTIN", "GSTIN 29BNZPM2501F1Z7", "29BNZPM2501F1Z7"),
-    ("SG_NRIC_FIN", "S4821937A", "S4821937A"),
-    ("IN_PAN", "ABCXE1234F", "ABCXE1234F"),  # X is no holder type
-])
+@pytest.mark.parametrize(
+    "entity, text, value",
+    [
+        ("IT_FISCAL_CODE", "codice RSSMRA85T10A562T", "RSSMRA85T10A562T"),  # check letter off by one
+        ("IN_GSTIN", "GSTIN 29BNZPM2501F1Z7", "29BNZPM2501F1Z7"),
+        ("SG_NRIC_FIN", "S4821937A", "S4821937A"),
+        ("IN_PAN", "ABCXE1234F", "ABCXE1234F"),  # X is no holder type
+    ],
+)
 def test_a_wrong_check_character_is_a_low_score_candidate(entity, text, value):
     assert found(text, entity) == []
     assert [v for v, _ in low_score(text, entity)] == [value]
 
 
 def test_structure_failures_are_still_dropped():
-    for entity, text in [("IN_GSTIN", "00ABCDE1234F1Z5"), ("IN_GSTIN", "27ABCDE1234F1Y5"),
-                         ("TH_TNIN", "1284567890124"), ("IT_FISCAL_CODE", "A55AAA00B11C333N")]:
+    for entity, text in [
+        ("IN_GSTIN", "00ABCDE1234F1Z5"),
+        ("IN_GSTIN", "27ABCDE1234F1Y5"),
+        ("TH_TNIN", "1284567890124"),
+        ("IT_FISCAL_CODE", "A55AAA00B11C333N"),
+    ]:
         assert low_score(text, entity) == [] and found(text, entity) == [], (entity, text)
 
 
-@pytest.mark.parametrize("entity, text, value", [
-    ("UK_NINO", "jk 48 21 93 b", "jk 48 21 93 b"),
-    ("UK_VEHICLE_REGISTRATION", "plate ab51 abc", "ab51 abc"),
-    ("DE_KFZ", "kennzeichen m ab 482", "m ab 482"),
-    ("TR_LICENSE_PLATE", "plaka 34 abc 1234", "34 abc 1234"),
-])
+@pytest.mark.parametrize(
+    "entity, text, value",
+    [
+        ("UK_NINO", "jk 48 21 93 b", "jk 48 21 93 b"),
+        ("UK_VEHICLE_REGISTRATION", "plate ab51 abc", "ab51 abc"),
+        ("DE_KFZ", "kennzeichen m ab 482", "m ab 482"),
+        ("TR_LICENSE_PLATE", "plaka 34 abc 1234", "34 abc 1234"),
+    ],
+)
 def test_lower_case_look_alikes_stay_below_the_threshold_even_with_context(entity, text, value):
     assert found(text, entity) == []
     assert value in [v for v, _ in low_score(text, entity)]
@@ -1199,8 +1555,10 @@ PHONE_TYPES = {"PHONE_NUMBER", "PH_MOBILE_NUMBER", "TR_PHONE_NUMBER"}
 
 def test_a_country_calling_code_gives_the_country_type_when_every_type_is_asked():
     text = "call +63 927 555 0142 or +90 532 765 43 21"
-    assert [(s.type, text[s.start:s.end]) for s in RS.analyze(text) if s.type in PHONE_TYPES] == [
-        ("PH_MOBILE_NUMBER", "+63 927 555 0142"), ("TR_PHONE_NUMBER", "+90 532 765 43 21")]
+    assert [(s.type, text[s.start : s.end]) for s in RS.analyze(text) if s.type in PHONE_TYPES] == [
+        ("PH_MOBILE_NUMBER", "+63 927 555 0142"),
+        ("TR_PHONE_NUMBER", "+90 532 765 43 21"),
+    ]
     # Asked for the generic type only, the same numbers are PHONE_NUMBER.
     assert found(text, "PHONE_NUMBER") == ["+63 927 555 0142", "+90 532 765 43 21"]
 
@@ -1209,7 +1567,7 @@ def test_a_national_number_stays_phone_number_unless_the_country_type_is_asked()
     text = "Phone: 0917 123 4567"
     assert [s.type for s in RS.analyze(text) if s.type in PHONE_TYPES] == ["PHONE_NUMBER"]
     spans = RS.analyze(text, {"PH_MOBILE_NUMBER"})
-    assert [(text[s.start:s.end], s.score) for s in spans] == [("0917 123 4567", 0.6)]
+    assert [(text[s.start : s.end], s.score) for s in spans] == [("0917 123 4567", 0.6)]
     assert [(v, s) for v, s in low_score("0532 123 45 67", "TR_PHONE_NUMBER")] == [("0532 123 45 67", 0.4)]
     assert found("+639171234567", "TR_PHONE_NUMBER", threshold=0) == []  # another country's number
     assert found("+63 2 8123 4567", "PH_MOBILE_NUMBER", threshold=0) == []  # a Manila landline
@@ -1220,11 +1578,16 @@ def test_a_national_number_stays_phone_number_unless_the_country_type_is_asked()
 # ----------------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, value", [
-    ("Subnet: 192.168.1.0/24", "192.168.1.0/24"), ("route 0.0.0.0/0.", "0.0.0.0/0"),
-    ("prefix 2001:db8::/32", "2001:db8::/32"), ("fe80::1%eth0/64 up", "fe80::1%eth0/64"),
-    ("net 10.0.0.0/40", "10.0.0.0"),  # no IPv4 prefix is 40 long: the address alone
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Subnet: 192.168.1.0/24", "192.168.1.0/24"),
+        ("route 0.0.0.0/0.", "0.0.0.0/0"),
+        ("prefix 2001:db8::/32", "2001:db8::/32"),
+        ("fe80::1%eth0/64 up", "fe80::1%eth0/64"),
+        ("net 10.0.0.0/40", "10.0.0.0"),  # no IPv4 prefix is 40 long: the address alone
+    ],
+)
 def test_cidr_blocks_are_one_address(text, value):
     assert found(text, "IP_ADDRESS") == [value]
 
@@ -1251,38 +1614,56 @@ def test_iban_with_dashes_and_cards_and_hosts():
 # ----------------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, value", [
-    ("The hearing was held on 14 February 2011 in Leeds.", "14 February 2011"),
-    ("On 21st March 2005 it rained.", "21st March 2005"),
-    ("Filed October 3, 2017, and served.", "October 3, 2017"),
-    ("Signed on the 2nd of August 1998.", "2nd of August 1998"),
-    ("The lease started in November 2012.", "November 2012"),
-    ("Closed between 4 and 9 July 2003.", "4 and 9 July 2003"),
-    ("Meetings on 11 and 12 April.", "11 and 12 April"),
-    ("From June 1-3, 2004 only.", "June 1-3, 2004"),
-    ("Dated Sept. 5, 2001.", "Sept. 5, 2001"),
-    ("born 21 march 2005", "21 march 2005"),
-    ("ARSLAN REPORTED HIGHER SALES FOR DECEMBER 1999.", "DECEMBER 1999"),
-    ("Invoice date 7-NOV-2022", "7-NOV-2022"),
-    ("valid until Aug-2027", "Aug-2027"),
-    ("due 21-May", "21-May"),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The hearing was held on 14 February 2011 in Leeds.", "14 February 2011"),
+        ("On 21st March 2005 it rained.", "21st March 2005"),
+        ("Filed October 3, 2017, and served.", "October 3, 2017"),
+        ("Signed on the 2nd of August 1998.", "2nd of August 1998"),
+        ("The lease started in November 2012.", "November 2012"),
+        ("Closed between 4 and 9 July 2003.", "4 and 9 July 2003"),
+        ("Meetings on 11 and 12 April.", "11 and 12 April"),
+        ("From June 1-3, 2004 only.", "June 1-3, 2004"),
+        ("Dated Sept. 5, 2001.", "Sept. 5, 2001"),
+        ("born 21 march 2005", "21 march 2005"),
+        ("ARSLAN REPORTED HIGHER SALES FOR DECEMBER 1999.", "DECEMBER 1999"),
+        ("Invoice date 7-NOV-2022", "7-NOV-2022"),
+        ("valid until Aug-2027", "Aug-2027"),
+        ("due 21-May", "21-May"),
+    ],
+)
 def test_written_out_dates(text, value):
     assert found(text, "DATE_TIME") == [value]
 
 
-@pytest.mark.parametrize("text", [
-    "May I ask you to march on with the plan?", "We met in May and again later.", "He won 30 February races.",
-    "5 Marches", "in 2005 march", "the 12 Days of Christmas", "They may 2 go", "maybe 5 mayors",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask you to march on with the plan?",
+        "We met in May and again later.",
+        "He won 30 February races.",
+        "5 Marches",
+        "in 2005 march",
+        "the 12 Days of Christmas",
+        "They may 2 go",
+        "maybe 5 mayors",
+    ],
+)
 def test_month_words_that_are_not_dates(text):
     assert found(text, "DATE_TIME", threshold=0) == []
 
 
-@pytest.mark.parametrize("text, value, score", [
-    ("Today is 21.5.21", "21.5.21", 0.3), ("version 2.4.12", "2.4.12", 0.3), ("Today is 5/21", "5/21", 0.1),
-    ("Today is 05/2021", "05/2021", 0.2), ("Today is,5/21,and", "5/21", 0.1),
-])
+@pytest.mark.parametrize(
+    "text, value, score",
+    [
+        ("Today is 21.5.21", "21.5.21", 0.3),
+        ("version 2.4.12", "2.4.12", 0.3),
+        ("Today is 5/21", "5/21", 0.1),
+        ("Today is 05/2021", "05/2021", 0.2),
+        ("Today is,5/21,and", "5/21", 0.1),
+    ],
+)
 def test_short_numeric_dates_are_low_score_candidates(text, value, score):
     assert found(text, "DATE_TIME") == [] and low_score(text, "DATE_TIME") == [(value, score)]
     assert found("paid on 3.7.24", "DATE_TIME") == ["3.7.24"]  # a date word lifts the dotted form

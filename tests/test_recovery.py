@@ -12,9 +12,8 @@ import pytest
 from rq import Queue
 from rq.job import Job
 
-from tests.helpers import Child, wait_for
 from piimask.tables.jobs import TableJobSpec, enqueue_table_job, job_state, worker_registrations
-from tests.helpers import make_csv
+from tests.helpers import Child, make_csv, wait_for
 
 QUEUE = "recovery"
 
@@ -85,7 +84,7 @@ def test_redis_killed_and_restarted_mid_job_loses_no_job(env, workdir):
         queue = Queue("crash", connection=connection)
         spec = lambda name: TableJobSpec(source="crash/in.csv", destination=f"crash/{name}.csv", format="csv")  # noqa: E731
         running = enqueue_table_job(queue, "crash-running", spec("running"), timeout=600, retries=2, ttl=600)
-        queued = enqueue_table_job(queue, "crash-queued", spec("queued"), timeout=600, retries=2, ttl=600)
+        enqueue_table_job(queue, "crash-queued", spec("queued"), timeout=600, retries=2, ttl=600)
         wait_for(lambda: job_state(running)["progress"]["rows_done"] > 0, 120, "the first job to make progress")
 
         server.process.kill()  # SIGKILL: no shutdown, no final save; only the AOF (fsync every second) remains

@@ -60,8 +60,11 @@ def test_text_and_table_tokens_join_and_unmask(client, worker):
         assert t_phone == by_value[phone]["replacement"] != phone
 
     # unmask the text: encrypt tokens are found by themselves, fpe values come from the mask call's answer
-    fpe = [{"value": e["replacement"], "type": e["type"], "key_id": e["key_id"], "luhn": True}
-           for e in entities if e["operator"] == "fpe"]  # fmt: skip
+    fpe = [
+        {"value": e["replacement"], "type": e["type"], "key_id": e["key_id"], "luhn": True}
+        for e in entities
+        if e["operator"] == "fpe"
+    ]
     masked_text = masked.json()["masked_text"]
     restored = client.post("/v1/text/unmask", json={"text": masked_text, "fpe": fpe})
     assert restored.status_code == 200, restored.text
@@ -72,26 +75,33 @@ def test_text_and_table_tokens_join_and_unmask(client, worker):
 
     # unmask the table on a worker: the same tokens restore the original columns
     key_id = by_value[PEOPLE[0][1]]["key_id"]
-    unmask_policy = {"columns": {
-        "email": {"mode": "unmask"},
-        "card": {"mode": "unmask", "entity": "CREDIT_CARD", "operator": OPS["CREDIT_CARD"], "key_id": key_id},
-        "phone": {"mode": "keep"},
-    }}  # fmt: skip
+    unmask_policy = {
+        "columns": {
+            "email": {"mode": "unmask"},
+            "card": {"mode": "unmask", "entity": "CREDIT_CARD", "operator": OPS["CREDIT_CARD"], "key_id": key_id},
+            "phone": {"mode": "keep"},
+        }
+    }
     back = run_table(client, table(rows), unmask_policy)
     assert [r[:2] for r in back] == [[email, card] for email, card, _ in PEOPLE]
 
 
 def test_unmask_needs_its_scope_and_the_right_key(client, service):
     token = client.post(
-        "/v1/text/mask", json={"text": "mail maria@example.org", "policy": {"operators": {"DEFAULT": {"type": "encrypt"}}}}
+        "/v1/text/mask",
+        json={"text": "mail maria@example.org", "policy": {"operators": {"DEFAULT": {"type": "encrypt"}}}},
     ).json()["masked_text"]
     headers = {"Authorization": "Bearer mask-key"}
     r = httpx.post(f"{service.base_url}/v1/text/unmask", json={"text": token}, headers=headers)
     assert r.status_code == 403 and "unmask" in r.json()["error"]["message"]
     data = table([["[ENC:EMAIL_ADDRESS:kx:AAAA]", "1", "x"]])
     policy = '{"columns": {"email": {"mode": "unmask"}}}'
-    r = httpx.post(f"{service.base_url}/v1/tables", files={"file": ("t.csv", data)}, data={"policy": policy},
-                   headers={"Authorization": "Bearer tables-key"})  # fmt: skip
+    r = httpx.post(
+        f"{service.base_url}/v1/tables",
+        files={"file": ("t.csv", data)},
+        data={"policy": policy},
+        headers={"Authorization": "Bearer tables-key"},
+    )
     assert r.status_code == 403
     forged = token.replace("[ENC:EMAIL_ADDRESS:k", "[ENC:EMAIL_ADDRESS:kzz")
     r = client.post("/v1/text/unmask", json={"text": forged})

@@ -50,8 +50,15 @@ def read_csv(data: bytes) -> list[dict]:
 def run(engine, tmp_path: Path, data: bytes, policy: dict, fmt: str = "csv", name: str = "out") -> tuple[dict, Path]:
     (tmp_path / f"in.{fmt}").write_bytes(data)
     out = tmp_path / f"{name}.{fmt}"
-    report = mask_table(engine, Policy.model_validate(policy), BlobStore(str(tmp_path)), str(tmp_path / f"in.{fmt}"),
-                        str(out), fmt, batch_rows=7)  # fmt: skip  (Parquet and JSON lines: classes span batches)
+    report = mask_table(
+        engine,
+        Policy.model_validate(policy),
+        BlobStore(str(tmp_path)),
+        str(tmp_path / f"in.{fmt}"),
+        str(out),
+        fmt,
+        batch_rows=7,
+    )  # (Parquet and JSON lines: classes span batches)
     return report, out
 
 
@@ -63,11 +70,13 @@ def classes(rows: list[dict], columns: list[str]) -> Counter:
 
 
 HAND = [  # (zip, sex, diagnosis, how many rows)
-    ("94110", "F", "flu", 3), ("94110", "F", "asthma", 1),  # class (94110, F): 4 rows, l = 2
+    ("94110", "F", "flu", 3),
+    ("94110", "F", "asthma", 1),  # class (94110, F): 4 rows, l = 2
     ("94110", "M", "flu", 2),  # class (94110, M): 2 rows, l = 1
     ("10001", "F", "flu", 1),  # class (10001, F): 1 row, l = 1
-    ("10001", "M", "asthma", 5), ("10001", "M", "flu", 1),  # class (10001, M): 6 rows, l = 2
-]  # fmt: skip
+    ("10001", "M", "asthma", 5),
+    ("10001", "M", "flu", 1),  # class (10001, M): 6 rows, l = 2
+]
 
 
 def hand_rows() -> list[dict]:
@@ -81,14 +90,17 @@ def test_report_on_a_hand_computed_table():
     counter = ClassCounter(3)
     for at in range(0, len(rows), 4):  # in batches, as a job counts
         counter.add([pa.array([r[c] for r in rows[at : at + 4]]) for c in ("zip", "sex", "diagnosis")])
-    target = Policy.model_validate({"quasi_identifiers": ["zip", "sex"], "sensitive": ["diagnosis"],
-                                    "risk": {"k": 3, "l": 2, "generalize": False}}).risk  # fmt: skip
+    target = Policy.model_validate(
+        {"quasi_identifiers": ["zip", "sex"], "sensitive": ["diagnosis"], "risk": {"k": 3, "l": 2, "generalize": False}}
+    ).risk
     report = risk_report(counter.table(), ["zip", "sex"], ["diagnosis"], target)
     assert report["rows"] == 13 and report["classes"] == 4 and report["k"] == 1
     assert report["class_sizes"] == {
-        "1": {"classes": 1, "rows": 1}, "2": {"classes": 1, "rows": 2},
-        "3-4": {"classes": 1, "rows": 4}, "5-9": {"classes": 1, "rows": 6},
-    }  # fmt: skip
+        "1": {"classes": 1, "rows": 1},
+        "2": {"classes": 1, "rows": 2},
+        "3-4": {"classes": 1, "rows": 4},
+        "5-9": {"classes": 1, "rows": 6},
+    }
     assert report["rows_below_k"] == 3 and report["share_below_k"] == round(3 / 13, 6)
     assert report["prosecutor_risk"] == {"max": 1.0, "average": round(4 / 13, 6)}
     assert report["l_diversity"] == {"diagnosis": {"l": 1, "rows_below_l": 3}}
@@ -138,10 +150,12 @@ def test_hierarchies_levels_and_nesting():
     # every level is a function of the level below: raising a level only merges classes
     rng = random.Random(5)
     samples = {
-        DateHierarchy(): [f"{rng.randint(1900, 2030)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(500)],
+        DateHierarchy(): [
+            f"{rng.randint(1900, 2030)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(500)
+        ],
         NumberHierarchy(): [str(rng.randint(-50, 150)) for _ in range(500)],
         PrefixHierarchy(5): [str(rng.randint(0, 99999)) for _ in range(500)],
-    }  # fmt: skip
+    }
     for h, values in samples.items():
         table = [h.levels(v) for v in values]
         for level in range(h.height):
@@ -164,11 +178,19 @@ def k5_rows(outliers: bool = False) -> list[dict]:
     rows = []
     for month, prefix, sex in groups:
         for j in range(5):
-            rows.append({"birth_date": f"{month}-{j + 10}", "zip": f"{prefix}{j}", "sex": sex,
-                         "diagnosis": ["flu", "asthma"][j % 2]})  # fmt: skip
+            rows.append(
+                {
+                    "birth_date": f"{month}-{j + 10}",
+                    "zip": f"{prefix}{j}",
+                    "sex": sex,
+                    "diagnosis": ["flu", "asthma"][j % 2],
+                }
+            )
     if outliers:
-        rows += [{"birth_date": "2001-06-01", "zip": "60614", "sex": "M", "diagnosis": "flu"},
-                 {"birth_date": "2003-09-09", "zip": "30301", "sex": "F", "diagnosis": "gout"}]  # fmt: skip
+        rows += [
+            {"birth_date": "2001-06-01", "zip": "60614", "sex": "M", "diagnosis": "flu"},
+            {"birth_date": "2003-09-09", "zip": "30301", "sex": "F", "diagnosis": "gout"},
+        ]
     random.Random(2).shuffle(rows)
     return [{"id": str(i), **r} for i, r in enumerate(rows)]
 
@@ -254,9 +276,14 @@ def test_parquet_and_jsonl_rows_are_left_out_alike(engine, tmp_path):
 
     rows = k5_rows(outliers=True)
     ages = {r["id"]: 20 + int(r["birth_date"][-2:]) for r in rows}  # 30-34 in each group, an int column
-    table = pa.table({"id": pa.array([int(r["id"]) for r in rows], pa.int64()),
-                      "age": pa.array([ages[r["id"]] for r in rows], pa.int64()),
-                      "zip": [r["zip"] for r in rows], "sex": [r["sex"] for r in rows]})  # fmt: skip
+    table = pa.table(
+        {
+            "id": pa.array([int(r["id"]) for r in rows], pa.int64()),
+            "age": pa.array([ages[r["id"]] for r in rows], pa.int64()),
+            "zip": [r["zip"] for r in rows],
+            "sex": [r["sex"] for r in rows],
+        }
+    )
     buf = pa.BufferOutputStream()
     pq.write_table(table, buf)
     policy = {"quasi_identifiers": ["age", "zip", "sex"], "risk": {"k": 5, "suppress_max": 0.1}}
@@ -267,8 +294,11 @@ def test_parquet_and_jsonl_rows_are_left_out_alike(engine, tmp_path):
     assert set(back.column("age").to_pylist()) == {"30-34"}
     assert min(Counter(zip(*(back.column(c).to_pylist() for c in ("age", "zip", "sex")))).values()) >= 5
 
-    lines = "".join(json.dumps({"id": int(r["id"]), "age": ages[r["id"]], "zip": r["zip"], "sex": r["sex"],
-                                "meta": {"n": i}}) + "\n" for i, r in enumerate(rows))  # fmt: skip
+    lines = "".join(
+        json.dumps({"id": int(r["id"]), "age": ages[r["id"]], "zip": r["zip"], "sex": r["sex"], "meta": {"n": i}})
+        + "\n"
+        for i, r in enumerate(rows)
+    )
     jreport, jout = run(engine, tmp_path, lines.encode(), policy, fmt="jsonl")
     objs = [json.loads(line) for line in jout.read_text().splitlines()]
     assert len(objs) == 20 and all(set(o) == {"id", "age", "zip", "sex", "meta"} for o in objs)
@@ -287,12 +317,27 @@ def test_parquet_and_jsonl_rows_are_left_out_alike(engine, tmp_path):
         ({"quasi_identifiers": ["zip"], "sensitive": ["zip"]}, "both a quasi-identifier and sensitive"),
         ({"quasi_identifiers": ["zip"], "risk": {"k": 0}}, "greater than or equal to 1"),
         ({"quasi_identifiers": ["zip"], "risk": {"k": 5, "suppress_max": 1.5}}, "less than or equal to 1"),
-        ({"quasi_identifiers": ["age"], "risk": {"k": 5, "hierarchies": {"age": {"type": "number", "bands": [5, 12]}}}}, "nest"),
-        ({"quasi_identifiers": ["age"], "risk": {"k": 5, "hierarchies": {"zip": {"type": "prefix"}}}}, "not a quasi-identifier"),
-        ({"quasi_identifiers": ["zip"], "risk": {"k": 5}, "columns": {"zip": {"entity": "ZIP_CODE"}}}, "generalized, not masked"),
-        ({"columns": {"d": {"mode": "unmask", "operator": {"type": "date_shift", "max_days": 9}}}}, "needs the 'subject'"),
+        (
+            {
+                "quasi_identifiers": ["age"],
+                "risk": {"k": 5, "hierarchies": {"age": {"type": "number", "bands": [5, 12]}}},
+            },
+            "nest",
+        ),
+        (
+            {"quasi_identifiers": ["age"], "risk": {"k": 5, "hierarchies": {"zip": {"type": "prefix"}}}},
+            "not a quasi-identifier",
+        ),
+        (
+            {"quasi_identifiers": ["zip"], "risk": {"k": 5}, "columns": {"zip": {"entity": "ZIP_CODE"}}},
+            "generalized, not masked",
+        ),
+        (
+            {"columns": {"d": {"mode": "unmask", "operator": {"type": "date_shift", "max_days": 9}}}},
+            "needs the 'subject'",
+        ),
     ],
-)  # fmt: skip
+)
 def test_policy_fields_are_checked(policy, message):
     with pytest.raises(ValidationError) as err:
         Policy.model_validate(policy)
@@ -301,12 +346,20 @@ def test_policy_fields_are_checked(policy, message):
 
 def test_single_character_columns_are_not_names_and_quasi_identifiers_are_not_masked(engine):
     batch = pa.record_batch(
-        [pa.array(["F", "M", "M", "F"] * 8), pa.array(list("ABCD") * 8), pa.array(["Maria Gonzalez", "John Smith"] * 16),
-         pa.array(["1984-03-12"] * 32), pa.array(["94110"] * 32)],
+        [
+            pa.array(["F", "M", "M", "F"] * 8),
+            pa.array(list("ABCD") * 8),
+            pa.array(["Maria Gonzalez", "John Smith"] * 16),
+            pa.array(["1984-03-12"] * 32),
+            pa.array(["94110"] * 32),
+        ],
         names=["sex", "grade", "full_name", "birth_date", "zip"],
-    )  # fmt: skip
+    )
     plans = {p.name: p for p in plan_columns(engine, Policy(), batch.schema.names, batch)}
-    assert (plans["sex"].mode, plans["grade"].mode) == ("keep", "keep")  # were PERSON: a lone capital read as an initial
+    assert (plans["sex"].mode, plans["grade"].mode) == (
+        "keep",
+        "keep",
+    )  # were PERSON: a lone capital read as an initial
     assert plans["full_name"].entity == "PERSON" and plans["birth_date"].entity == "DATE_TIME"
     policy = Policy.model_validate({"quasi_identifiers": ["birth_date", "zip", "full_name"], "risk": {"k": 2}})
     plans = {p.name: p for p in plan_columns(engine, policy, batch.schema.names, batch)}
@@ -339,13 +392,17 @@ def test_date_shift_keeps_the_format_and_each_subjects_intervals():
     offsets = {date_offset(f"P-{i}", 30, crypto) for i in range(200)}
     assert 0 not in offsets and len(offsets) > 30 and max(map(abs, offsets)) <= 30
     other = CryptoManager(Keyring.generate())  # another key: other offsets
-    assert [date_offset(f"P-{i}", 30, other) for i in range(50)] != [date_offset(f"P-{i}", 30, crypto) for i in range(50)]
+    assert [date_offset(f"P-{i}", 30, other) for i in range(50)] != [
+        date_offset(f"P-{i}", 30, crypto) for i in range(50)
+    ]
 
 
 def test_date_shift_by_subject_column_round_trips_through_unmask(engine, tmp_path):
     rows = [{"patient": f"P-{i // 3}", "visit": f"2024-0{1 + i % 3}-1{i % 10}", "note_id": str(i)} for i in range(30)]
     spec = {"type": "date_shift", "max_days": 60, "subject": "patient"}
-    report, out = run(engine, tmp_path, to_csv(rows), {"columns": {"visit": {"operator": spec}, "patient": {"mode": "keep"}}})
+    report, out = run(
+        engine, tmp_path, to_csv(rows), {"columns": {"visit": {"operator": spec}, "patient": {"mode": "keep"}}}
+    )
     shifted = read_csv(out.read_bytes())
     assert all(s["visit"] != r["visit"] for s, r in zip(shifted, rows))
     from datetime import date
@@ -357,8 +414,12 @@ def test_date_shift_by_subject_column_round_trips_through_unmask(engine, tmp_pat
     text_op = BoundOperator.from_spec({**spec, "subject": "P-4"})
     assert text_op.apply(rows[12]["visit"], "DATE_TIME", engine.crypto) == shifted[12]["visit"]
 
-    unmask = {"columns": {"visit": {"mode": "unmask", "operator": spec, "key_id": engine.crypto.active_key_id},
-                          "patient": {"mode": "keep"}}}  # fmt: skip
+    unmask = {
+        "columns": {
+            "visit": {"mode": "unmask", "operator": spec, "key_id": engine.crypto.active_key_id},
+            "patient": {"mode": "keep"},
+        }
+    }
     report, back = run(engine, tmp_path, out.read_bytes(), unmask, name="back")
     assert read_csv(back.read_bytes()) == rows and report["restored"] == {"DATE_TIME": 30}
     wrong = {"columns": {"visit": {"mode": "unmask", "operator": spec, "key_id": "k-not-in-the-ring"}}}
@@ -381,11 +442,16 @@ def people(n: int, seed: int) -> list[dict]:
     rng = random.Random(seed)
     zips = [f"{p}{d}" for p in ("9411", "9412", "1000", "6061") for d in range(10)]
     return [
-        {"id": str(i), "email": f"user{i}@example.com", "birth_date": f"{rng.randint(1940, 2005)}-{rng.randint(1, 12):02d}-"
-         f"{rng.randint(1, 28):02d}", "zip": rng.choice(zips), "sex": rng.choice("FM"),
-         "diagnosis": rng.choice(["flu", "asthma", "diabetes", "migraine"])}
+        {
+            "id": str(i),
+            "email": f"user{i}@example.com",
+            "birth_date": f"{rng.randint(1940, 2005)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "zip": rng.choice(zips),
+            "sex": rng.choice("FM"),
+            "diagnosis": rng.choice(["flu", "asthma", "diabetes", "migraine"]),
+        }
         for i in range(n)
-    ]  # fmt: skip
+    ]
 
 
 def test_a_table_job_with_k5_comes_back_5_anonymous_with_its_report(client, worker):

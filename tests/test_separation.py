@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.helpers import wait_job
 from piimask.tables.jobs import worker_registrations
-from tests.helpers import make_csv, submit
+from tests.helpers import make_csv, submit, wait_job
 
 
 def test_service_holds_the_text_model_only(client, service):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
-import json
 import io
+import json
 import time
 from pathlib import Path
 
 from tests.helpers import make_csv, submit, wait_for, wait_job
+
 
 def read_csv(data: bytes) -> list[dict]:
     return list(csv.DictReader(io.StringIO(data.decode())))
@@ -43,10 +44,14 @@ def test_table_job_from_blob_store_uri_with_column_policy(client, worker, env):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     policy = {
-        "columns": {"email": {"entity": "EMAIL_ADDRESS", "operator": {"type": "hash", "length": 12}},
-                    "phone": {"mode": "keep"}},
-    }  # fmt: skip
-    r = client.post("/v1/tables", json={"source_uri": "incoming/crm.csv", "policy": policy, "output_uri": "out/crm.csv"})
+        "columns": {
+            "email": {"entity": "EMAIL_ADDRESS", "operator": {"type": "hash", "length": 12}},
+            "phone": {"mode": "keep"},
+        },
+    }
+    r = client.post(
+        "/v1/tables", json={"source_uri": "incoming/crm.csv", "policy": policy, "output_uri": "out/crm.csv"}
+    )
     assert r.status_code == 202, r.text
     state = wait_job(client, r.json()["job_id"])
     assert state["status"] == "finished", state
@@ -63,18 +68,32 @@ def test_a_rows_known_values_are_masked_in_its_free_text_even_where_the_model_mi
     types are not asked for), so only the table's knowledge of the row (its `full_name` cell) can mask the name
     inside `notes`."""
     rows = [
-        {"id": "1", "full_name": "Cormac Fifita", "email": "cf@example.com",
-         "notes": "Spoke with cormac fifita; Cormac will call back. Fifita paid by card."},
-        {"id": "2", "full_name": "Will Ngata", "email": "wn@example.com",
-         "notes": "We will ship to Ngata on Monday; Will is the contact."},
+        {
+            "id": "1",
+            "full_name": "Cormac Fifita",
+            "email": "cf@example.com",
+            "notes": "Spoke with cormac fifita; Cormac will call back. Fifita paid by card.",
+        },
+        {
+            "id": "2",
+            "full_name": "Will Ngata",
+            "email": "wn@example.com",
+            "notes": "We will ship to Ngata on Monday; Will is the contact.",
+        },
         {"id": "3", "full_name": "Ana Lee", "email": "al@example.com", "notes": "Ana Lee? No: a lee shore, ana."},
-    ]  # fmt: skip
+    ]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]))
     writer.writeheader()
     writer.writerows(rows)
-    policy = {"entities": ["PERSON", "EMAIL_ADDRESS"], "thresholds": {"PERSON": 1.0}, "columns": {"full_name": {"entity": "PERSON",
-              "operator": {"type": "hash", "length": 10}}, "notes": {"mode": "text"}}}  # fmt: skip
+    policy = {
+        "entities": ["PERSON", "EMAIL_ADDRESS"],
+        "thresholds": {"PERSON": 1.0},
+        "columns": {
+            "full_name": {"entity": "PERSON", "operator": {"type": "hash", "length": 10}},
+            "notes": {"mode": "text"},
+        },
+    }
     job_id = submit(client, out.getvalue().encode(), policy=json.dumps(policy))
     state = wait_job(client, job_id)
     assert state["status"] == "finished", state
@@ -141,12 +160,14 @@ def test_parquet_and_jsonl_keep_their_format_schema_and_order(client, worker):
     import pyarrow.parquet as pq
 
     _, records = make_csv(120, seed=21)
-    table = pa.table({
-        "id": pa.array([int(r["id"]) for r in records], pa.int64()),
-        "email": [r["email"] for r in records],
-        "amount": pa.array([float(r["amount"]) for r in records]),
-        "notes": [r["notes"] for r in records],
-    })  # fmt: skip
+    table = pa.table(
+        {
+            "id": pa.array([int(r["id"]) for r in records], pa.int64()),
+            "email": [r["email"] for r in records],
+            "amount": pa.array([float(r["amount"]) for r in records]),
+            "notes": [r["notes"] for r in records],
+        }
+    )
     buf = pa.BufferOutputStream()
     pq.write_table(table, buf)
     job_id = submit(client, buf.getvalue().to_pybytes(), name="people.parquet")
@@ -159,7 +180,10 @@ def test_parquet_and_jsonl_keep_their_format_schema_and_order(client, worker):
     assert out.column("amount").to_pylist() == table.column("amount").to_pylist()
     assert not set(out.column("email").to_pylist()) & set(table.column("email").to_pylist())
 
-    lines = [json.dumps({"id": int(r["id"]), "email": r["email"], "meta": {"vip": i % 2 == 0}}) for i, r in enumerate(records[:30])]
+    lines = [
+        json.dumps({"id": int(r["id"]), "email": r["email"], "meta": {"vip": i % 2 == 0}})
+        for i, r in enumerate(records[:30])
+    ]
     lines.insert(3, json.dumps({"id": 999, "contact_email": "late.key@example.com"}))
     job_id = submit(client, ("\n".join(lines) + "\n").encode(), name="people.jsonl")
     assert wait_job(client, job_id)["status"] == "finished"
@@ -172,7 +196,7 @@ def test_parquet_and_jsonl_keep_their_format_schema_and_order(client, worker):
 
 
 def test_csv_dialects_encodings_and_bad_files(client, worker):
-    text = "name;email;note\nJosé Müller;jose@example.com;\"multi\nline; note\"\n"
+    text = 'name;email;note\nJosé Müller;jose@example.com;"multi\nline; note"\n'
     job_id = submit(client, text.encode("cp1252"), name="legacy.csv")
     state = wait_job(client, job_id)
     assert state["status"] == "finished", state
@@ -207,13 +231,16 @@ def test_large_input_fans_out_into_parts_merged_in_order(client, worker, env, re
 
     masked = read_csv(client.get(f"/v1/jobs/{job_id}/result").content)
     assert [row["id"] for row in masked] == [rec["id"] for rec in records]  # every row, in order
-    assert all(row["email"] == "<EMAIL_ADDRESS>" and row["amount"] == rec["amount"] for row, rec in zip(masked, records))
+    assert all(
+        row["email"] == "<EMAIL_ADDRESS>" and row["amount"] == rec["amount"] for row, rec in zip(masked, records)
+    )
     assert not (Path(env["PIIMASK_BLOB_ROOT"]) / "work" / job_id).exists()  # the parts were cleaned up
 
 
 def test_a_10_mb_field_and_multiline_quoted_fields(client, worker):
+    multiline = "line one\nline, two"
     big = "QUJD" * (10 * 1024**2 // 4)  # an opaque 10 MB value (base64-like): parsing is what this test is about
-    rows = ["id,blob,email"] + ['%d,"%s",u%d@example.com' % (i, big if i == 2 else "line one\nline, two", i) for i in range(5)]
+    rows = ["id,blob,email"] + [f'{i},"{big if i == 2 else multiline}",u{i}@example.com' for i in range(5)]
     job_id = submit(client, ("\n".join(rows) + "\n").encode(), policy='{"columns": {"blob": {"mode": "keep"}}}')
     state = wait_job(client, job_id, timeout=300)
     assert state["status"] == "finished", state
@@ -234,18 +261,42 @@ def test_mask_file_command_masks_a_local_file_without_redis(tmp_path, keyring_pa
 
     data, records = make_csv(40, seed=3)
     (tmp_path / "in.csv").write_bytes(data)
-    (tmp_path / "policy.json").write_text(json.dumps({"columns": {"email": {"entity": "EMAIL_ADDRESS", "operator": {"type": "hash", "length": 10}}}}))
+    (tmp_path / "policy.json").write_text(
+        json.dumps({"columns": {"email": {"entity": "EMAIL_ADDRESS", "operator": {"type": "hash", "length": 10}}}})
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIIMASK_")}
-    env.update({"PIIMASK_KEYRING": str(keyring_path), "PIIMASK_REDIS_URL": "redis://127.0.0.1:1/0", "PIIMASK_TORCH_THREADS": "1"})
+    env.update(
+        {
+            "PIIMASK_KEYRING": str(keyring_path),
+            "PIIMASK_REDIS_URL": "redis://127.0.0.1:1/0",
+            "PIIMASK_TORCH_THREADS": "1",
+        }
+    )
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "mask-file", str(tmp_path / "in.csv"), str(tmp_path / "out.csv"),
-         "--policy", str(tmp_path / "policy.json")], env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "mask-file",
+            str(tmp_path / "in.csv"),
+            str(tmp_path / "out.csv"),
+            "--policy",
+            str(tmp_path / "policy.json"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout)["rows"] == 40
     masked = read_csv((tmp_path / "out.csv").read_bytes())
     assert [r["id"] for r in masked] == [r["id"] for r in records]
     assert all(len(r["email"]) == 10 and "@" not in r["email"] for r in masked)
-    bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "mask-file", str(tmp_path / "in.xlsx"), str(tmp_path / "o")],
-                         env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    bad = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "mask-file", str(tmp_path / "in.xlsx"), str(tmp_path / "o")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert bad.returncode == 2 and "unsupported table format" in bad.stderr

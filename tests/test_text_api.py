@@ -99,7 +99,7 @@ def test_health_and_metrics(client, worker):
         "piimask_workers",
     ):
         assert name in metrics, name
-    assert float(next(l for l in metrics.splitlines() if l.startswith("piimask_workers ")).split()[1]) >= 1
+    assert float(next(line for line in metrics.splitlines() if line.startswith("piimask_workers ")).split()[1]) >= 1
 
 
 def test_utf16_offsets_and_per_type_thresholds(client):
@@ -107,11 +107,18 @@ def test_utf16_offsets_and_per_type_thresholds(client):
     plain = by_type(client.post("/v1/text/analyze", json={"text": text}).json()["entities"])["EMAIL_ADDRESS"]
     wide = by_type(client.post("/v1/text/analyze", json={"text": text, "offsets": "utf16"}).json()["entities"])
     assert (wide["EMAIL_ADDRESS"]["start"], wide["EMAIL_ADDRESS"]["end"]) == (plain["start"] + 2, plain["end"] + 2)
-    assert text.encode("utf-16-le")[wide["EMAIL_ADDRESS"]["start"] * 2 : wide["EMAIL_ADDRESS"]["end"] * 2].decode("utf-16-le") == "ana@example.com"
+    assert (
+        text.encode("utf-16-le")[wide["EMAIL_ADDRESS"]["start"] * 2 : wide["EMAIL_ADDRESS"]["end"] * 2].decode(
+            "utf-16-le"
+        )
+        == "ana@example.com"
+    )
     masked = client.post("/v1/text/mask/batch", json={"texts": [text], "offsets": "utf16"}).json()["results"][0]
     assert masked["entities"][0]["start"] == wide["EMAIL_ADDRESS"]["start"]
     strict = {"thresholds": {"EMAIL_ADDRESS": 1.0}, "score_threshold": 0.0}
-    none = client.post("/v1/text/analyze", json={"text": "mail ana@example.com", "policy": {"thresholds": {"EMAIL_ADDRESS": 1.01}}})
+    none = client.post(
+        "/v1/text/analyze", json={"text": "mail ana@example.com", "policy": {"thresholds": {"EMAIL_ADDRESS": 1.01}}}
+    )
     assert none.status_code == 422 and "thresholds" in none.json()["error"]["message"]
     kept = client.post("/v1/text/analyze", json={"text": "mail ana@example.com", "policy": strict}).json()["entities"]
     assert all(e["score"] >= 1.0 for e in kept if e["type"] == "EMAIL_ADDRESS")

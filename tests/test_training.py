@@ -29,8 +29,9 @@ def test_cut_layers_keeps_first_and_last_spread_evenly() -> None:
 
 def test_a_distilled_student_saves_and_serves(tmp_path: Path) -> None:
     out = tmp_path / "student"
-    record = train_model(out, sentences=48, epochs=1, eval_sentences=16, threads=1, progress=False,
-                         teacher=TEACHER, layers=2)
+    record = train_model(
+        out, sentences=48, epochs=1, eval_sentences=16, threads=1, progress=False, teacher=TEACHER, layers=2
+    )
     assert record["distilled_from"]["kept_layers"] == [0, 5]
     assert json.loads((out / "training.json").read_text())["distilled_from"]["teacher_layers"] == 6
     student = TokenClassifier(str(out), device="cpu")

@@ -12,8 +12,8 @@ import time
 import httpx
 import psutil
 
-from tests.helpers import ROOT, wait_for
 from piimask.local.redis_server import free_port
+from tests.helpers import ROOT, wait_for
 
 
 def test_up_runs_everything_and_ctrl_c_stops_it(tmp_path):
@@ -23,10 +23,14 @@ def test_up_runs_everything_and_ctrl_c_stops_it(tmp_path):
     log = open(tmp_path / "up.log", "wb")
     up = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "up", "--port", str(port), "--data-dir", str(tmp_path / "data")],
-        cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        cwd=tmp_path,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
+
         def ready():
             assert up.poll() is None, (tmp_path / "up.log").read_text()[-3000:]
             try:
@@ -40,7 +44,9 @@ def test_up_runs_everything_and_ctrl_c_stops_it(tmp_path):
         assert f"{base}/docs" in output
         assert output.index(f"{base}/") <= output.index(f"{base}/docs")  # the console's URL comes first
         key = re.search(r"admin API key: (\S+)", output).group(1)
-        r = httpx.post(f"{base}/v1/text/mask", json={"text": "mail ana@example.com"}, headers={"Authorization": f"Bearer {key}"})
+        r = httpx.post(
+            f"{base}/v1/text/mask", json={"text": "mail ana@example.com"}, headers={"Authorization": f"Bearer {key}"}
+        )
         assert r.json()["masked_text"] == "mail <EMAIL_ADDRESS>"
         assert key not in (tmp_path / "data" / "redis" / "redis.log").read_text(errors="ignore")
         assert (tmp_path / "data" / "keyring.json").exists() and (tmp_path / "data" / "redis").is_dir()

@@ -15,7 +15,13 @@ from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from piimask.errors import (
-    BlobPathError, DeadlineExceeded, OperatorError, Overloaded, PiimaskError, TableError, UnmaskError,
+    BlobPathError,
+    DeadlineExceeded,
+    OperatorError,
+    Overloaded,
+    PiimaskError,
+    TableError,
+    UnmaskError,
 )
 
 # The engine's errors a caller can cause, by status and code. Their messages are safe to show (see piimask.errors).

@@ -54,9 +54,14 @@ class Observe:
             REQUESTS.labels(route, str(status)).inc()
             self.access.info(
                 "request",
-                extra={"request_id": rid, "method": scope["method"], "route": route, "status": status,
-                       "ms": round(elapsed * 1000, 1)},
-            )  # fmt: skip
+                extra={
+                    "request_id": rid,
+                    "method": scope["method"],
+                    "route": route,
+                    "status": status,
+                    "ms": round(elapsed * 1000, 1),
+                },
+            )
 
 
 class BodyLimit:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from piimask.policy import Policy
 
+
 class Strict(BaseModel):
     """A request body: an unknown field is refused by name (422), never ignored — a typo such as "polcy" must not
     mean "the default policy"."""

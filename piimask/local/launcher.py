@@ -79,7 +79,9 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
         console.print(f"[bold]piimask is starting[/bold]: the console at {base}/  (ready when {base}/readyz says so)")
         console.print(f"API docs at {base}/docs")
         if api_key:
-            console.print(f"generated a local admin API key: [bold]{api_key}[/bold]  (send 'Authorization: Bearer <key>')")
+            console.print(
+                f"generated a local admin API key: [bold]{api_key}[/bold]  (send 'Authorization: Bearer <key>')"
+            )
         console.print("press Ctrl-C to stop the service, the workers and Redis")
         while not stopping:
             if service.poll() is not None or (redis and redis.process.poll() is not None):

@@ -10,12 +10,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crypto import CryptoManager, KeyringError
-from piimask.tables.blobstore import BlobStore
 from piimask.engine import MaskingEngine
+from piimask.errors import TableError
 from piimask.model import TokenClassifier
 from piimask.policy import parse_policy
 from piimask.settings import Settings
-from piimask.errors import TableError
+from piimask.tables.blobstore import BlobStore
 from piimask.tables.formats import detect_format
 from piimask.tables.mask import mask_table
 
@@ -38,10 +38,16 @@ def mask_file(settings: Settings, source: Path, output: Path, policy_file: Path 
         with Progress(*columns, console=Console(stderr=True)) as bar:  # stdout carries the JSON report
             task = bar.add_task("rows", total=None)
             report = mask_table(
-                engine, policy, store, src, dst, fmt, batch_rows=settings.table_batch_rows,
+                engine,
+                policy,
+                store,
+                src,
+                dst,
+                fmt,
+                batch_rows=settings.table_batch_rows,
                 on_total=lambda rows: bar.update(task, total=rows),
                 on_progress=lambda rows: bar.update(task, completed=rows),
-            )  # fmt: skip
+            )
     except TableError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -46,7 +46,11 @@ def supports_tls(binary: str) -> bool:
 def tls_redis_binary() -> str | None:
     """A redis-server built with TLS: the one on PATH, Debian's, or the one beside redis-sentinel; None if none is."""
     sentinel = shutil.which("redis-sentinel")
-    candidates = [shutil.which("redis-server"), str(SYSTEM_REDIS), sentinel and str(Path(sentinel).parent / "redis-server")]
+    candidates = [
+        shutil.which("redis-server"),
+        str(SYSTEM_REDIS),
+        sentinel and str(Path(sentinel).parent / "redis-server"),
+    ]
     return next((c for c in dict.fromkeys(candidates) if c and Path(c).exists() and supports_tls(c)), None)
 
 
@@ -76,10 +80,19 @@ class ServerTls:
 
     def args(self, port: int) -> list[str]:
         return [
-            "--port", "0", "--tls-port", str(port), "--tls-cert-file", str(self.cert_file),
-            "--tls-key-file", str(self.key_file), "--tls-ca-cert-file", str(self.ca_file),
-            "--tls-auth-clients", "yes" if self.require_client_certs else "no",
-        ]  # fmt: skip
+            "--port",
+            "0",
+            "--tls-port",
+            str(port),
+            "--tls-cert-file",
+            str(self.cert_file),
+            "--tls-key-file",
+            str(self.key_file),
+            "--tls-ca-cert-file",
+            str(self.ca_file),
+            "--tls-auth-clients",
+            "yes" if self.require_client_certs else "no",
+        ]
 
     def client_options(self) -> dict:
         options = {"ssl": True, "ssl_ca_certs": str(self.ca_file), "ssl_cert_reqs": "required"}
@@ -124,10 +137,22 @@ class LocalRedis:
     def start(self, timeout: float = 10.0) -> LocalRedis:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         args = [
-            self.binary or redis_binary(), "--bind", "127.0.0.1", "--dir", str(self.data_dir.resolve()),
-            "--appendonly", "yes", "--appendfsync", "everysec", "--save", "3600 1 300 100 60 10000",
-            "--daemonize", "no", "--loglevel", "warning",
-        ]  # fmt: skip
+            self.binary or redis_binary(),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(self.data_dir.resolve()),
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "everysec",
+            "--save",
+            "3600 1 300 100 60 10000",
+            "--daemonize",
+            "no",
+            "--loglevel",
+            "warning",
+        ]
         args += self.tls.args(self.port) if self.tls else ["--port", str(self.port)]
         if self.password and not self.username:
             args += ["--requirepass", self.password]
@@ -171,11 +196,15 @@ class LocalSentinel:
         self.password = password
         self.service = service
         lines = [
-            f"port {self.port}", "bind 127.0.0.1", f"dir {self.data_dir.resolve()}", "daemonize no",
-            "loglevel notice", f"sentinel monitor {service} 127.0.0.1 {primary_port} 1",
+            f"port {self.port}",
+            "bind 127.0.0.1",
+            f"dir {self.data_dir.resolve()}",
+            "daemonize no",
+            "loglevel notice",
+            f"sentinel monitor {service} 127.0.0.1 {primary_port} 1",
             f"sentinel down-after-milliseconds {service} {down_after_ms}",
             f"sentinel failover-timeout {service} {max(3 * down_after_ms, 3000)}",
-        ]  # fmt: skip
+        ]
         if primary_password:
             lines.append(f"sentinel auth-pass {service} {primary_password}")
         if password:
@@ -194,7 +223,9 @@ class LocalSentinel:
         conf = self.data_dir / "sentinel.conf"
         conf.write_text(self.config)
         log = open(self.data_dir / "sentinel.log", "ab")
-        self.process = subprocess.Popen([*command, str(conf)], stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [*command, str(conf)], stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -36,7 +36,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from piimask.recognizers import (
-    address, africa, americas, asia_pacific, europe, generic, phone, references, titles,
+    address,
+    africa,
+    americas,
+    asia_pacific,
+    europe,
+    generic,
+    phone,
+    references,
+    titles,
 )
 from piimask.recognizers.base import Pattern, PatternRecognizer, Recognizer, TextFacts, pattern, structure_only
 from piimask.spans import Span
@@ -45,8 +53,14 @@ from piimask.spans import Span
 def default_recognizers() -> list[Recognizer]:
     """All built-in recognizers. Cheap to call: the regexes are compiled at import time."""
     return [
-        *generic.recognizers(), *phone.recognizers(), *address.recognizers(), *titles.recognizers(),
-        *americas.recognizers(), *europe.recognizers(), *asia_pacific.recognizers(), *africa.recognizers(),
+        *generic.recognizers(),
+        *phone.recognizers(),
+        *address.recognizers(),
+        *titles.recognizers(),
+        *americas.recognizers(),
+        *europe.recognizers(),
+        *asia_pacific.recognizers(),
+        *africa.recognizers(),
         *references.recognizers(),
     ]
 
@@ -66,9 +80,7 @@ class RecognizerSet:
             entity: r.refines for r in self.recognizers if getattr(r, "refines", None) for entity in r.entities
         }
 
-    def analyze(
-        self, text: str, entities: set[str] | frozenset[str] | None = None, floor: float = 0.0
-    ) -> list[Span]:
+    def analyze(self, text: str, entities: set[str] | frozenset[str] | None = None, floor: float = 0.0) -> list[Span]:
         """Spans of `entities` (all types: None); `floor`, the lowest score the caller keeps, lets recognizers skip
         candidates that could only score below it."""
         if not text:
@@ -105,6 +117,12 @@ def _settle_refinements(spans: list[Span], refines: dict[str, str]) -> list[Span
 
 
 __all__ = [
-    "Pattern", "PatternRecognizer", "Recognizer", "RecognizerSet", "TextFacts",
-    "default_recognizers", "pattern", "structure_only",
+    "Pattern",
+    "PatternRecognizer",
+    "Recognizer",
+    "RecognizerSet",
+    "TextFacts",
+    "default_recognizers",
+    "pattern",
+    "structure_only",
 ]

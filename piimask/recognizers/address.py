@@ -17,16 +17,64 @@ def recognizers() -> list[Recognizer]:
     return [ZipCodeRecognizer(state_score=0.65, uk_score=0.6)]
 
 
-_US_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
-              "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU AS MP").split()
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
+    "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU AS MP"
+).split()
 _US_STATE_NAMES = (
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
-    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
-    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
-    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
-    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
-    "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "District of Columbia",
-    "Puerto Rico")
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "District of Columbia",
+    "Puerto Rico",
+)
 _CA_PROVINCES = "AB BC MB NB NL NS NT NU ON PE QC SK YT".split()
 _ZIP_R = r"(?![\w\-]|[.,]\d)"
 _CA_POSTAL = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d"
@@ -36,8 +84,14 @@ _state_names = "|".join(sorted({*_US_STATE_NAMES, *(n.upper() for n in _US_STATE
 _after_code = r"(?:(?<=,)|(?<=,[ \t])|(?<=[a-zà-ÿ][ \t])|(?<=\b[AFD]PO[ \t]))"
 # What must end right before a US ZIP ("…, CA ", "Texas ", "NEW YORK, ") and before a Canadian postal code.
 _US_STATE_BEFORE = re.compile(
-    r"(?:" + _after_code + r"(?:" + "|".join(_US_STATES + ["AA", "AE", "AP"]) + r")|(?<![\w\-])(?:" + _state_names
-    + r"),?)[ \t]{1,2}\Z")
+    r"(?:"
+    + _after_code
+    + r"(?:"
+    + "|".join(_US_STATES + ["AA", "AE", "AP"])
+    + r")|(?<![\w\-])(?:"
+    + _state_names
+    + r"),?)[ \t]{1,2}\Z"
+)
 _CA_PROVINCE_BEFORE = re.compile(_after_code + r"(?:" + "|".join(_CA_PROVINCES) + r")[ \t]{1,2}\Z")
 _US_ZIP = re.compile(NUM_L + r"\d{5}(?:-\d{4})?" + _ZIP_R)
 _CA_POSTAL_RE = re.compile(WORD_L + _CA_POSTAL + WORD_R)
@@ -46,8 +100,11 @@ _CA_POSTAL_RE = re.compile(WORD_L + _CA_POSTAL + WORD_R)
 _ZIP_LABELLED = re.compile(
     r"(?i)(?<![^\W\d_])(?<!\.)(?:zip|zipcode|postal|postcode|post[ \-]code|postleitzahl|plz|code[ \-]postal|"
     r"c[oó]digo[ \-]postal|cep|eircode)(?:[^\S\n]*(?:codes?|number|no\.?|is|was|:|#|=|-)){0,3}[^\S\n]*"
-    r"(?P<v>\d{5}-\d{3,4}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} \d{2}|\d{4} ?[A-Z]{2}|" + _CA_POSTAL
-    + r"|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[\dW] ?[A-Z\d]{4}|\d{4,6})" + _ZIP_R)
+    r"(?P<v>\d{5}-\d{3,4}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} \d{2}|\d{4} ?[A-Z]{2}|"
+    + _CA_POSTAL
+    + r"|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[\dW] ?[A-Z\d]{4}|\d{4,6})"
+    + _ZIP_R
+)
 _ZIP_LABEL_KEYS = ("zip", "post", "plz", "cep", "eircode", "código", "codigo", "code postal", "code-postal")
 
 
@@ -89,8 +146,9 @@ class ZipCodeRecognizer:
     name = "zip_code_recognizer"
     min_digits = 1
 
-    def __init__(self, labelled_score: float = 0.8, state_score: float | None = None,
-                 uk_score: float | None = None) -> None:
+    def __init__(
+        self, labelled_score: float = 0.8, state_score: float | None = None, uk_score: float | None = None
+    ) -> None:
         self.labelled_score = labelled_score
         self.state_score = state_score
         self.uk_score = uk_score
@@ -118,4 +176,3 @@ class ZipCodeRecognizer:
                 if m.span() not in best and v.uk_postcode(m.group()):
                     best[m.span()] = self.uk_score
         return resolve_overlaps(self.entity, best)
-

@@ -87,8 +87,19 @@ WORD_R = r"(?![\w\-])"
 NO_CONTEXT_SCORE = 0.1
 NO_CONTEXT_CONFIRMED_SCORE = 0.3
 # Words around a vehicle plate, shared by the plate recognizers of every region (each adds its own).
-PLATE_CONTEXT = ("license plate", "licence plate", "number plate", "registration plate", "plate number", "plate",
-                 "vehicle registration", "vehicle", "registration", "reg no", "car")
+PLATE_CONTEXT = (
+    "license plate",
+    "licence plate",
+    "number plate",
+    "registration plate",
+    "plate number",
+    "plate",
+    "vehicle registration",
+    "vehicle",
+    "registration",
+    "reg no",
+    "car",
+)
 
 
 def structure_only(check: Callable[[str], bool]) -> Validator:
@@ -127,8 +138,9 @@ class Pattern:
     group: int | str = 0
 
 
-def pattern(regex: str, score: float, *, requires_context: bool | None = None, flags: int = 0,
-            group: int | str = 0) -> Pattern:
+def pattern(
+    regex: str, score: float, *, requires_context: bool | None = None, flags: int = 0, group: int | str = 0
+) -> Pattern:
     return Pattern(re.compile(regex, flags), score, requires_context, group)
 
 
@@ -139,7 +151,6 @@ def context_regex(words: Iterable[str]) -> re.Pattern[str] | None:
     alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s\-_]*") for w in words)
     # Letter boundaries only, so that "SSN:", "dl#", "passport-no" and "ID123" all count; a trailing plural is ok.
     return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?:s|es)?(?![^\W\d_])", re.IGNORECASE)
-
 
 
 def context_keys(words: Iterable[str]) -> tuple[str, ...]:
@@ -216,8 +227,12 @@ class PatternRecognizer:
         self.entities = frozenset({entity})
         self.name = name or f"{entity.lower()}_recognizer"
         if lower_case_score is not None:  # the patterns also match in lower case, where they score at most this
-            patterns = [Pattern(re.compile(p.regex.pattern, p.regex.flags | re.IGNORECASE), p.score,
-                                p.requires_context, p.group) for p in patterns]
+            patterns = [
+                Pattern(
+                    re.compile(p.regex.pattern, p.regex.flags | re.IGNORECASE), p.score, p.requires_context, p.group
+                )
+                for p in patterns
+            ]
         self.lower_case_score = lower_case_score
         self.patterns = tuple(patterns)
         self.validator = validator
@@ -333,5 +348,3 @@ def resolve_overlaps(entity: str, best: dict[tuple[int, int], float], source: st
     flush()
     kept.sort(key=lambda s: s.start)
     return kept
-
-

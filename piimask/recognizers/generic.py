@@ -10,8 +10,18 @@ from piimask.recognizers.base import NUM_L, NUM_R, WORD_L, WORD_R, PatternRecogn
 
 
 def recognizers() -> list[Recognizer]:
-    return [_email(), _url(), *_ip(), _mac(), _credit_card(), _credit_card_short(), _iban(), _crypto(), *_date_time(),
-            _uuid()]
+    return [
+        _email(),
+        _url(),
+        *_ip(),
+        _mac(),
+        _credit_card(),
+        _credit_card_short(),
+        _iban(),
+        _crypto(),
+        *_date_time(),
+        _uuid(),
+    ]
 
 
 # --- EMAIL_ADDRESS --------------------------------------------------------------------------------------------
@@ -31,24 +41,134 @@ def _email_ok(value: str) -> bool | None:
 
 
 def _email() -> PatternRecognizer:
-    return PatternRecognizer("EMAIL_ADDRESS", [_EMAIL], validator=_email_ok, confirmed_score=0.95,
-                             context=("email", "e-mail", "mail", "contact"), context_boost=0.05,
-                             prefilter=lambda t: "@" in t)
+    return PatternRecognizer(
+        "EMAIL_ADDRESS",
+        [_EMAIL],
+        validator=_email_ok,
+        confirmed_score=0.95,
+        context=("email", "e-mail", "mail", "contact"),
+        context_boost=0.05,
+        prefilter=lambda t: "@" in t,
+    )
 
 
 # --- URL --------------------------------------------------------------------------------------------------------
 
 # TLDs that are accepted for a bare "name.tld" only when followed by a path: they double as English words or
 # as attribute names in code ("user.id", "self.name", "look.at", "do.it").
-_AMBIGUOUS_TLDS = ("id", "in", "is", "it", "at", "no", "me", "my", "us", "so", "to", "be", "am", "name", "info",
-                   "app", "email", "pro", "page", "run", "new", "live", "one", "co")
+_AMBIGUOUS_TLDS = (
+    "id",
+    "in",
+    "is",
+    "it",
+    "at",
+    "no",
+    "me",
+    "my",
+    "us",
+    "so",
+    "to",
+    "be",
+    "am",
+    "name",
+    "info",
+    "app",
+    "email",
+    "pro",
+    "page",
+    "run",
+    "new",
+    "live",
+    "one",
+    "co",
+)
 # TLDs that are safe alone. Deliberately excludes file extensions that are also TLDs (zip, mov, py, sh, md, rs).
 _STRONG_TLDS = (
-    "com", "org", "net", "edu", "gov", "mil", "int", "io", "ai", "dev", "biz", "xyz", "online", "site", "tech",
-    "store", "shop", "blog", "cloud", "tv", "uk", "de", "fr", "es", "nl", "ch", "se", "dk", "fi", "pl", "pt", "ie",
-    "ru", "ua", "cn", "jp", "kr", "au", "nz", "ca", "br", "mx", "ar", "cl", "za", "ng", "ke", "eg", "tr", "gr",
-    "cz", "sk", "hu", "ro", "bg", "hr", "si", "rs", "lt", "lv", "ee", "lu", "li", "sg", "hk", "tw", "th", "vn",
-    "ph", "pk", "ae", "sa", "il", "ir", "eu", "asia", "mobi", "gg", "ly", "fm", "ac", "uk", "nu", "ws", "cc",
+    "com",
+    "org",
+    "net",
+    "edu",
+    "gov",
+    "mil",
+    "int",
+    "io",
+    "ai",
+    "dev",
+    "biz",
+    "xyz",
+    "online",
+    "site",
+    "tech",
+    "store",
+    "shop",
+    "blog",
+    "cloud",
+    "tv",
+    "uk",
+    "de",
+    "fr",
+    "es",
+    "nl",
+    "ch",
+    "se",
+    "dk",
+    "fi",
+    "pl",
+    "pt",
+    "ie",
+    "ru",
+    "ua",
+    "cn",
+    "jp",
+    "kr",
+    "au",
+    "nz",
+    "ca",
+    "br",
+    "mx",
+    "ar",
+    "cl",
+    "za",
+    "ng",
+    "ke",
+    "eg",
+    "tr",
+    "gr",
+    "cz",
+    "sk",
+    "hu",
+    "ro",
+    "bg",
+    "hr",
+    "si",
+    "rs",
+    "lt",
+    "lv",
+    "ee",
+    "lu",
+    "li",
+    "sg",
+    "hk",
+    "tw",
+    "th",
+    "vn",
+    "ph",
+    "pk",
+    "ae",
+    "sa",
+    "il",
+    "ir",
+    "eu",
+    "asia",
+    "mobi",
+    "gg",
+    "ly",
+    "fm",
+    "ac",
+    "uk",
+    "nu",
+    "ws",
+    "cc",
 )
 _TLD_STRONG_RE = "|".join(sorted(set(_STRONG_TLDS), key=len, reverse=True))
 _TLD_AMBIG_RE = "|".join(sorted(set(_AMBIGUOUS_TLDS), key=len, reverse=True))
@@ -60,11 +180,12 @@ _HOST_END = r"(?![\w\-@]|\.[A-Za-z0-9\-])"
 _URL_SCHEME = pattern(r"""(?i)\b(?:https?|ftps?|sftp|wss?)://[^\s<>"'`{}|\\^]+""", 0.9)
 # "www." and at least a name and a TLD: "www.microsoft" alone is a word with a prefix, not a host.
 _URL_WWW = pattern(
-    rf"""(?i)(?<![\w.@/\-])www\d{{0,3}}\.(?:{_LABEL}\.)+{_LABEL}{_HOST_END}(?::\d{{1,5}})?{_URL_TAIL}?""", 0.85)
-_URL_BARE = pattern(
-    rf"(?<![\w@.\-/:])(?:{_LABEL}\.)+(?:{_TLD_STRONG_RE}){_HOST_END}(?::\d{{1,5}})?{_URL_TAIL}?", 0.6)
-_URL_BARE_AMBIGUOUS = pattern(rf"(?<![\w@.\-/:])(?:{_LABEL}\.)+(?:{_TLD_AMBIG_RE}){_HOST_END}(?::\d{{1,5}})?/[^\s<>\"'`]*",
-                              0.55)
+    rf"""(?i)(?<![\w.@/\-])www\d{{0,3}}\.(?:{_LABEL}\.)+{_LABEL}{_HOST_END}(?::\d{{1,5}})?{_URL_TAIL}?""", 0.85
+)
+_URL_BARE = pattern(rf"(?<![\w@.\-/:])(?:{_LABEL}\.)+(?:{_TLD_STRONG_RE}){_HOST_END}(?::\d{{1,5}})?{_URL_TAIL}?", 0.6)
+_URL_BARE_AMBIGUOUS = pattern(
+    rf"(?<![\w@.\-/:])(?:{_LABEL}\.)+(?:{_TLD_AMBIG_RE}){_HOST_END}(?::\d{{1,5}})?/[^\s<>\"'`]*", 0.55
+)
 
 # Every URL pattern holds "://" or a dot followed by a host label or TLD: a sentence's full stop alone is not enough.
 _URL_HINT = re.compile(r"://|\.[A-Za-z0-9]")
@@ -99,10 +220,15 @@ def _url_ok(value: str) -> bool | None:
 
 
 def _url() -> PatternRecognizer:
-    return PatternRecognizer("URL", [_URL_SCHEME, _URL_WWW, _URL_BARE, _URL_BARE_AMBIGUOUS], validator=_url_ok,
-                             refine=_trim_url, context=("url", "website", "site", "link", "web", "homepage",
-                                                        "visit", "page"),
-                             context_boost=0.2, prefilter=_URL_HINT.search)
+    return PatternRecognizer(
+        "URL",
+        [_URL_SCHEME, _URL_WWW, _URL_BARE, _URL_BARE_AMBIGUOUS],
+        validator=_url_ok,
+        refine=_trim_url,
+        context=("url", "website", "site", "link", "web", "homepage", "visit", "page"),
+        context_boost=0.2,
+        prefilter=_URL_HINT.search,
+    )
 
 
 # --- IP_ADDRESS / MAC_ADDRESS -------------------------------------------------------------------------------------
@@ -117,8 +243,7 @@ _IPV4 = pattern(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}" + _V4_PREFIX + r"(?!\w|\.\d
 _IPV4_FIVE_PARTS = pattern(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?=\.\d{1,3}(?![\w.]|\.\d))", 0.1)
 _IPV6 = pattern(
     r"(?<![\w:.])(?=[:0-9A-Fa-f]*[0-9A-Fa-f])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?"
-    r"(?:%[\w.]+)?" + _V6_PREFIX
-    + r"(?![\w:]|\.\d)",
+    r"(?:%[\w.]+)?" + _V6_PREFIX + r"(?![\w:]|\.\d)",
     0.85,
 )
 # "::" alone, the unspecified address (as "::/0", the default route): also C++'s and Rust's path separator, so
@@ -155,21 +280,46 @@ def _mac_ok(value: str) -> bool | None:
 def _ip() -> list[PatternRecognizer]:
     """One recognizer for both families, so that the IPv4 tail of "::ffff:192.0.2.128" gives way to the whole
     address (overlaps within a recognizer keep the longest)."""
-    context = ("ip", "ip address", "ipv4", "ipv6", "address", "host", "server", "client", "gateway", "dns", "subnet",
-               "route", "cidr")
+    context = (
+        "ip",
+        "ip address",
+        "ipv4",
+        "ipv6",
+        "address",
+        "host",
+        "server",
+        "client",
+        "gateway",
+        "dns",
+        "subnet",
+        "route",
+        "cidr",
+    )
     # Dotted quads after "version"/"v" are version numbers ("v1.2.3.4").
     negative = ("version", "ver", "v", "release", "build")
     return [
-        PatternRecognizer("IP_ADDRESS", [_IPV4, _IPV4_FIVE_PARTS, _IPV6, _IPV6_UNSPECIFIED], validator=_ip_ok,
-                          context=context, context_boost=0.15, negative_context=negative, context_before=12,
-                          prefilter=lambda t: "." in t or ":" in t, name="ip_recognizer"),
+        PatternRecognizer(
+            "IP_ADDRESS",
+            [_IPV4, _IPV4_FIVE_PARTS, _IPV6, _IPV6_UNSPECIFIED],
+            validator=_ip_ok,
+            context=context,
+            context_boost=0.15,
+            negative_context=negative,
+            context_before=12,
+            prefilter=lambda t: "." in t or ":" in t,
+            name="ip_recognizer",
+        ),
     ]
 
 
 def _mac() -> PatternRecognizer:
-    return PatternRecognizer("MAC_ADDRESS", [_MAC, _MAC_CISCO], validator=_mac_ok,
-                             context=("mac", "mac address", "hardware address", "ethernet", "wifi", "bssid", "nic"),
-                             context_boost=0.15)
+    return PatternRecognizer(
+        "MAC_ADDRESS",
+        [_MAC, _MAC_CISCO],
+        validator=_mac_ok,
+        context=("mac", "mac address", "hardware address", "ethernet", "wifi", "bssid", "nic"),
+        context_boost=0.15,
+    )
 
 
 # --- CREDIT_CARD --------------------------------------------------------------------------------------------------
@@ -229,20 +379,49 @@ def _credit_card_ok(value: str) -> bool:
     return _card_issuer_ok(d) and v.luhn(d)
 
 
-_CARD_CONTEXT = ("card", "credit", "debit", "visa", "mastercard", "amex", "cc", "payment", "pan", "cvv", "expiry",
-                 "maestro", "jcb", "discover", "unionpay", "diners")
+_CARD_CONTEXT = (
+    "card",
+    "credit",
+    "debit",
+    "visa",
+    "mastercard",
+    "amex",
+    "cc",
+    "payment",
+    "pan",
+    "cvv",
+    "expiry",
+    "maestro",
+    "jcb",
+    "discover",
+    "unionpay",
+    "diners",
+)
 
 
 def _credit_card() -> PatternRecognizer:
-    return PatternRecognizer("CREDIT_CARD", _CC_PATTERNS, validator=_credit_card_ok, confirmed_score=0.95,
-                             context=_CARD_CONTEXT, context_boost=0.05)
+    return PatternRecognizer(
+        "CREDIT_CARD",
+        _CC_PATTERNS,
+        validator=_credit_card_ok,
+        confirmed_score=0.95,
+        context=_CARD_CONTEXT,
+        context_boost=0.05,
+    )
 
 
 def _credit_card_short() -> PatternRecognizer:
     """12-digit cards: checksum and issuer as above, but only with a card word in the clause (requires_context)."""
-    return PatternRecognizer("CREDIT_CARD", _CC_SHORT_PATTERNS, validator=_credit_card_ok, confirmed_score=0.9,
-                             context=_CARD_CONTEXT, context_boost=0.05, requires_context=True,
-                             name="credit_card_12_recognizer")
+    return PatternRecognizer(
+        "CREDIT_CARD",
+        _CC_SHORT_PATTERNS,
+        validator=_credit_card_ok,
+        confirmed_score=0.9,
+        context=_CARD_CONTEXT,
+        context_boost=0.05,
+        requires_context=True,
+        name="credit_card_12_recognizer",
+    )
 
 
 # --- IBAN -------------------------------------------------------------------------------------------------------
@@ -263,7 +442,7 @@ def _trim_iban(value: str) -> str | None:
         if ch not in " -":
             count += 1
             if count == expected:
-                rest = value[i + 1:]
+                rest = value[i + 1 :]
                 # Only at a boundary: the next character must be a separator, not more account characters.
                 if rest and rest[0] not in " -":
                     return None
@@ -272,9 +451,15 @@ def _trim_iban(value: str) -> str | None:
 
 
 def _iban() -> PatternRecognizer:
-    return PatternRecognizer("IBAN_CODE", [_IBAN, _IBAN_DASHED], validator=v.iban, refine=_trim_iban,
-                             confirmed_score=0.95,
-                             context=("iban", "bank", "account", "transfer", "swift", "bic"), context_boost=0.05)
+    return PatternRecognizer(
+        "IBAN_CODE",
+        [_IBAN, _IBAN_DASHED],
+        validator=v.iban,
+        refine=_trim_iban,
+        confirmed_score=0.95,
+        context=("iban", "bank", "account", "transfer", "swift", "bic"),
+        context_boost=0.05,
+    )
 
 
 # --- CRYPTO -----------------------------------------------------------------------------------------------------
@@ -293,9 +478,14 @@ def _crypto_ok(value: str) -> bool | None:
 
 
 def _crypto() -> PatternRecognizer:
-    return PatternRecognizer("CRYPTO", [_BTC_BASE58, _BTC_BECH32, _ETH], validator=_crypto_ok, confirmed_score=0.95,
-                             context=("wallet", "bitcoin", "btc", "ethereum", "eth", "crypto", "address", "send"),
-                             context_boost=0.1)
+    return PatternRecognizer(
+        "CRYPTO",
+        [_BTC_BASE58, _BTC_BECH32, _ETH],
+        validator=_crypto_ok,
+        confirmed_score=0.95,
+        context=("wallet", "bitcoin", "btc", "ethereum", "eth", "crypto", "address", "send"),
+        context_boost=0.1,
+    )
 
 
 # --- DATE_TIME --------------------------------------------------------------------------------------------------
@@ -313,8 +503,9 @@ _DATE_PATTERNS = (
     # mm/dd/yy with slashes only: dots and dashes with 2-digit years read like versions and ranges.
     pattern(r"(?<![\w/.\-])\d{1,2}/\d{1,2}/\d{2}(?![\w/]|[.,]\d)", 0.45),
     # Times: 2-digit hour, or any hour with am/pm ("9:30 am"); a bare "3:16" is more often a verse or a score.
-    pattern(r"(?<![\w:.])(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:\s?[AaPp]\.?[Mm]\b\.?)?(?![\w:])",
-            0.55),
+    pattern(
+        r"(?<![\w:.])(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:\s?[AaPp]\.?[Mm]\b\.?)?(?![\w:])", 0.55
+    ),
     pattern(r"(?<![\w:.])\d:[0-5]\d(?::[0-5]\d)?\s?[AaPp]\.?[Mm]\b\.?", 0.6),
     # d.m.yy with dots ("21.5.21"): also how versions are written ("2.4.12"), so only with a date word.
     pattern(NUM_L + r"\d{1,2}\.\d{1,2}\.\d{2}" + NUM_R, 0.45, requires_context=True),
@@ -366,8 +557,20 @@ def _date_ok(value: str) -> bool | None:
 # "the 3rd of May 1999", "in March 2005", "between 1 and 3 June 2004", "on 5 and 6 May", and the short forms of
 # forms and tables ("5-May-2021", "May-21", "21-May"). A month word needs a day or a year beside it, and without
 # a year it must be capitalised, so that "May" the name or the verb and "march" the verb are not dates.
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH_NUMBER = {name[:3]: i for i, name in enumerate(_MONTHS, 1)}
 _MONTH_ABBREVIATIONS = sorted({*(m[:3] for m in _MONTHS if m != "may"), "sept"}, key=len, reverse=True)
 _MONTH_WORDS = sorted({*_MONTHS, *_MONTH_ABBREVIATIONS}, key=len, reverse=True)
@@ -378,8 +581,9 @@ def _month_alternation(any_case: bool) -> str:
     variants are spelled out rather than IGNORECASE: a literal alternation scans several times faster."""
 
     def forms(words: list[str]) -> str:
-        return "|".join(w for m in words for w in ((m.capitalize(), m.upper(), m) if any_case else
-                                                    (m.capitalize(), m.upper())))
+        return "|".join(
+            w for m in words for w in ((m.capitalize(), m.upper(), m) if any_case else (m.capitalize(), m.upper()))
+        )
 
     names = sorted(_MONTHS, key=len, reverse=True)
     return r"(?:(?:" + forms(names) + r")|(?:" + forms(_MONTH_ABBREVIATIONS) + r")\.?)(?![^\W\d_])"
@@ -410,8 +614,10 @@ _MONTH_IN = re.compile(r"(?i)(" + "|".join(_MONTH_WORDS) + r")")
 # Every written-out date has a month word with a digit right before or after it (across "of", spaces, a comma,
 # a dash or a dot): one search decides whether the patterns are worth running.
 _MONTH_PREFIX = "|".join(w for m in _MONTHS for w in (m[:3].capitalize(), m[:3].upper(), m[:3]))
-_MONTH_HINT = re.compile(r"(?:" + _MONTH_PREFIX + r")[A-Za-z]*\.?[\s,\-]{1,3}\d"
-                         r"|\d(?:st|nd|rd|th)?(?:\s+of)?[\s\-]{1,3}(?:" + _MONTH_PREFIX + r")")
+_MONTH_HINT = re.compile(
+    r"(?:" + _MONTH_PREFIX + r")[A-Za-z]*\.?[\s,\-]{1,3}\d"
+    r"|\d(?:st|nd|rd|th)?(?:\s+of)?[\s\-]{1,3}(?:" + _MONTH_PREFIX + r")"
+)
 _NUMBER_IN = re.compile(r"\d+")
 
 
@@ -429,14 +635,45 @@ def _written_date_ok(value: str) -> bool:
 
 
 def _date_time() -> list[PatternRecognizer]:
-    context = ("date", "time", "born", "dob", "birth", "on", "at", "since", "until", "appointment", "created",
-               "updated", "timestamp")
+    context = (
+        "date",
+        "time",
+        "born",
+        "dob",
+        "birth",
+        "on",
+        "at",
+        "since",
+        "until",
+        "appointment",
+        "created",
+        "updated",
+        "timestamp",
+    )
     return [
-        PatternRecognizer("DATE_TIME", _DATE_PATTERNS, validator=_date_ok, confirmed_score=0.8, context=context,
-                          context_boost=0.2, context_before=20, context_after=0, prefilter=_DATE_HINT.search),
-        PatternRecognizer("DATE_TIME", _WRITTEN_DATE_PATTERNS, validator=_written_date_ok, confirmed_score=0.8,
-                          context=context, context_boost=0.2, context_before=20, context_after=0,
-                          prefilter=_MONTH_HINT.search, name="date_written_recognizer"),
+        PatternRecognizer(
+            "DATE_TIME",
+            _DATE_PATTERNS,
+            validator=_date_ok,
+            confirmed_score=0.8,
+            context=context,
+            context_boost=0.2,
+            context_before=20,
+            context_after=0,
+            prefilter=_DATE_HINT.search,
+        ),
+        PatternRecognizer(
+            "DATE_TIME",
+            _WRITTEN_DATE_PATTERNS,
+            validator=_written_date_ok,
+            confirmed_score=0.8,
+            context=context,
+            context_boost=0.2,
+            context_before=20,
+            context_after=0,
+            prefilter=_MONTH_HINT.search,
+            name="date_written_recognizer",
+        ),
     ]
 
 
@@ -446,7 +683,14 @@ def _date_time() -> list[PatternRecognizer]:
 def _uuid() -> PatternRecognizer:
     return PatternRecognizer(
         "UUID",
-        [pattern(WORD_L + r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}" + WORD_R,
-                 0.3)],
-        validator=v.uuid, confirmed_score=0.6, context_boost=0.3,
-        context=("uuid", "guid", "unique identifier"), prefilter=lambda t: "-" in t)
+        [
+            pattern(
+                WORD_L + r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}" + WORD_R, 0.3
+            )
+        ],
+        validator=v.uuid,
+        confirmed_score=0.6,
+        context_boost=0.3,
+        context=("uuid", "guid", "unique identifier"),
+        prefilter=lambda t: "-" in t,
+    )

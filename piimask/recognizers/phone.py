@@ -26,44 +26,107 @@ def _enable_pattern_cache() -> None:
     phonenumbers.re_util.enable_pattern_cache()
 
 
-
 _MOBILE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
 DEFAULT_PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "ES", "IT", "IN", "AU", "CA", "BR", "NL", "IL")
 
 # Stretches that could hold a phone number: a '+', '(' or digit, then digits and the separators phones use.
 _PHONE_RUN = re.compile(r"[+(\d][\d()\-./ \t\u00a0]{5,}\d")
-_PHONE_CONTEXT = ("phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "fax", "whatsapp", "contact",
-                  "landline", "ph", "mob", "telefon", "téléphone", "teléfono", "telefono", "numero", "número")
+_PHONE_CONTEXT = (
+    "phone",
+    "telephone",
+    "tel",
+    "mobile",
+    "cell",
+    "cellphone",
+    "call",
+    "fax",
+    "whatsapp",
+    "contact",
+    "landline",
+    "ph",
+    "mob",
+    "telefon",
+    "téléphone",
+    "teléfono",
+    "telefono",
+    "numero",
+    "número",
+)
 # Words that make a bare digit run a phone number when they come just before it, in the same clause or as the
 # label line above it ("Phone:\n439 4166"). Multi-word entries are phrases: "text" or "reach" alone are too common.
 _PHONE_CONTEXT_BEFORE = (
-    "phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "called", "calling", "fax", "whatsapp",
-    "contact", "landline", "ph", "mob", "desk", "hotline", "helpline", "voicemail", "sms", "answering", "dial",
-    "text me", "text us", "message me", "messages to", "reach me", "reach us", "reach you", "ring me", "ring us",
-    "telefon", "téléphone", "teléfono", "telefono", "phone number", "direct line", "switchboard", "extension")
+    "phone",
+    "telephone",
+    "tel",
+    "mobile",
+    "cell",
+    "cellphone",
+    "call",
+    "called",
+    "calling",
+    "fax",
+    "whatsapp",
+    "contact",
+    "landline",
+    "ph",
+    "mob",
+    "desk",
+    "hotline",
+    "helpline",
+    "voicemail",
+    "sms",
+    "answering",
+    "dial",
+    "text me",
+    "text us",
+    "message me",
+    "messages to",
+    "reach me",
+    "reach us",
+    "reach you",
+    "ring me",
+    "ring us",
+    "telefon",
+    "téléphone",
+    "teléfono",
+    "telefono",
+    "phone number",
+    "direct line",
+    "switchboard",
+    "extension",
+)
 # Labels written right after a number in contact blocks: "0380 7558505 office", "+41 53 147 37 99 fax".
 _PHONE_LABEL_AFTER = re.compile(
     r"[ \t]*[\-–(/,]?[ \t]*(?:office|home|work|mobile|cell|fax|tel|phone|desk|landline|direct|main|mob)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A phone-shaped run: digit groups (one may be in parentheses) joined by single spaces, dots, dashes or slashes.
 _PHONE_GROUP = r"(?:\(\d{1,5}\)|\d{1,12})"
 _PHONE_SHAPE = re.compile(
-    r"(?:(?<=[^\W\d_]:)|(?<![\w+\-./,:$€£¥₹#]))(?:\+ ?)?" + _PHONE_GROUP
-    + r"(?:(?:[ .\-/]|(?<=\))|(?=\())" + _PHONE_GROUP + r"){0,7}"
+    r"(?:(?<=[^\W\d_]:)|(?<![\w+\-./,:$€£¥₹#]))(?:\+ ?)?"
+    + _PHONE_GROUP
+    + r"(?:(?:[ .\-/]|(?<=\))|(?=\())"
+    + _PHONE_GROUP
+    + r"){0,7}"
     + r"(?:[ \t]?(?:x|ext\.?|extension)[ \t]?\d{1,6})?"  # an extension: "915-081-1530x7274", "… ext. 12"
-    + r"(?![\w]|[.,\-/:]\d|%)", re.IGNORECASE)
+    + r"(?![\w]|[.,\-/:]\d|%)",
+    re.IGNORECASE,
+)
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|rs|inr|chf|jpy|aud|cad))\s*$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|(?:usd|eur|gbp|dollars?|euros?|pounds|rupees|yen|km|kg|mb|gb|users|people|times|units|items|"
-    r"votes|views|years|days|hours|minutes|seconds|miles|meters|metres)\b)", re.IGNORECASE)
+    r"votes|views|years|days|hours|minutes|seconds|miles|meters|metres)\b)",
+    re.IGNORECASE,
+)
 _PHONE_CONTEXT_WINDOW = 32  # characters before a number searched for a phone word
 # Between the phone word and the number: no sentence break, and no word saying the number is something else.
 _PHONE_CLAUSE_BREAK = re.compile(r"[.!?](?=\s)|[;|]")
 _PHONE_NOT_BETWEEN = re.compile(
     r"\b(?:id|ref|reference|order|ticket|case|invoice|account|acct|pin|code|serial|model|version|room|no\.? of)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PHONE_LABEL_LINE = re.compile(r"[ \t]*[:#\-]?[ \t]*\n[ \t]*")  # "Phone:\n439 4166"
 _DIGIT_GROUPS = re.compile(r"\d+")
 _PHONE_EXTENSION = re.compile(r"[ \t]?(?:x|ext\.?|extension)[ \t]?\d{1,6}$", re.IGNORECASE)
@@ -72,7 +135,8 @@ _STREET_AFTER = re.compile(
     r"[ \t]+(?:[^\W\d_][\w'’\-]*[ \t]+){0,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|"
     r"place|pl|court|ct|square|sq|terrace|parkway|pkwy|highway|hwy|strasse|straße|str|gasse|weg|platz|allee|rue|"
     r"calle|via|avenida|utca|ridge|hill|crescent|close|gardens|row|alley|trail|circle|cir|loop|path|walk)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Digit runs that are certainly not phone numbers: calendar dates, decimal amounts, dotted quads.
 _NOT_PHONE = re.compile(r"\d{1,4}([/.\-])\d{1,2}\1\d{1,4}|\d[\d ]*[.,]\d{1,2}|\d{1,3}(?:\.\d{1,3}){3}")
 
@@ -123,9 +187,16 @@ class PhoneRecognizer:
     name = "phone_recognizer"
     min_digits = 1
 
-    def __init__(self, regions: Sequence[str] = DEFAULT_PHONE_REGIONS, international_score: float = 0.85,
-                 national_score: float = 0.7, unformatted_score: float = 0.4, context_boost: float = 0.2,
-                 context_score: float = 0.65, possible_score: float = 0.55) -> None:
+    def __init__(
+        self,
+        regions: Sequence[str] = DEFAULT_PHONE_REGIONS,
+        international_score: float = 0.85,
+        national_score: float = 0.7,
+        unformatted_score: float = 0.4,
+        context_boost: float = 0.2,
+        context_score: float = 0.65,
+        possible_score: float = 0.55,
+    ) -> None:
         _enable_pattern_cache()
         self.regions = tuple(regions)
         self.international_score = international_score
@@ -171,7 +242,7 @@ class PhoneRecognizer:
             last = match
         if last is None:
             return False
-        between = text[last.end():start]
+        between = text[last.end() : start]
         if between.startswith("."):  # "Tel. 555 1234", "Ph. …"
             between = between[1:]
         if "\n" in between:
@@ -180,8 +251,11 @@ class PhoneRecognizer:
 
     def _has_context(self, text: str, start: int, end: int) -> bool:
         """A phone word around a number that libphonenumber found, or a contact-block label after it."""
-        return (context_near(self._context, text, start, end, 50, 20) or self._phone_word_before(text, start)
-                or _PHONE_LABEL_AFTER.match(text, end) is not None)
+        return (
+            context_near(self._context, text, start, end, 50, 20)
+            or self._phone_word_before(text, start)
+            or _PHONE_LABEL_AFTER.match(text, end) is not None
+        )
 
     def _contextual(self, text: str, covered: bytearray, best: dict[tuple[int, int], float]) -> None:
         """Ways 2 and 3 (see the class docstring); `covered` marks the characters way 1 already reported."""
@@ -192,15 +266,18 @@ class PhoneRecognizer:
             if any(covered[start:end]) and not international:
                 continue  # way 1 found a valid number here: its boundaries are the better ones
             ext = _PHONE_EXTENSION.search(raw)
-            digits = v.digits_of(raw[:ext.start()] if ext else raw)
+            digits = v.digits_of(raw[: ext.start()] if ext else raw)
             n = len(digits)
             if not 6 <= n <= 15 or raw.count("(") != raw.count(")"):
                 continue
             if not international:
-                groups = _DIGIT_GROUPS.findall(raw[:ext.start()] if ext else raw)
-                if (_NOT_PHONE.fullmatch(raw.strip("() ")) or _SSN_SHAPE.fullmatch(raw)
-                        or all(_YEAR.fullmatch(g) for g in groups)  # "2019-2020", "1990 2000"
-                        or (n >= 13 and v.luhn(digits))):  # a payment card
+                groups = _DIGIT_GROUPS.findall(raw[: ext.start()] if ext else raw)
+                if (
+                    _NOT_PHONE.fullmatch(raw.strip("() "))
+                    or _SSN_SHAPE.fullmatch(raw)
+                    or all(_YEAR.fullmatch(g) for g in groups)  # "2019-2020", "1990 2000"
+                    or (n >= 13 and v.luhn(digits))
+                ):  # a payment card
                     continue
             if _CURRENCY_BEFORE.search(text, max(0, start - 5), start) or _UNIT_AFTER.match(text, end):
                 continue  # "$ 1 250 000", "1 000 000 users"
@@ -243,8 +320,9 @@ class PhoneRecognizer:
                     if not international and raw.isdigit():
                         score = self.unformatted_score  # "12345678901": as likely an account or order number
                     has_context = self._has_context(text, start, end)
-                    if not (international or has_context) and (len(v.digits_of(raw)) < 7
-                                                               or _STREET_AFTER.match(text, end)):
+                    if not (international or has_context) and (
+                        len(v.digits_of(raw)) < 7 or _STREET_AFTER.match(text, end)
+                    ):
                         continue  # "0422 69 Almond Place", "96047 3240 Meadow Drive": house numbers
                     if has_context:
                         score = min(1.0, score + self.context_boost)
@@ -258,7 +336,7 @@ class PhoneRecognizer:
 
 
 def _possible_international(raw: str) -> bool:
-    """"+CC …" with the right number of digits for country CC (libphonenumber's IS_POSSIBLE, not only
+    """ "+CC …" with the right number of digits for country CC (libphonenumber's IS_POSSIBLE, not only
     IS_POSSIBLE_LOCAL_ONLY) and at least seven national digits."""
     try:
         number = phonenumbers.parse(raw, None)
@@ -267,8 +345,6 @@ def _possible_international(raw: str) -> bool:
     if len(str(number.national_number)) < 7:
         return False
     return phonenumbers.is_possible_number_with_reason(number) == phonenumbers.ValidationResult.IS_POSSIBLE
-
-
 
 
 class CountryPhoneRecognizer(PhoneRecognizer):
@@ -286,8 +362,17 @@ class CountryPhoneRecognizer(PhoneRecognizer):
 
     refines = "PHONE_NUMBER"
 
-    def __init__(self, entity: str, region: str, country_words: Sequence[str], *, mobile_only: bool = False,
-                 international_score: float = 0.9, national_score: float = 0.4, context_boost: float = 0.2) -> None:
+    def __init__(
+        self,
+        entity: str,
+        region: str,
+        country_words: Sequence[str],
+        *,
+        mobile_only: bool = False,
+        international_score: float = 0.9,
+        national_score: float = 0.4,
+        context_boost: float = 0.2,
+    ) -> None:
         super().__init__(regions=(region,), context_boost=context_boost)
         self.entity = entity
         self.entities = frozenset({entity})
@@ -325,8 +410,9 @@ class CountryPhoneRecognizer(PhoneRecognizer):
                 raw = match.raw_string
                 international = raw.startswith("+") or raw.startswith("00")
                 score = self.international_score if international else self.national_score
-                if self._has_context(text, start, end) or (not international and context_near(
-                        self._country, text, start, end, 50, 20)):
+                if self._has_context(text, start, end) or (
+                    not international and context_near(self._country, text, start, end, 50, 20)
+                ):
                     score = min(1.0, score + self.context_boost)
                 if score > best.get((start, end), -1.0):
                     best[(start, end)] = score
@@ -335,19 +421,67 @@ class CountryPhoneRecognizer(PhoneRecognizer):
 
 # Words that name the country or are how its people say "phone number": they make a national-format number that
 # country's (beside the phone words every phone recognizer knows).
-_PH_WORDS = ("philippines", "philippine", "filipino", "pinoy", "manila", "telepono", "cellphone", "celphone",
-             "numero ng telepono", "tawag", "mensahe", "viber")
-_TR_WORDS = ("turkey", "türkiye", "turkish", "türk", "istanbul", "ankara", "izmir", "telefon", "telefon numarası",
-             "cep", "cep telefonu", "cep no", "gsm", "numara", "numaram", "telefonum", "turkcell", "vodafone")
+_PH_WORDS = (
+    "philippines",
+    "philippine",
+    "filipino",
+    "pinoy",
+    "manila",
+    "telepono",
+    "cellphone",
+    "celphone",
+    "numero ng telepono",
+    "tawag",
+    "mensahe",
+    "viber",
+)
+_TR_WORDS = (
+    "turkey",
+    "türkiye",
+    "turkish",
+    "türk",
+    "istanbul",
+    "ankara",
+    "izmir",
+    "telefon",
+    "telefon numarası",
+    "cep",
+    "cep telefonu",
+    "cep no",
+    "gsm",
+    "numara",
+    "numaram",
+    "telefonum",
+    "turkcell",
+    "vodafone",
+)
 
 
 def _country_phones() -> list[Recognizer]:
-    return [CountryPhoneRecognizer("PH_MOBILE_NUMBER", "PH", _PH_WORDS, mobile_only=True),
-            CountryPhoneRecognizer("TR_PHONE_NUMBER", "TR", _TR_WORDS)]
+    return [
+        CountryPhoneRecognizer("PH_MOBILE_NUMBER", "PH", _PH_WORDS, mobile_only=True),
+        CountryPhoneRecognizer("TR_PHONE_NUMBER", "TR", _TR_WORDS),
+    ]
 
 
-_ZA_CONTEXT = ("south africa", "south african", "rsa", "za", "johannesburg", "joburg", "cape town", "durban",
-               "pretoria", "soweto", "gauteng", "kwazulu-natal", "vodacom", "mtn", "cell c", "telkom")
+_ZA_CONTEXT = (
+    "south africa",
+    "south african",
+    "rsa",
+    "za",
+    "johannesburg",
+    "joburg",
+    "cape town",
+    "durban",
+    "pretoria",
+    "soweto",
+    "gauteng",
+    "kwazulu-natal",
+    "vodacom",
+    "mtn",
+    "cell c",
+    "telkom",
+)
 
 
 class ZaPhoneRecognizer:
@@ -362,8 +496,14 @@ class ZaPhoneRecognizer:
     name = "za_phone_recognizer"
     min_digits = 1
 
-    def __init__(self, international_score: float = 0.8, national_score: float = 0.35,
-                 unformatted_score: float = 0.3, context_boost: float = 0.1, country_boost: float = 0.3) -> None:
+    def __init__(
+        self,
+        international_score: float = 0.8,
+        national_score: float = 0.35,
+        unformatted_score: float = 0.3,
+        context_boost: float = 0.1,
+        country_boost: float = 0.3,
+    ) -> None:
         _enable_pattern_cache()
         self.international_score = international_score
         self.national_score = national_score
@@ -376,8 +516,11 @@ class ZaPhoneRecognizer:
     @staticmethod
     def _could_be_za(raw: str) -> bool:
         d = v.digits_of(raw)
-        return ((raw.startswith("+") and d.startswith("27") and len(d) == 11)
-                or (d.startswith("0027") and len(d) == 13) or (d.startswith("0") and len(d) == 10))
+        return (
+            (raw.startswith("+") and d.startswith("27") and len(d) == 11)
+            or (d.startswith("0027") and len(d) == 13)
+            or (d.startswith("0") and len(d) == 10)
+        )
 
     def analyze(self, text: str, facts: TextFacts | None = None) -> list[Span]:
         if (facts or TextFacts.of(text)).digits == 0:
@@ -404,12 +547,16 @@ class ZaPhoneRecognizer:
                     score = self.national_score
                 if context_near(self._context, text, start, end, 40, 20):
                     score += self.context_boost
-                if score < self.international_score and self._country.search(
-                        text, max(0, start - 80), min(len(text), end + 40)) is not None:
+                if (
+                    score < self.international_score
+                    and self._country.search(text, max(0, start - 80), min(len(text), end + 40)) is not None
+                ):
                     score += self.country_boost
                 score = min(1.0, score)
                 if score > best[entity].get((start, end), -1.0):
                     best[entity][(start, end)] = score
-        spans = [*resolve_overlaps("ZA_MOBILE_NUMBER", best["ZA_MOBILE_NUMBER"]),
-                 *resolve_overlaps("ZA_TELEPHONE_NUMBER", best["ZA_TELEPHONE_NUMBER"])]
+        spans = [
+            *resolve_overlaps("ZA_MOBILE_NUMBER", best["ZA_MOBILE_NUMBER"]),
+            *resolve_overlaps("ZA_TELEPHONE_NUMBER", best["ZA_TELEPHONE_NUMBER"]),
+        ]
         return sorted(spans, key=lambda s: s.start)

@@ -42,15 +42,37 @@ _LABELS = (
 _MARKER = r"(?:[ \t]*(?:no\.?|nos\.?|nr\.?|number|num\.?|id|#)[ \t]*[:#]?|[ \t]*[:#])?[ \t]*"
 _CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9](?:[A-Z0-9]|[\-/.](?=[A-Z0-9])){3,29}"
 _LABELLED = pattern(
-    r"(?<![^\W\d_])(?:" + _LABELS + r")" + _MARKER + r"(?P<v>" + _CODE + r")" + NUM_R, 0.6, flags=re.IGNORECASE,
+    r"(?<![^\W\d_])(?:" + _LABELS + r")" + _MARKER + r"(?P<v>" + _CODE + r")" + NUM_R,
+    0.6,
+    flags=re.IGNORECASE,
     group="v",
 )
 # The second and later numbers of a list: "applications nos. 123/04 and 456/05", "nos. 1234/05, 5678/06".
 _APPLICATION_NO = pattern(WORD_L + r"\d{1,6}/\d{2}" + NUM_R, 0.3, requires_context=True)
 
 _CONTEXT = (
-    "application", "applications", "case", "docket", "claim", "file", "ticket", "reference", "ref", "no", "nos",
-    "number", "account", "acct", "policy", "booking", "order", "invoice", "customer", "member", "patient", "mrn",
+    "application",
+    "applications",
+    "case",
+    "docket",
+    "claim",
+    "file",
+    "ticket",
+    "reference",
+    "ref",
+    "no",
+    "nos",
+    "number",
+    "account",
+    "acct",
+    "policy",
+    "booking",
+    "order",
+    "invoice",
+    "customer",
+    "member",
+    "patient",
+    "mrn",
 )
 
 
@@ -66,12 +88,36 @@ def _code_ok(value: str) -> bool | None:
 
 def recognizers() -> list[Recognizer]:
     return [
-        PatternRecognizer(ENTITY, [_NEUTRAL_CITATION, _LAW_REPORT, _US_DOCKET], context=_CONTEXT, context_boost=0.1,
-                          name="reference_citation_recognizer"),
-        PatternRecognizer(ENTITY, [_EU_CASE], context=("case", "cases", "judgment", "court"), context_boost=0.3,
-                          context_before=20, name="reference_eu_case_recognizer"),
-        PatternRecognizer(ENTITY, [_LABELLED], validator=_code_ok, context=_CONTEXT, context_boost=0.05,
-                          context_before=30, name="reference_labelled_recognizer"),
-        PatternRecognizer(ENTITY, [_APPLICATION_NO], context=("application", "applications", "no", "nos"),
-                          context_boost=0.3, context_before=40, name="reference_application_recognizer"),
+        PatternRecognizer(
+            ENTITY,
+            [_NEUTRAL_CITATION, _LAW_REPORT, _US_DOCKET],
+            context=_CONTEXT,
+            context_boost=0.1,
+            name="reference_citation_recognizer",
+        ),
+        PatternRecognizer(
+            ENTITY,
+            [_EU_CASE],
+            context=("case", "cases", "judgment", "court"),
+            context_boost=0.3,
+            context_before=20,
+            name="reference_eu_case_recognizer",
+        ),
+        PatternRecognizer(
+            ENTITY,
+            [_LABELLED],
+            validator=_code_ok,
+            context=_CONTEXT,
+            context_boost=0.05,
+            context_before=30,
+            name="reference_labelled_recognizer",
+        ),
+        PatternRecognizer(
+            ENTITY,
+            [_APPLICATION_NO],
+            context=("application", "applications", "no", "nos"),
+            context_boost=0.3,
+            context_before=40,
+            name="reference_application_recognizer",
+        ),
     ]

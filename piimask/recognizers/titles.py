@@ -15,17 +15,50 @@ def recognizers() -> list[Recognizer]:
 # Honorifics. Cased ones ("Mr", "MR", "Dr.") are reported before a capitalised word; the lower-case forms
 # only where they cannot be ordinary words: "mr"/"mrs"/"messrs" always, the others only with their dot ("dr.",
 # "ms.": "ms word", "dr" for drive, "miss the bus" and "sir" in prose are not titles).
-_TITLES_CASED = ("Mr", "Mrs", "Ms", "Mx", "Miss", "Messrs", "Mmes", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",
-                 "Rev", "Revd", "Capt", "Cpt", "Lt", "Sgt", "Cpl", "Maj", "Col", "Cmdr", "Adm", "Fr", "Mme", "Mlle",
-                 "Herr", "Frau")
+_TITLES_CASED = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Miss",
+    "Messrs",
+    "Mmes",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Rev",
+    "Revd",
+    "Capt",
+    "Cpt",
+    "Lt",
+    "Sgt",
+    "Cpl",
+    "Maj",
+    "Col",
+    "Cmdr",
+    "Adm",
+    "Fr",
+    "Mme",
+    "Mlle",
+    "Herr",
+    "Frau",
+)
 _TITLES_DOT_ONLY = ("Hon", "Gen", "Gov", "Sen", "Rep", "Pres", "Insp", "Supt", "Det")  # "Hon Hai", "Gen Z", "Rep 3"
 _TITLES_LOWER_BARE = ("mr", "mrs", "messrs")
 _TITLES_LOWER_DOT = ("mr", "mrs", "ms", "mx", "dr", "prof", "messrs", "rev", "capt", "sgt", "lt")
 # Case variants spelled out (Dr, DR, dr) rather than IGNORECASE: about a third faster to scan for.
 _TITLE_CANDIDATE = re.compile(
-    r"(?<![\w.\-'’])(" + "|".join(sorted({w for t in (*_TITLES_CASED, *_TITLES_DOT_ONLY)
-                                           for w in (t, t.upper(), t.lower())}, key=len, reverse=True))
-    + r")(\.?)(?=[ \t]+\S)")
+    r"(?<![\w.\-'’])("
+    + "|".join(
+        sorted(
+            {w for t in (*_TITLES_CASED, *_TITLES_DOT_ONLY) for w in (t, t.upper(), t.lower())}, key=len, reverse=True
+        )
+    )
+    + r")(\.?)(?=[ \t]+\S)"
+)
 _TITLE_NEXT = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+)?([^\W\d_][\w'’\-]*)(\.?)")
 _TITLE_KEYS = {t.lower(): t for t in (*_TITLES_CASED, *_TITLES_DOT_ONLY)}
 # Lower-case words that follow a lower-case title in prose but are not names.
@@ -38,7 +71,7 @@ _STREET_BEFORE = re.compile(r"\d+[A-Za-z]?[ \t]+(?:[^\W\d_][\w'’\-]*[ \t]+){1,
 def _caps_line_before(text: str, start: int) -> bool:
     """Is the text before `start` on its line (up to 40 characters) free of lower-case letters?"""
     line_start = text.rfind("\n", max(0, start - 40), start) + 1
-    return not any(ch.islower() for ch in text[max(line_start, start - 40):start])
+    return not any(ch.islower() for ch in text[max(line_start, start - 40) : start])
 
 
 class TitleRecognizer:

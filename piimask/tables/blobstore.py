@@ -65,7 +65,9 @@ class BlobStore:
         except FileNotFoundError:
             raise BlobStoreConfigError(f"blob store {self.display_root}: the bucket or folder does not exist") from None
         except PermissionError:
-            raise BlobStoreConfigError(f"blob store {self.display_root}: access denied (check the credentials)") from None
+            raise BlobStoreConfigError(
+                f"blob store {self.display_root}: access denied (check the credentials)"
+            ) from None
         except Exception as exc:  # botocore's NoCredentialsError, an unreachable endpoint, ...: the type says enough
             raise BlobStoreConfigError(f"blob store {self.display_root} is not usable ({type(exc).__name__})") from None
 

@@ -13,8 +13,9 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -164,7 +165,7 @@ class CsvFormat:
         reader = _csv_stream(self.store, self.path, self.dialect, block)
         return reader.schema.names, (Chunk(b, b) for b in _csv_batches(reader))
 
-    def writer(self, sink: BinaryIO, header: bool = True) -> "CsvWriter":
+    def writer(self, sink: BinaryIO, header: bool = True) -> CsvWriter:
         return CsvWriter(sink, self.dialect.delimiter, header)
 
     def describe(self) -> dict:
@@ -186,7 +187,9 @@ class CsvWriter:
 
     def close(self, names: list[str]) -> None:
         if self._writer is None:  # header only
-            self._writer = pacsv.CSVWriter(self.sink, pa.schema([(n, pa.string()) for n in names]), write_options=self.options)
+            self._writer = pacsv.CSVWriter(
+                self.sink, pa.schema([(n, pa.string()) for n in names]), write_options=self.options
+            )
         self._writer.close()
 
 
@@ -216,13 +219,15 @@ class ParquetFormat:
             with self.store.open(self.path) as f:
                 try:
                     for batch in pq.ParquetFile(f).iter_batches(batch_size=batch_rows):
-                        yield Chunk(pa.record_batch([_as_strings(c) for c in batch.columns], names=batch.schema.names), batch)
+                        yield Chunk(
+                            pa.record_batch([_as_strings(c) for c in batch.columns], names=batch.schema.names), batch
+                        )
                 except (pa.ArrowInvalid, OSError):
                     raise TableError("the Parquet file is corrupt or truncated") from None
 
         return self.schema.names, chunks()
 
-    def writer(self, sink: BinaryIO, header: bool = True) -> "ParquetWriter":
+    def writer(self, sink: BinaryIO, header: bool = True) -> ParquetWriter:
         return ParquetWriter(sink, self.schema)
 
     def describe(self) -> dict:
@@ -314,7 +319,7 @@ class JsonlFormat:
 
         return pa.record_batch([pa.array([scalar(o.get(n)) for o in objects], pa.string()) for n in names], names=names)
 
-    def writer(self, sink: BinaryIO, header: bool = True) -> "JsonlWriter":
+    def writer(self, sink: BinaryIO, header: bool = True) -> JsonlWriter:
         return JsonlWriter(sink)
 
     def describe(self) -> dict:
@@ -330,8 +335,14 @@ class JsonlWriter:
         for row, obj in enumerate(chunk.raw):
             out = {}
             for key, value in obj.items():
-                new = masked[key][row] if key in masked and not isinstance(value, (dict, list)) and value is not None else None
-                out[key] = value if new is None or new == (value if isinstance(value, str) else json.dumps(value)) else new
+                new = (
+                    masked[key][row]
+                    if key in masked and not isinstance(value, (dict, list)) and value is not None
+                    else None
+                )
+                out[key] = (
+                    value if new is None or new == (value if isinstance(value, str) else json.dumps(value)) else new
+                )
             self.sink.write(json.dumps(out, ensure_ascii=False) + "\n")
 
     def close(self, names: list[str]) -> None:

@@ -193,5 +193,7 @@ def worker_registrations(connection: Redis) -> list[dict[str, Any]]:
     out = []
     for worker in Worker.all(connection=connection):
         raw = connection.hget(worker.key, REGISTRATION_FIELD)
-        out.append({"name": worker.name, "pid": worker.pid, "hostname": worker.hostname, **(json.loads(raw) if raw else {})})
+        out.append(
+            {"name": worker.name, "pid": worker.pid, "hostname": worker.hostname, **(json.loads(raw) if raw else {})}
+        )
     return out

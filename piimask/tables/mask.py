@@ -11,22 +11,28 @@ import ctypes
 import ctypes.util
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, replace
-from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
 from faker.providers.lorem.en_US import Provider as LoremProvider
 
-from piimask.tables.blobstore import BlobStore
-from piimask.errors import TableError
-from piimask.tables.formats import Chunk, CsvDialect, open_format
 from piimask.engine import MaskingEngine
+from piimask.errors import TableError
 from piimask.operators import DateShift, DateShiftParams, fpe_restore, unmask_tokens
 from piimask.policy import Policy
+from piimask.tables.blobstore import BlobStore
+from piimask.tables.formats import Chunk, CsvDialect, open_format
 from piimask.tables.plan import ColumnPlan, plan_columns
 from piimask.tables.risk import (
-    SAMPLE_ROWS, ClassCounter, RiskPlan, TableRisk, meets_target, plan_generalization, write_counts,
+    SAMPLE_ROWS,
+    ClassCounter,
+    RiskPlan,
+    TableRisk,
+    meets_target,
+    plan_generalization,
+    write_counts,
 )
 
 TEXT_SLICE = 256  # free-text values per model call
@@ -40,7 +46,9 @@ ORDINARY_WORDS = frozenset(w.casefold() for w in LoremProvider.word_list)
 class _ColumnMasker:
     """Masks one column's arrays batch after batch, each distinct value once."""
 
-    cache_limit = 20_000  # distinct values remembered per column across batches (a 2 GB CSV peaked at 1,060 MiB with 200k)
+    cache_limit = (
+        20_000  # distinct values remembered per column across batches (a 2 GB CSV peaked at 1,060 MiB with 200k)
+    )
 
     def __init__(self, engine: MaskingEngine, policy: Policy, plan: ColumnPlan):
         self.engine, self.policy, self.plan = engine, policy, plan
@@ -127,7 +135,9 @@ class _ColumnMasker:
                 raise RuntimeError(f"column {self.plan.name!r} is generalized but has no risk plan")
             return [self.generalize(v) for v in values]
         if self.plan.mode == "entity":
-            return [self.engine.mask_value(v, self.plan.entity or "DEFAULT", self.policy, self.plan.name) for v in values]
+            return [
+                self.engine.mask_value(v, self.plan.entity or "DEFAULT", self.policy, self.plan.name) for v in values
+            ]
         out = []
         # In slices: a model call's tokens, offsets and votes are Python objects (one call on 2,000 notes raised RSS
         # by 105 MiB), and a batch of free text may hold 8,192 distinct values.
@@ -147,7 +157,11 @@ class _ColumnMasker:
         if self.plan.entity == "PERSON":
             for word in value.split():
                 found.setdefault(word.strip(".,"), True)
-        keep = [(n, exact) for n, exact in found.items() if len(n) >= KNOWN_VALUE_MIN_CHARS and n.casefold() not in ORDINARY_WORDS]
+        keep = [
+            (n, exact)
+            for n, exact in found.items()
+            if len(n) >= KNOWN_VALUE_MIN_CHARS and n.casefold() not in ORDINARY_WORDS
+        ]
         return sorted(keep, key=lambda item: len(item[0]), reverse=True)
 
     def replacement(self, needle: str, row: int | None = None) -> str:
@@ -156,7 +170,9 @@ class _ColumnMasker:
         if self.subject is not None and row is not None and row < len(self._subjects):
             return self._shift_one(needle, self._subjects[row] or "")
         if needle not in self.cache:
-            self.cache[needle] = self.engine.mask_value(needle, self.plan.entity or "DEFAULT", self.policy, self.plan.name)
+            self.cache[needle] = self.engine.mask_value(
+                needle, self.plan.entity or "DEFAULT", self.policy, self.plan.name
+            )
         return self.cache[needle]
 
     def _unmask(self, value: str) -> str:
@@ -328,9 +344,11 @@ def _leave_out_and_count(
     written = [_written(originals, masked, n, rows) for n in risk.columns]
     keep = risk.kept_rows(written[: len(risk.policy.quasi_identifiers)])
     if keep is not None:
-        raw = chunk.raw.filter(keep) if isinstance(chunk.raw, pa.RecordBatch) else [
-            obj for obj, kept in zip(chunk.raw, keep.to_pylist()) if kept
-        ]  # fmt: skip
+        raw = (
+            chunk.raw.filter(keep)
+            if isinstance(chunk.raw, pa.RecordBatch)
+            else [obj for obj, kept in zip(chunk.raw, keep.to_pylist()) if kept]
+        )
         view = chunk.view.filter(keep)
         chunk = Chunk(view, view if chunk.raw is chunk.view else raw)
         masked = {n: None if a is None else pc.filter(a, keep) for n, a in masked.items()}
@@ -503,7 +521,13 @@ def split_table(
         store.remove(prefix)  # the job fails for good: its parts are never masked
         raise
     dialect = {"encoding": "utf-8", "delimiter": table.dialect.delimiter} if fmt == "csv" else None  # parts are UTF-8
-    return {"rows": total, "parts": parts, "plans": [asdict(p) for p in plans], "dialect": dialect, "risk_plan": risk_plan}
+    return {
+        "rows": total,
+        "parts": parts,
+        "plans": [asdict(p) for p in plans],
+        "dialect": dialect,
+        "risk_plan": risk_plan,
+    }
 
 
 def combine_reports(reports: list[dict]) -> dict:

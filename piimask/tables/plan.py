@@ -30,8 +30,11 @@ HEADER_HINTS: list[tuple[re.Pattern[str], str]] = [
         (r"address|street|\bcity\b|town|residence|\bcountry\b", "LOCATION"),
         (r"\bzip|post.?code|postal", "ZIP_CODE"),
         (r"birth|\bdob\b", "DATE_TIME"),
-        (r"(first|last|middle|full|given|family|sur|user|customer|patient|employee|contact).?name|^name$|"
-         r"^(first|last|surname|customer|patient|employee|contact)$", "PERSON"),
+        (
+            r"(first|last|middle|full|given|family|sur|user|customer|patient|employee|contact).?name|^name$|"
+            r"^(first|last|surname|customer|patient|employee|contact)$",
+            "PERSON",
+        ),
     ]
 ]
 

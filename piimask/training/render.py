@@ -39,9 +39,9 @@ def _typo(rng: random.Random, s: str) -> str:
     i = letters[rng.randrange(1, len(letters) - 1)]  # keep the first letter: typos rarely hit it
     op = rng.randrange(3)
     if op == 0 and i + 1 < len(s) and s[i + 1].isalpha():
-        return s[:i] + s[i + 1] + s[i] + s[i + 2:]
+        return s[:i] + s[i + 1] + s[i] + s[i + 2 :]
     if op == 1:
-        return s[:i] + s[i + 1:]
+        return s[:i] + s[i + 1 :]
     return s[:i] + s[i] + s[i:]
 
 
@@ -74,7 +74,7 @@ def render(template: Template, rng: random.Random) -> Example:
         pos += len(s)
 
     for m in PLACEHOLDER_RE.finditer(template.text):
-        emit(template.text[cursor:m.start()], None)
+        emit(template.text[cursor : m.start()], None)
         label, draw = values.PLACEHOLDERS[m.group(1)]
         value = draw(drawer, last_person)
         if label == "PERSON":
@@ -115,4 +115,3 @@ if __name__ == "__main__":  # a quick look at the data: python -m piimask.traini
         print(f"--- {ex.template_id}\n{ex.text}")
         for s, e, lab in ex.spans:
             print(f"    {lab:<12} {ex.text[s:e]!r}")
-

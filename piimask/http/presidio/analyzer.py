@@ -55,8 +55,11 @@ def _check_flags(flags: int | None, where: str) -> int:
     if flags is None:
         return DEFAULT_REGEX_FLAGS
     if flags < 0 or flags & ~ALLOWED_REGEX_FLAGS:
-        raise ApiError(422, "invalid_regex_flags", f"{where}: only IGNORECASE, MULTILINE, DOTALL, UNICODE, VERBOSE "
-                       "and ASCII regex flags are accepted")  # fmt: skip
+        raise ApiError(
+            422,
+            "invalid_regex_flags",
+            f"{where}: only IGNORECASE, MULTILINE, DOTALL, UNICODE, VERBOSE and ASCII regex flags are accepted",
+        )
     return flags
 
 
@@ -132,7 +135,9 @@ class RequestRecognizer:
         if words:
             # Presidio's PatternRecognizer._deny_list_to_regex
             deny = r"(?:^|(?<=\W))(" + "|".join(regex.escape(w) for w in words) + r")(?:(?=\W)|$)"
-            self.patterns.append(("deny_list", deny, spec.deny_list_score, _compile(deny, self.flags, f"{where}.deny_list")))
+            self.patterns.append(
+                ("deny_list", deny, spec.deny_list_score, _compile(deny, self.flags, f"{where}.deny_list"))
+            )
         self.explains = explain  # keep how each span was found, for return_decision_process
         self._explained: dict[tuple[int, int, int], dict[str, Any]] = {}  # (text id, start, end) → explanation
 
@@ -151,11 +156,17 @@ class RequestRecognizer:
                 found[(start, end)] = Span(self.entity, start, end, final, "ad_hoc")
                 if self.explains:
                     self._explained[(id(text), start, end)] = {
-                        "recognizer": self.name, "pattern_name": pattern_name, "pattern": pattern,
-                        "original_score": score, "score": final, "textual_explanation": None,
-                        "score_context_improvement": final - score, "supportive_context_word": word,
-                        "validation_result": None, "regex_flags": self.flags,
-                    }  # fmt: skip
+                        "recognizer": self.name,
+                        "pattern_name": pattern_name,
+                        "pattern": pattern,
+                        "original_score": score,
+                        "score": final,
+                        "textual_explanation": None,
+                        "score_context_improvement": final - score,
+                        "supportive_context_word": word,
+                        "validation_result": None,
+                        "regex_flags": self.flags,
+                    }
         return list(found.values())
 
     def explanation(self, text: str, span: Span, threshold: float) -> dict[str, Any] | None:
@@ -202,14 +213,23 @@ class AllowList:
 
 def _explain(span: Span) -> dict[str, Any]:
     recognizer = MODEL_RECOGNIZER if span.source == "model" else PATTERN_RECOGNIZER
-    how = {"model": "Identified by piimask's token-classification model",
-           "pattern": "Identified by a piimask pattern recognizer (regex + validator)",
-           "deny_list": "Identified by a deny list"}.get(span.source)  # fmt: skip
+    how = {
+        "model": "Identified by piimask's token-classification model",
+        "pattern": "Identified by a piimask pattern recognizer (regex + validator)",
+        "deny_list": "Identified by a deny list",
+    }.get(span.source)
     return {
-        "recognizer": recognizer, "pattern_name": None, "pattern": None, "original_score": round(span.score, 4),
-        "score": round(span.score, 4), "textual_explanation": how, "score_context_improvement": 0,
-        "supportive_context_word": "", "validation_result": None, "regex_flags": None,
-    }  # fmt: skip
+        "recognizer": recognizer,
+        "pattern_name": None,
+        "pattern": None,
+        "original_score": round(span.score, 4),
+        "score": round(span.score, 4),
+        "textual_explanation": how,
+        "score_context_improvement": 0,
+        "supportive_context_word": "",
+        "validation_result": None,
+        "regex_flags": None,
+    }
 
 
 @router.post(
@@ -229,7 +249,8 @@ def presidio_analyze(body: AnalyzeRequest, settings: SettingsDep, engine: Engine
     request_context = [w.lower() for w in body.context or [] if w]
     explain = bool(body.return_decision_process)
     ad_hoc = [
-        RequestRecognizer(spec, i, request_context, budget, explain) for i, spec in enumerate(body.ad_hoc_recognizers or [])
+        RequestRecognizer(spec, i, request_context, budget, explain)
+        for i, spec in enumerate(body.ad_hoc_recognizers or [])
     ]
     ad_hoc = [r for r in ad_hoc if r.language == body.language]  # Presidio uses only the request language's
     ad_hoc_types = {r.entity for r in ad_hoc}
@@ -238,9 +259,13 @@ def presidio_analyze(body: AnalyzeRequest, settings: SettingsDep, engine: Engine
         wanted = set(body.entities)
         unknown = sorted(wanted - set(engine.entity_types) - ad_hoc_types)
         if unknown:
-            raise ApiError(422, "unsupported_entity", "entities: not detected by this service: "
-                           + ", ".join(client_name(u) for u in unknown[:20])
-                           + " (see GET /supportedentities, or add an ad-hoc recognizer)")  # fmt: skip
+            raise ApiError(
+                422,
+                "unsupported_entity",
+                "entities: not detected by this service: "
+                + ", ".join(client_name(u) for u in unknown[:20])
+                + " (see GET /supportedentities, or add an ad-hoc recognizer)",
+            )
         ad_hoc = [r for r in ad_hoc if r.entity in wanted]
     threshold = DEFAULT_POLICY.score_threshold if body.score_threshold is None else body.score_threshold
     engine_entities = None if wanted is None else sorted(wanted & set(engine.entity_types) & KNOWN_ENTITY_TYPES)
@@ -261,8 +286,15 @@ def presidio_analyze(body: AnalyzeRequest, settings: SettingsDep, engine: Engine
                 # the last ad-hoc recognizer that found this place explains it, else the engine's own kinds
                 found_by = (r.explanation(text, span, threshold) for r in reversed(ad_hoc))
                 explanation = next((e for e in found_by if e is not None), None) or _explain(span)
-            out.append({"analysis_explanation": explanation, "end": span.end, "entity_type": span.type,
-                        "score": round(span.score, 4), "start": span.start})  # fmt: skip
+            out.append(
+                {
+                    "analysis_explanation": explanation,
+                    "end": span.end,
+                    "entity_type": span.type,
+                    "score": round(span.score, 4),
+                    "start": span.start,
+                }
+            )
         per_text[i] = out
     return JSONResponse(per_text if batch else per_text[0])
 

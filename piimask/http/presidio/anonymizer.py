@@ -98,8 +98,9 @@ def _remove_contained(results: list[_Result]) -> list[_Result]:
         first = results[order[group_start]]
         group_end = group_start
         while group_end < len(order) and (results[order[group_end]].start, results[order[group_end]].end) == (
-            first.start, first.end,
-        ):  # fmt: skip
+            first.start,
+            first.end,
+        ):
             group_end += 1
         group = order[group_start:group_end]
         if largest_end is not None and largest_end >= first.end:
@@ -138,8 +139,11 @@ def _operate(text: str, entities: list[_Result], apply: Callable[[_Result, str],
     raw: list[tuple[int, str, str, str, float | None]] = []
     for entity in sorted(entities, key=lambda e: (e.start, e.end), reverse=True):
         if len(text) < entity.start or entity.end > len(text):
-            raise ApiError(422, "invalid_result", f"a result spans {entity.start}-{entity.end}, while the text is "
-                           f"only {len(text)} characters long")  # fmt: skip
+            raise ApiError(
+                422,
+                "invalid_result",
+                f"a result spans {entity.start}-{entity.end}, while the text is only {len(text)} characters long",
+            )
         new, operator_name = apply(entity, text[entity.start : entity.end])
         end_of_text = min(entity.end, last)
         last = entity.start
@@ -149,8 +153,16 @@ def _operate(text: str, entities: list[_Result], apply: Callable[[_Result, str],
     items = []
     for index_from_end, entity_type, new, operator_name, score in raw:  # EngineResult.normalize_item_indexes
         start = len(output) - index_from_end
-        items.append({"start": start, "end": start + len(new), "entity_type": entity_type, "text": new,
-                      "operator": operator_name, "score": score})  # fmt: skip
+        items.append(
+            {
+                "start": start,
+                "end": start + len(new),
+                "entity_type": entity_type,
+                "text": new,
+                "operator": operator_name,
+                "score": score,
+            }
+        )
     return {"text": output, "items": items}
 
 
@@ -362,8 +374,9 @@ class OperatorsConfig:
         for entity, spec in (config or {}).items():
             name = spec.get("type")
             if not name or not isinstance(name, str):
-                raise OperatorError(f"Invalid input, operator config for {client_name(entity)} must contain "
-                                    "operator_name (its 'type')")  # fmt: skip
+                raise OperatorError(
+                    f"Invalid input, operator config for {client_name(entity)} must contain operator_name (its 'type')"
+                )
             self._specs[entity] = (name, {k: v for k, v in spec.items() if k != "type"})
         self._bound: dict[str, BoundOperator] = {}
 
@@ -390,8 +403,9 @@ class OperatorsConfig:
             raise OperatorError(f"no {self.kind} for entity type {client_name(entity_type)} and no DEFAULT")
         name, params = self._specs[key]
         if name not in self.registry:
-            raise OperatorError(f"Invalid operator class {client_name(name)}; {self.kind}s: "
-                                + ", ".join(self.registry.names))  # fmt: skip
+            raise OperatorError(
+                f"Invalid operator class {client_name(name)}; {self.kind}s: " + ", ".join(self.registry.names)
+            )
         bound = self._bound[key] = self.registry.bind(name, params)
         return bound
 
@@ -405,8 +419,11 @@ def _check_span(start: int, end: int, entity_type: str, where: str) -> None:
     if start < 0 or end < 0:
         raise ApiError(422, "invalid_result", f"{where}: Invalid input, result start and end must be positive")
     if start > end:
-        raise ApiError(422, "invalid_result", f"{where}: Invalid input, start index '{start}' must be smaller than "
-                       f"end index '{end}'")  # fmt: skip
+        raise ApiError(
+            422,
+            "invalid_result",
+            f"{where}: Invalid input, start index '{start}' must be smaller than end index '{end}'",
+        )
 
 
 @router.post("/anonymize", response_model=AnonymizeResponse, summary="Presidio-compatible")

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import asyncio
 import time
-from concurrent.futures import Future
-from typing import Any
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import asdict
+from typing import Any
 
 from fastapi import APIRouter
 
-from piimask.engine import MaskResult
 from piimask.audit import Caller
+from piimask.engine import MaskResult
+from piimask.errors import DeadlineExceeded
 from piimask.http.deps import AuditDep, EngineDep, IdentityDep, SettingsDep, require
 from piimask.http.limits import check_texts
 from piimask.http.metrics import count_entities, count_unmasked
-from piimask.logs import request_id
 from piimask.http.schemas import (
     AnalyzeResponse,
     BatchRequest,
@@ -34,8 +34,8 @@ from piimask.http.schemas import (
     UnmaskRequest,
     UnmaskResponse,
 )
+from piimask.logs import request_id
 from piimask.operators import fpe_restore, unmask_tokens
-from piimask.errors import DeadlineExceeded
 from piimask.policy import DEFAULT_POLICY
 from piimask.settings import Settings
 
@@ -123,7 +123,11 @@ def unmask(
             by_type[item.type] += found
             text = text.replace(item.value, original)
     # recorded before the answer leaves: an unmask that cannot be audited is not made
-    audit.unmasked(Caller(key_id=identity.key_id, scope=identity.granting("unmask")), by_type, where="text",
-                   request_id=request_id.get())
+    audit.unmasked(
+        Caller(key_id=identity.key_id, scope=identity.granting("unmask")),
+        by_type,
+        where="text",
+        request_id=request_id.get(),
+    )
     count_unmasked("text", by_type)
     return UnmaskResponse(text=text, restored=restored)
