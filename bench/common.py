@@ -282,8 +282,16 @@ class PiimaskSystem(System):
 
         started = time.perf_counter()
         # by default the service's own setting, so the bench measures what `up` serves
-        self.cpu_dtype = cpu_dtype or Settings().cpu_dtype
-        self.classifier = TokenClassifier(model, device="cpu", threads=threads, cpu_dtype=self.cpu_dtype)
+        settings = Settings()
+        self.cpu_dtype = cpu_dtype or settings.cpu_dtype
+        self.classifier = TokenClassifier(
+            model,
+            device="cpu",
+            threads=threads,
+            cpu_dtype=self.cpu_dtype,
+            max_length=settings.model_max_length,
+            stride=settings.model_stride,
+        )
         self.engine = MaskingEngine(self.classifier, CryptoManager(Keyring.generate()))
         self.policy = Policy()
         self.batch_size = batch_size

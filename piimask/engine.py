@@ -21,6 +21,7 @@ from piimask.spans import Span
 PART_TYPES = frozenset(
     {"TITLE", "ZIP_CODE", "UK_POSTCODE", "CA_POSTAL_CODE", "DE_PLZ"}
 )  # often a piece of a larger one
+WORD_TYPES = frozenset({"NRP"})  # dictionary words that are also parts of longer names
 _RANK = {"deny_list": 2, "ad_hoc": 2, "pattern": 1, "model": 0}  # ad_hoc: a recognizer sent with the request
 
 
@@ -50,13 +51,20 @@ def resolve_overlaps(spans: Sequence[Span]) -> list[Span]:
     models = [s for s in spans if s.source == "model"]
     # A title or postcode found inside a model span is part of it ("Dr." of "Dr. Savage", the ZIP of an address):
     # letting it win would unmask the rest of the name or address.
+    # Likewise a group word inside a longer name ("Republicans" of "Senate Republicans", an organisation); where
+    # the model gave the word alone another type ("Indonesians" as a place), the dictionary's NRP wins.
     spans = [
         s
         for s in spans
         if not (
-            s.type in PART_TYPES
-            and s.source == "pattern"
-            and any(m.type != s.type and m.start <= s.start and s.end <= m.end for m in models)
+            s.source == "pattern"
+            and (
+                (
+                    s.type in PART_TYPES
+                    and any(m.type != s.type and m.start <= s.start and s.end <= m.end for m in models)
+                )
+                or (s.type in WORD_TYPES and any(m.type != s.type and _strictly_inside(s, m) for m in models))
+            )
         )
     ]
     by_type: dict[str, list[Span]] = {}
@@ -80,6 +88,10 @@ def resolve_overlaps(spans: Sequence[Span]) -> list[Span]:
         if not any(span.overlaps(k) for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
+
+
+def _strictly_inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and outer.length > inner.length
 
 
 def _deny_list_spans(text: str, policy: Policy) -> list[Span]:

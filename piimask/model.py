@@ -112,8 +112,8 @@ class TokenClassifier:
         checkpoint: str,
         *,
         device: str = "auto",
-        max_length: int = 256,
-        stride: int = 64,
+        max_length: int = 128,
+        stride: int = 32,
         batch_size: int = 32,
         threads: int = 0,
         cpu_dtype: str = "auto",
@@ -150,8 +150,8 @@ class TokenClassifier:
         tokenizer: PreTrainedTokenizerBase,
         *,
         name: str = "in-memory model",
-        max_length: int = 256,
-        stride: int = 64,
+        max_length: int = 128,
+        stride: int = 32,
         batch_size: int = 32,
     ) -> TokenClassifier:
         """A classifier over a model and fast tokenizer already in memory (training scores the model it has just

@@ -1668,3 +1668,33 @@ def test_short_numeric_dates_are_low_score_candidates(text, value, score):
     assert found(text, "DATE_TIME") == [] and low_score(text, "DATE_TIME") == [(value, score)]
     assert found("paid on 3.7.24", "DATE_TIME") == ["3.7.24"]  # a date word lifts the dotted form
     assert found("Today is5/21", "DATE_TIME", threshold=0) == []
+
+
+def test_group_nouns_are_nrp_and_adjectives_are_left_to_the_model():
+    from piimask.recognizers.groups import GroupRecognizer
+
+    text = (
+        "Most Americans and 43 million Puerto Ricans; Jews, Muslims and Roman Catholics; Senate Republicans, "
+        "Tories and Englishmen. An American firm, the French, germans, Germen, the Balkans, americans.example.com."
+    )
+    found = [text[s.start : s.end] for s in GroupRecognizer().analyze(text)]
+    assert found == [
+        "Americans",
+        "Puerto Ricans",
+        "Jews",
+        "Muslims",
+        "Roman Catholics",
+        "Republicans",
+        "Tories",
+        "Englishmen",
+    ]
+
+
+def test_a_group_word_inside_a_longer_model_name_is_part_of_it():
+    from piimask.engine import resolve_overlaps
+
+    org = Span("ORGANIZATION", 0, 18, 0.7, "model")  # "Senate Republicans"
+    nrp = Span("NRP", 7, 18, 0.85, "pattern")
+    assert resolve_overlaps([org, nrp]) == [org]
+    place = Span("LOCATION", 7, 18, 0.9, "model")  # the word alone, given another type: the dictionary's NRP wins
+    assert resolve_overlaps([place, nrp]) == [nrp]

@@ -7,7 +7,7 @@ Face checkpoint (fp16 safetensors, config with id2label, tokenizer, training.jso
 
 With `--teacher DIR --layers N` it distils instead: the student starts as the teacher checkpoint cut to N of its
 encoder layers (spread evenly, first and last kept) and learns from the teacher's softened predictions as well as
-the gold labels. That is how the shipped 5-layer model (models/piimask-pii-fast) was made from the 6-layer one.
+the gold labels (a 5-layer student of the v3 default was shipped as an option until v4 replaced its teacher).
 `--hidden-weight W` also pulls each student layer's output towards its teacher layer's (tried; it did not help,
 see that model card).
 """
@@ -42,7 +42,7 @@ ID2LABEL: dict[int, str] = dict(enumerate(LABELS))
 IGNORE_INDEX = -100
 
 DEFAULT_OUTPUT = Path(DEFAULT_MODEL)
-DEFAULT_SENTENCES = 14000  # v4: 549 templates, beside ~10,000 real documents (v3: 9,000 sentences for 517)
+DEFAULT_SENTENCES = 14000  # v4: 571 templates, beside ~10,000 real documents (v3: 9,000 sentences for 517)
 DEFAULT_EPOCHS = 2
 DEFAULT_LEARNING_RATE = 1e-4
 DEFAULT_EVAL_SENTENCES = 800
