@@ -194,7 +194,8 @@ SHAPES = [
 
 def test_model_finds_names_in_lower_case_and_many_cultures(engine):
     """Names of many cultures in short texts, also lower-cased: every one is masked, and nearly every one as PERSON
-    (v4 reads "Flight to Nairobi on 3 May for Kwame Mensah." as a place: masked, with the wrong type)."""
+    (a v4 candidate trained without the table-cell templates read "Flight to Nairobi on 3 May for Kwame Mensah." as a
+    place and a bare "Kwame Mensah" as nothing)."""
     texts, names = [], []
     for name in NAMES:
         for shape in SHAPES:
