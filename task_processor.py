@@ -1,9 +1,10 @@
 """The table-masking jobs that RQ workers run. Imports from worker_models, never from the service.
 
 `process_table_masking_task` masks a whole table, or one part of a split one. An input larger than
-PIIMASK_FANOUT_BYTES is cut into parts that run as separate jobs on any worker, and `merge_table_parts` joins their
-outputs in order. Every job is idempotent (fixed output names, atomic writes), so a retry or a duplicate run is
-harmless. Job metadata and errors carry counts and fixed messages only, never a cell value.
+PIIMASK_FANOUT_BYTES, or whose free text is more model work than PIIMASK_FANOUT_TEXT_CHARS, is cut into parts that
+run as separate jobs on any worker, and `merge_table_parts` joins their outputs in order. Every job is idempotent
+(fixed output names, atomic writes), so a retry or a duplicate run is harmless. Job metadata and errors carry
+counts and fixed messages only, never a cell value.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from piimask.logs import job_id
 from piimask.policy import parse_policy
 from piimask.settings import get_settings
 from piimask.tables.blobstore import BlobStore
+from piimask.tables.fanout import FanOut, TableWork, estimate_work, fan_out_for
 from piimask.tables.formats import CsvDialect, concatenate
 from piimask.tables.jobs import (
     ROWS_MASKED_KEY,
@@ -32,10 +34,12 @@ from piimask.tables.jobs import (
     cancel_key,
     enqueue_merge,
     enqueue_table_job,
+    workers_of_queue,
 )
 from piimask.tables.mask import combine_reports, mask_table, release_free_memory, split_table
 from piimask.tables.plan import ColumnPlan
 from piimask.tables.risk import class_counts_path, load_risk_plan, meets_target, merged_report, save_risk_plan
+from piimask.tables.threads import fit_threads_to_host
 from worker_models import get_table_masking_worker
 
 log = logging.getLogger("piimask.worker")
@@ -119,11 +123,28 @@ def process_table_masking_task(spec: dict) -> dict:
         if ctx.should_stop():  # canceled before it ran: a part that runs through so its merge can clear the parts
             ctx.save(canceled=True)
             return {"canceled": True}
+        if ctx.job is not None:
+            fit_threads_to_host(ctx.job.connection)  # alone on its host a worker uses every core, else its share
         policy = parse_policy(job_spec.policy)
         source = store.resolve(job_spec.source)
         destination = store.resolve(job_spec.destination)
-        if job_spec.parent is None and store.size(source) > settings.fanout_bytes and ctx.job is not None:
-            return _fan_out(ctx, store, engine, policy, job_spec, source)
+        plans = [ColumnPlan(**p) for p in job_spec.plans] if job_spec.plans else None
+        work = None
+        if job_spec.parent is None and ctx.job is not None:
+            work = estimate_work(engine, policy, store, source, job_spec.format, batch_rows=settings.table_batch_rows)
+            fanout = fan_out_for(
+                work,
+                store.size(source),
+                workers=workers_of_queue(Queue(ctx.job.origin, connection=ctx.job.connection)),
+                fanout_bytes=settings.fanout_bytes,
+                part_rows=settings.part_rows,
+                fanout_text_chars=settings.fanout_text_chars,
+                part_text_chars=settings.part_text_chars,
+            )
+            if fanout.parts > 1:
+                return _fan_out(ctx, store, engine, policy, job_spec, source, work, fanout)
+            if not policy.generalizes:
+                plans = work.plans  # planned once: the masking pass reads the same first batch
         if store.clear_partials(destination):
             log.info("job %s: removed the partial output of an interrupted attempt", ctx.id)
         # a part applies the generalization its parent chose, and leaves its class counts for the merge
@@ -143,11 +164,12 @@ def process_table_masking_task(spec: dict) -> dict:
             max_rows=settings.max_table_rows,
             on_progress=ctx.on_progress,
             should_stop=ctx.should_stop,
-            plans=[ColumnPlan(**p) for p in job_spec.plans] if job_spec.plans else None,
+            plans=plans,
             header=not job_spec.part,
             dialect=CsvDialect(**job_spec.dialect) if job_spec.dialect else None,
             risk_plan=risk_plan,
             classes_out=class_counts_path(destination) if in_part and policy.measures_risk else None,
+            work=work,  # a whole job: the table that the estimate opened and counted
         )
         if report is None:
             ctx.save(canceled=True)
@@ -164,7 +186,16 @@ def process_table_masking_task(spec: dict) -> dict:
     return _guarded(ctx, work)
 
 
-def _fan_out(ctx: _JobContext, store: BlobStore, engine, policy, spec: TableJobSpec, source: str) -> dict:
+def _fan_out(
+    ctx: _JobContext,
+    store: BlobStore,
+    engine,
+    policy,
+    spec: TableJobSpec,
+    source: str,
+    work: TableWork,
+    fanout: FanOut,
+) -> dict:
     settings = get_settings()
     job = ctx.job
     workdir = f"work/{job.id}"
@@ -175,8 +206,9 @@ def _fan_out(ctx: _JobContext, store: BlobStore, engine, policy, spec: TableJobS
         source,
         spec.format,
         prefix=store.resolve(workdir),
-        chunk_rows=settings.part_rows,
+        parts=fanout.parts,
         batch_rows=settings.table_batch_rows,
+        work=work,
     )
     if split["risk_plan"] is not None:
         save_risk_plan(store, store.resolve(workdir), split["risk_plan"])
@@ -219,10 +251,23 @@ def _fan_out(ctx: _JobContext, store: BlobStore, engine, policy, spec: TableJobS
         queue, f"{job.id}-merge", merge_spec, parts, retries=settings.job_retries, ttl=settings.result_ttl_s
     )
     ctx.save(
-        fanout={"parts": len(parts), "part_ids": [p.id for p in parts], "merge_id": merge.id},
+        fanout={
+            "parts": len(parts),
+            "part_ids": [p.id for p in parts],
+            "merge_id": merge.id,
+            "reason": fanout.reason,  # bytes, text (the model's work) or both
+            "text_chars": work.text_chars,  # the estimate of the free text the model reads
+        },
         progress={"rows_done": 0, "rows_total": split["rows"]},
     )
-    log.info("job %s: split %d rows into %d parts", job.id, split["rows"], len(parts))
+    log.info(
+        "job %s: split %d rows into %d parts (%s; about %d characters of free text)",
+        job.id,
+        split["rows"],
+        len(parts),
+        fanout.reason,
+        work.text_chars,
+    )
     return {"parts": len(parts)}
 
 

@@ -375,3 +375,61 @@ def analyze_in_calls(system: System, texts: Sequence[str], size: int) -> list[li
     for part in chunks(texts, size):
         out.extend(system.analyze(part))
     return out
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Texts of real lengths (the speed bench's corpora; no gold needed)
+# ------------------------------------------------------------------------------------------------------------------
+
+CORPORA_ROOT = REPO_ROOT / ".cache" / "corpora"
+
+# The generator's genres that read like mail, chat, log lines and notes, grouped, with how a group's pieces are joined
+# into one text: a mail thread, a chat log, a log excerpt, a case note.
+MIXED_GENRES: dict[str, tuple[tuple[str, ...], str]] = {
+    "mail": (("email", "letter"), "\n\n"),
+    "chat": (("chat", "social", "forum"), "\n"),
+    "log": (("log", "command"), "\n"),
+    "notes": (("clinical", "hr", "crm", "meeting"), " "),
+}
+MIXED_CHARS = (50, 500)
+
+
+def real_dev_texts(root: str | Path = CORPORA_ROOT) -> dict[str, list[str]]:
+    """The real-document dev sets the detection work scores (GUM dev, UNER English Web Treebank dev), whole documents
+    as written, by corpus (`piimask.training.real.real_dev_examples`; a corpus missing from `root` is left out)."""
+    from piimask.training.real import real_dev_examples
+
+    return {name: [e.text for e in examples] for name, (examples, _) in real_dev_examples(Path(root)).items()}
+
+
+def mixed_generated_texts(n: int, seed: int, chars: tuple[int, int] = MIXED_CHARS) -> list[str]:
+    """`n` texts of `chars[0]`-`chars[1]` characters from the generator's *held-out* templates (shapes no model
+    trained on) of the mail, chat, log and notes genres: each text draws a group and a target length, then renders
+    that group's templates one after another, joined as the group is, until the next piece would pass the target."""
+    import random
+
+    from piimask.training.data.templates import TEMPLATES
+    from piimask.training.render import render
+
+    rng = random.Random(seed)
+    pools = {
+        group: ([t for t in TEMPLATES if t.genre in genres and t.held_out], joiner)
+        for group, (genres, joiner) in MIXED_GENRES.items()
+    }
+    out: list[str] = []
+    groups = sorted(pools)
+    while len(out) < n:
+        pool, joiner = pools[groups[len(out) % len(groups)]]
+        target = rng.randint(*chars)
+        text = ""
+        for _ in range(50):
+            piece = render(pool[rng.randrange(len(pool))], rng).text
+            joined = f"{text}{joiner}{piece}" if text else piece
+            if len(joined) > chars[1] or (text and len(joined) > target and len(text) >= chars[0]):
+                break
+            text = joined
+            if len(text) >= target:
+                break
+        if chars[0] <= len(text) <= chars[1]:
+            out.append(text)
+    return out

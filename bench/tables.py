@@ -1,14 +1,16 @@
 """Table masking bench: a generated table through real RQ workers (1 and 2), beside Presidio over each cell.
 
     python bench/tables.py [--rows 1000000] [--distinct-notes 20000] [--workers 1,2] [--formats csv,parquet]
+    python bench/tables.py --rows 100000 --distinct-notes 30000 --workers 1,2 --formats csv --presidio-rows 0
 
 What it does, in one run:
 - generates a table: id, first/last name, email, phone, SSN, card, city, signup date, amount (structured columns)
   and `notes` (free text holding names, emails and phones); `--distinct-notes` bounds how many different notes there
   are, since on a CPU each distinct note costs one pass through the model;
 - starts a Redis and N `python main.py worker` processes, enqueues the production task for the file (inputs above
-  PIIMASK_FANOUT_BYTES are split into parts that the workers share), waits for the merge, and reports rows/s, MB/s
-  and each worker's peak RSS (sampled every 0.2 s);
+  PIIMASK_FANOUT_BYTES, or with more free text than PIIMASK_FANOUT_TEXT_CHARS, are split into parts that the workers
+  share), waits for the merge, and reports rows/s, MB/s, the parts and why, and each worker's peak RSS (sampled
+  every 0.2 s); with several worker counts, each count's time against the first's;
 - checks the output: every row, in order; no value of a PII column survives verbatim; non-PII columns untouched;
 - runs Presidio the way its users mask a table without presidio-structured: AnalyzerEngine + AnonymizerEngine over
   each cell, on the first `--presidio-rows` rows (it is far slower), and prints the rows/s ratio.
@@ -90,20 +92,34 @@ def read(path: Path, fmt: str) -> pa.Table:
 
 
 class RssSampler:
+    """Each worker's peak RSS, and the CPU seconds it spent from here on: on a shared machine the busiest worker's
+    CPU seconds tell how the work was spread when wall times are disturbed by other processes."""
+
     def __init__(self, pids: list[int]):
         self.procs = [psutil.Process(p) for p in pids]
         self.peak = {p.pid: 0 for p in self.procs}
+        self.cpu_start = {p.pid: self._cpu(p) for p in self.procs}
+        self.cpu = dict(self.cpu_start)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
+
+    @staticmethod
+    def _cpu(p: psutil.Process) -> float:
+        times = p.cpu_times()
+        return times.user + times.system
 
     def _run(self) -> None:
         while not self._stop.wait(0.2):
             for p in self.procs:
                 try:
                     self.peak[p.pid] = max(self.peak[p.pid], p.memory_info().rss)
+                    self.cpu[p.pid] = self._cpu(p)
                 except psutil.NoSuchProcess:
                     pass
+
+    def cpu_seconds(self) -> list[float]:
+        return [round(self.cpu[p] - self.cpu_start[p], 1) for p in self.cpu]
 
     def stop(self) -> dict[int, int]:
         self._stop.set()
@@ -127,6 +143,10 @@ def run_piimask(src: Path, fmt: str, workers: int, args, workdir: Path, redis: L
         "PIIMASK_PART_ROWS": str(args.part_rows),
         "HF_HUB_OFFLINE": "1",
     }
+    if args.fanout_text_chars is not None:
+        env["PIIMASK_FANOUT_TEXT_CHARS"] = str(args.fanout_text_chars)
+    if args.part_text_chars is not None:
+        env["PIIMASK_PART_TEXT_CHARS"] = str(args.part_text_chars)
     procs = start_workers(env, redis.url, [workdir / f"worker-{workers}-{fmt}-{i}.log" for i in range(workers)])
     connection = Redis.from_url(redis.url)
     try:
@@ -150,6 +170,7 @@ def run_piimask(src: Path, fmt: str, workers: int, args, workdir: Path, redis: L
             time.sleep(0.5)
         elapsed = time.perf_counter() - started
         peaks = sampler.stop()
+        fanout = job.get_meta(refresh=True).get("fanout") or {}
     finally:
         stop_processes((p.popen for p in procs), timeout=60)
     if state["status"] != "finished":
@@ -162,7 +183,11 @@ def run_piimask(src: Path, fmt: str, workers: int, args, workdir: Path, redis: L
         "rows_per_s": round(state["report"]["rows"] / elapsed),
         "mb_per_s": round(src.stat().st_size / 1e6 / elapsed, 2),
         "parts": state["report"].get("parts", 1),
+        "fanout_reason": fanout.get("reason", ""),  # bytes, text (the model's work) or both; empty: one job
+        "text_chars_estimate": fanout.get("text_chars"),
         "peak_rss_mib": [round(v / 2**20) for v in peaks.values()],
+        "cpu_s_per_worker": sampler.cpu_seconds(),  # from the enqueue to the merge
+        "load_avg_1_5_15_after": [round(v, 2) for v in os.getloadavg()],
         "output": str(blobs / spec.destination),
     }
 
@@ -210,9 +235,13 @@ def main() -> int:
     parser.add_argument("--distinct-notes", type=int, default=20_000)
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--formats", default="csv,parquet")
-    parser.add_argument("--threads", type=int, default=1, help="torch threads per worker")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="torch threads per worker (0: the workers share the host's cores)"
+    )
     parser.add_argument("--part-rows", type=int, default=250_000)
     parser.add_argument("--fanout-bytes", type=int, default=32 * 2**20)
+    parser.add_argument("--fanout-text-chars", type=int, help="PIIMASK_FANOUT_TEXT_CHARS (default: the setting's)")
+    parser.add_argument("--part-text-chars", type=int, help="PIIMASK_PART_TEXT_CHARS (default: the setting's)")
     parser.add_argument("--presidio-rows", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json-out", type=Path)
@@ -240,10 +269,27 @@ def main() -> int:
                 run = run_piimask(src, fmt, workers, args, workdir, redis)
                 run["checks"] = verify(table, Path(run.pop("output")), fmt)
                 results["piimask"].append(run)
+                why = (
+                    f" ({run['fanout_reason']}, ~{run['text_chars_estimate']:,} chars of free text)"
+                    if run["parts"] > 1
+                    else ""
+                )
                 print(
                     f"  piimask, {workers} worker(s): {run['rows_per_s']:,} rows/s, {run['mb_per_s']} MB/s, "
-                    f"{run['seconds']} s, {run['parts']} part(s), peak RSS per worker {run['peak_rss_mib']} MiB; "
-                    f"checks passed",
+                    f"{run['seconds']} s, {run['parts']} part(s){why}, peak RSS per worker {run['peak_rss_mib']} "
+                    f"MiB, CPU s per worker {run['cpu_s_per_worker']}, load average after "
+                    f"{run['load_avg_1_5_15_after']}; checks passed",
+                    flush=True,
+                )
+            runs = [r for r in results["piimask"] if r["format"] == fmt]
+            for run in runs[1:]:
+                ratio = run["seconds"] / runs[0]["seconds"]
+                busiest = max(run["cpu_s_per_worker"]) / max(runs[0]["cpu_s_per_worker"])
+                run[f"time_vs_{runs[0]['workers']}_workers"] = round(ratio, 3)
+                run[f"busiest_cpu_vs_{runs[0]['workers']}_workers"] = round(busiest, 3)
+                print(
+                    f"  {run['workers']} worker(s) took {ratio:.2f}x the time of {runs[0]['workers']}; their busiest "
+                    f"worker {busiest:.2f}x the CPU seconds",
                     flush=True,
                 )
     finally:

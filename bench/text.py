@@ -1,39 +1,64 @@
-"""Text-masking speed bench: the real service over HTTP beside Presidio in-process, on the same texts.
+"""Text-masking speed bench: the real service over HTTP beside Presidio in-process, on the same texts of real lengths.
 
-    python bench/text.py                                   # defaults: 1,000 generator sentences, seed 42
-    python bench/text.py --n 400 --concurrency 1,8 --json-out text.json
+    python bench/text.py                                   # defaults: all three corpora, both systems
+    python bench/text.py --corpora generator --n 400 --concurrency 1,8 --json-out text.json
+    python bench/text.py --corpora mixed,long --systems piimask --split off
     python bench/text.py --device cuda                     # a GPU machine: the service on CUDA, Presidio on CPU
-    python bench/text.py --systems piimask --threads 2 --batch-wait-ms 1
+
+Corpora (`--corpora`, any of them, in this order)
+-------------------------------------------------
+* `generator`: `--n` sentences of presidio-evaluator's generator (seed `--seed`, about 90 characters each), the
+  detection bench's dev set (bench/common.py).
+* `mixed`: short and mid-length texts, `--mixed-chars` (50-500) characters: every document of that length in UNER's
+  English Web Treebank dev split (real web text: mail, reviews, newsgroups, questions and answers, blogs), and
+  `--mixed-n` texts from the generator's held-out templates (sentence shapes no model trained on) of its mail, chat,
+  log and notes genres, each a run of one genre's sentences joined as that genre is (a mail thread, a chat, a log
+  excerpt, a note) up to a drawn length (`bench.common.mixed_generated_texts`).
+* `long`: the real-document dev sets the detection work scores (`bench/detection.py --real-dev`; read from the
+  corpora cache `--corpora-root` by `piimask.training.real.real_dev_examples`), the documents of at least
+  `--long-min-chars` (1,000) characters, whole: GUM dev (16 genres of prose and speech, 3,000-6,000 characters)
+  and the longer UNER English Web Treebank dev documents.
 
 What runs
 ---------
 * piimask: the real service, `python main.py service --port <free>`, started by the bench as a subprocess with
   its own temporary keyring, an API key in `PIIMASK_API_KEYS`, and a local Redis (piimask.local.redis_server.LocalRedis)
   in a temporary folder; all three are stopped (and the folder removed) at the end, on errors too. The bench waits
-  for /readyz, warms up, then drives it from client threads at each `--concurrency`, one keep-alive connection per
-  thread (the standard library's `http.client`: lighter on the shared cores than httpx):
-    - `POST /v1/text/mask`, one text per request, every text once;
+  for /readyz, warms up, then drives it from client threads, one keep-alive connection per thread (the standard
+  library's `http.client`: lighter on the shared cores than httpx). Short corpora (generator, mixed):
+    - `POST /v1/text/mask`, one text per request, every text once, at each `--concurrency`;
     - `POST /v1/text/mask/batch`, `--batch-size` texts per request, at each `--batch-concurrency`;
     - the same batches at concurrency 1 with a policy of pattern types only ("patterns only"): the model is
       skipped, so the row is the ceiling of everything else (HTTP, JSON, recognizers, operators), i.e. what is
       left once a GPU makes the forward pass nearly free.
+  Long documents: `POST /v1/text/analyze`, one document per request, at each `--long-concurrency`.
   Latency is measured by the client, per request: connection, JSON, auth, queueing and the service's
   micro-batching wait included. The client runs on the same cores as the service; its CPU time is printed.
 * Presidio (in-process, CPU): AnalyzerEngine with conf/default.yaml (spaCy's small English model, see
   bench/common.py) + AnonymizerEngine with its defaults:
-    - one text per call, analyze then anonymize, as its users run it. This favours Presidio: it pays no HTTP,
-      JSON or auth cost while piimask pays all of them. It runs before and again after piimask's phases, and the
-      targets use the mean of the two: these machines drift, and one figure taken a minute earlier is not a fair
-      base for the other's;
-    - BatchAnalyzerEngine (spaCy's nlp.pipe) in calls of `--presidio-batch` texts, then anonymize per text.
-* Both use their default policy / operators (replace by `<TYPE>`). Data: `--n` sentences of presidio-evaluator's
-  generator (seed `--seed`, about 90 characters each), the detection bench's dev set (bench/common.py).
+    - short corpora: one text per call, analyze then anonymize, as its users run it; long documents: analyze only,
+      one document per call (what /v1/text/analyze does). This favours Presidio: it pays no HTTP, JSON or auth
+      cost while piimask pays all of them. It runs before and again after piimask's phases, and the ratios use the
+      mean of the two: these machines drift, and one figure taken a minute earlier is not a fair base;
+    - short corpora: BatchAnalyzerEngine (spaCy's nlp.pipe) in calls of `--presidio-batch` texts, then anonymize.
+* Both use their default policy / operators (replace by `<TYPE>`).
+* The time split (`--split on`, after the service has stopped, so nothing else shares the cores): the service's
+  own model settings rebuilt in this process (same checkpoint, dtype, threads and compile setting), and each
+  corpus run through the same code the service runs, one stage at a time — tokenize (`TokenClassifier.windows`),
+  forward passes (`run`), decode (`spans`), recognizers (`RecognizerSet.analyze`), merge and operators (the rest of
+  `MaskingEngine.mask`) — in calls of `--batch-size` texts (short corpora) or one document (long); HTTP/JSON and
+  scheduling is what the service's batch phase (long: analyze phase) took per text beyond that sum. With it the
+  tokens per character: of the text itself, and as fed to the model ([CLS]/[SEP] and window overlap included).
 
-Targets (issue "Speed: one forward pass for many requests"), each printed PASS/FAIL:
-  (1) /v1/text/mask/batch (one client, `--batch-size` texts per request) texts/s >= 3x Presidio one-at-a-time
-      analyze+anonymize texts/s;
-  (2) /v1/text/mask at concurrency 8 texts/s >= 1.5x the same Presidio figure;
-  (3) p50 latency of /v1/text/mask at concurrency 1 for ~100-character texts (80-120 characters) <= 20 ms.
+Targets, each printed PASS/FAIL (ratios of chars/s, the same texts on both sides, so equal to ratios of texts/s):
+  issue 11 (generator sentences, against Presidio one at a time, analyze+anonymize):
+  (1) /v1/text/mask/batch (`--batch-size` texts a request, 4 clients) >= 3x, also issue 18's figure for generator sentences;
+  (2) /v1/text/mask at concurrency 8 >= 1.5x;
+  (3) p50 latency of /v1/text/mask at concurrency 1 for ~100-character texts (80-120 characters) <= 20 ms;
+  issue 18 (real lengths):
+  (4) mixed: /v1/text/mask/batch (the same) >= 2x Presidio one at a time;
+  (5) mixed: /v1/text/mask at concurrency 8 >= 1.5x;
+  (6) long: /v1/text/analyze at concurrency 1 >= 1.5x Presidio's analyze, one document at a time.
 
 Only 127.0.0.1 is contacted; the Hugging Face hub is forced offline.
 """
@@ -52,18 +77,94 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PresidioSystem, chunks, generator_dataset, machine_info  # noqa: E402
+from bench.common import (  # noqa: E402
+    CORPORA_ROOT,
+    MIXED_CHARS,
+    PresidioSystem,
+    chunks,
+    generator_dataset,
+    machine_info,
+    mixed_generated_texts,
+    real_dev_texts,
+)
 from piimask.entities import KNOWN_ENTITY_TYPES  # noqa: E402
 from piimask.local.processes import Child, start_service  # noqa: E402
 
 SYSTEMS = ("piimask", "presidio")
+CORPORA = ("generator", "mixed", "long")
 API_KEY = "bench-key"
-TARGETS = {"batch_vs_presidio": 3.0, "c8_vs_presidio": 1.5, "p50_ms": 20.0}
 NEAR_100 = (80, 120)  # characters: "a single ~100-character request"
+
+
+@dataclass
+class Corpus:
+    key: str  # generator | mixed | long
+    title: str
+    texts: list[str]
+
+    @property
+    def long(self) -> bool:
+        """Long documents are analyzed one at a time (/v1/text/analyze beside Presidio's analyze)."""
+        return self.key == "long"
+
+    @property
+    def chars(self) -> int:
+        return sum(len(t) for t in self.texts)
+
+
+def load_corpora(args: argparse.Namespace) -> list[Corpus]:
+    out: list[Corpus] = []
+    real: dict[str, list[str]] | None = None
+    for key in args.corpora:
+        if key == "generator":
+            texts = generator_dataset(args.n, args.seed).texts
+            out.append(Corpus(key, f"{len(texts)} presidio-evaluator generator sentences, seed {args.seed}", texts))
+            continue
+        if real is None:
+            real = real_dev_texts(args.corpora_root)
+        if key == "mixed":
+            low, high = args.mixed_chars
+            web = [t for t in real.get("uner_ewt", []) if low <= len(t) <= high]
+            made = mixed_generated_texts(args.mixed_n, args.seed, (low, high))
+            texts = [t for pair in _interleave(web, made) for t in pair]
+            out.append(
+                Corpus(
+                    key,
+                    f"{len(texts)} short and mid-length texts of {low}-{high} characters: {len(web)} UNER English Web "
+                    f"Treebank dev documents + {len(made)} of the generator's held-out mail, chat, log and notes "
+                    f"templates (seed {args.seed})",
+                    texts,
+                )
+            )
+        else:
+            by_corpus = {name: [t for t in docs if len(t) >= args.long_min_chars] for name, docs in real.items()}
+            texts = [t for docs in by_corpus.values() for t in docs]
+            out.append(
+                Corpus(
+                    key,
+                    f"{len(texts)} real dev documents of >= {args.long_min_chars} characters ("
+                    + ", ".join(f"{name} {len(docs)}" for name, docs in by_corpus.items())
+                    + ")",
+                    texts,
+                )
+            )
+        if not out[-1].texts:
+            raise SystemExit(
+                f"corpus {key!r} is empty: are the corpora in {args.corpora_root}? (piimask.training.corpora fetches "
+                "them; bench/detection.py --real-dev reads the same)"
+            )
+    return out
+
+
+def _interleave(a: list[str], b: list[str]) -> list[tuple[str, ...]]:
+    """a[0], b[0], a[1], b[1], ...: real and generated texts alternate, so any prefix (a phase cut short) holds both."""
+    n = max(len(a), len(b))
+    return [tuple(x[i] for x in (a, b) if i < len(x)) for i in range(n)]
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -158,6 +259,9 @@ class Service:
             env["PIIMASK_CPU_DTYPE"] = self.args.cpu_dtype
         if self.args.compile is not None:
             env["PIIMASK_COMPILE"] = self.args.compile
+        for item in self.args.env:  # any other setting, e.g. a window size under trial
+            name, _, value = item.partition("=")
+            env[name] = value
         self.env = {k: v for k, v in env.items() if k.startswith("PIIMASK_") and k not in ("PIIMASK_API_KEYS",)}
         started = time.monotonic()
         self.child = start_service(env, free_port(), log=self.log_path, timeout=timeout)
@@ -264,11 +368,94 @@ def drive(
     return wall, latencies, answers, errors
 
 
-def run_piimask(texts: list[str], args: argparse.Namespace) -> dict:
-    single_bodies = [json.dumps({"text": t}).encode() for t in texts]
-    parts = list(chunks(texts, args.batch_size))
-    batch_bodies = [json.dumps({"texts": list(p)}).encode() for p in parts]
-    results: dict = {"phases": []}
+@dataclass
+class Phase:
+    corpus: Corpus
+    path: str
+    concurrency: int
+    bodies: list[bytes]
+    groups: list[list[str]]  # the texts of each body, by body index
+    with_model: bool = True
+
+    @property
+    def per_request(self) -> int:
+        return len(self.groups[0]) if self.path.endswith("/batch") and self.groups else 1
+
+    @property
+    def name(self) -> str:
+        per = f" ({self.per_request}/req)" if self.path.endswith("/batch") else ""
+        return f"piimask {self.path} c={self.concurrency}{per}" + ("" if self.with_model else ", patterns only")
+
+
+def piimask_phases(corpus: Corpus, args: argparse.Namespace, model_types: set[str]) -> list[Phase]:
+    singles = [[t] for t in corpus.texts]
+    if corpus.long:
+        bodies = [json.dumps({"text": t}).encode() for t in corpus.texts]
+        return [Phase(corpus, "/v1/text/analyze", c, bodies, singles) for c in args.long_concurrency]
+    bodies = [json.dumps({"text": t}).encode() for t in corpus.texts]
+    plan = [Phase(corpus, "/v1/text/mask", c, bodies, singles) for c in args.concurrency]
+    parts = [list(p) for p in chunks(corpus.texts, args.batch_size)]
+    batch_bodies = [json.dumps({"texts": p}).encode() for p in parts]
+    plan += [Phase(corpus, "/v1/text/mask/batch", c, batch_bodies, parts) for c in args.batch_concurrency]
+    # The same batches with a policy of pattern types only: the model is skipped, so this is the ceiling of
+    # everything else (HTTP, JSON, recognizers, operators): what a GPU that made the model free would leave.
+    pattern_only = sorted(KNOWN_ENTITY_TYPES - model_types)
+    if pattern_only:
+        no_model = [json.dumps({"texts": p, "policy": {"entities": pattern_only}}).encode() for p in parts]
+        plan.append(Phase(corpus, "/v1/text/mask/batch", 1, no_model, parts, with_model=False))
+    return plan
+
+
+def run_phase(service: Service, phase: Phase, args: argparse.Namespace) -> tuple[dict, list]:
+    before_m, before_cpu = inference_metrics(service.base_url), service.cpu_seconds()
+    client_cpu = time.process_time()
+    wall, lat, answers, errors = drive(
+        service.base_url, phase.path, phase.bodies, phase.concurrency, args.request_timeout, args.phase_timeout
+    )
+    client_cpu = time.process_time() - client_cpu
+    after_cpu, after_m = service.cpu_seconds(), inference_metrics(service.base_url)
+    done = [t for i, group in enumerate(phase.groups) if answers[i] is not None for t in group]
+
+    def delta(name: str) -> float:
+        return after_m.get(name, 0) - before_m.get(name, 0)
+
+    passes = delta("piimask_inference_batch_texts_count")
+    through = delta("piimask_inference_batch_texts_sum")
+    inf_s = delta("piimask_inference_seconds_sum")
+    service_cpu = (after_cpu - before_cpu) if None not in (after_cpu, before_cpu) else None
+    row = summarize(
+        phase.name,
+        done,
+        wall,
+        [x for x in lat if x is not None],
+        corpus=phase.corpus.key,
+        path=phase.path,
+        concurrency=phase.concurrency,
+        texts_per_request=phase.per_request,
+        errors=len(errors),
+        error_samples=errors[:3],
+        forward_passes=int(passes),
+        texts_per_pass=round(through / passes, 1) if passes else None,
+        inference_s=round(inf_s, 3),
+        inference_share=round(inf_s / wall, 3) if wall else None,
+        service_cpu_s=round(service_cpu, 3) if service_cpu is not None else None,
+        service_cpu_ms_per_text=round(1000 * service_cpu / len(done), 3) if service_cpu and done else None,
+        client_cpu_s=round(client_cpu, 3),
+        model=phase.with_model,
+    )
+    if phase.corpus.key == "generator" and phase.path == "/v1/text/mask" and phase.concurrency == 1:
+        texts = phase.corpus.texts
+        near = [x for x, t in zip(lat, texts) if x is not None and NEAR_100[0] <= len(t) <= NEAR_100[1]]
+        row["p50_ms_80_120_chars"] = _ms(percentile(near, 50))
+        row["requests_80_120_chars"] = len(near)
+    _print_row(row)
+    if errors:
+        print(f"    {len(errors)} errors, e.g. {errors[0]}", flush=True)
+    return row, answers
+
+
+def run_piimask(corpora: list[Corpus], args: argparse.Namespace) -> dict:
+    results: dict = {"phases": [], "consistency": {}, "entities_per_text": {}}
     with tempfile.TemporaryDirectory(prefix="piimask-bench-text-") as tmp:
         service = Service(Path(tmp), args)
         try:
@@ -284,94 +471,19 @@ def run_piimask(texts: list[str], args: argparse.Namespace) -> dict:
                 f"{model.get('load_seconds')} s",
                 flush=True,
             )
-
-            # Warm-up: first-request costs (lazy imports, allocator growth, regex compilation) stay out of the figures
-            warm_single = single_bodies[: min(len(single_bodies), 24)]
-            drive(service.base_url, "/v1/text/mask", warm_single, 1, args.request_timeout, args.phase_timeout)
-            drive(
-                service.base_url,
-                "/v1/text/mask",
-                warm_single,
-                min(8, len(warm_single)),
-                args.request_timeout,
-                args.phase_timeout,
-            )
-            drive(
-                service.base_url, "/v1/text/mask/batch", batch_bodies[:2], 1, args.request_timeout, args.phase_timeout
-            )
-
-            plan = [("/v1/text/mask", c, single_bodies, 1, True) for c in args.concurrency]
-            plan += [("/v1/text/mask/batch", c, batch_bodies, args.batch_size, True) for c in args.batch_concurrency]
-            # The same batches with a policy of pattern types only: the model is skipped, so this is the ceiling of
-            # everything else (HTTP, JSON, recognizers, operators): what a GPU that made the model free would leave.
-            pattern_only = sorted(KNOWN_ENTITY_TYPES - set(model.get("entity_types") or KNOWN_ENTITY_TYPES))
-            if pattern_only:
-                no_model_bodies = [
-                    json.dumps({"texts": list(p), "policy": {"entities": pattern_only}}).encode() for p in parts
-                ]
-                plan.append(("/v1/text/mask/batch", 1, no_model_bodies, args.batch_size, False))
-            answers_by_phase = {}
-            for path, concurrency, bodies, per_request, with_model in plan:
-                name = f"piimask {path} c={concurrency}" + (f" ({per_request}/req)" if per_request > 1 else "")
-                name += "" if with_model else ", patterns only"
-                before_m, before_cpu = inference_metrics(service.base_url), service.cpu_seconds()
-                client_cpu = time.process_time()
-                wall, lat, answers, errors = drive(
-                    service.base_url, path, bodies, concurrency, args.request_timeout, args.phase_timeout
-                )
-                client_cpu = time.process_time() - client_cpu
-                after_cpu, after_m = service.cpu_seconds(), inference_metrics(service.base_url)
-                done = [
-                    t
-                    for i, p in enumerate(parts if per_request > 1 else [[t] for t in texts])
-                    if answers[i] is not None
-                    for t in p
-                ]
-                passes = after_m.get("piimask_inference_batch_texts_count", 0) - before_m.get(
-                    "piimask_inference_batch_texts_count", 0
-                )
-                through = after_m.get("piimask_inference_batch_texts_sum", 0) - before_m.get(
-                    "piimask_inference_batch_texts_sum", 0
-                )
-                inf_s = after_m.get("piimask_inference_seconds_sum", 0) - before_m.get(
-                    "piimask_inference_seconds_sum", 0
-                )
-                service_cpu = (after_cpu - before_cpu) if None not in (after_cpu, before_cpu) else None
-                row = summarize(
-                    name,
-                    done,
-                    wall,
-                    [x for x in lat if x is not None],
-                    path=path,
-                    concurrency=concurrency,
-                    texts_per_request=per_request,
-                    errors=len(errors),
-                    error_samples=errors[:3],
-                    forward_passes=int(passes),
-                    texts_per_pass=round(through / passes, 1) if passes else None,
-                    inference_s=round(inf_s, 3),
-                    inference_share=round(inf_s / wall, 3) if wall else None,
-                    service_cpu_s=round(service_cpu, 3) if service_cpu is not None else None,
-                    service_cpu_ms_per_text=round(1000 * service_cpu / len(done), 3) if service_cpu and done else None,
-                    client_cpu_s=round(client_cpu, 3),
-                    model=with_model,
-                )
-                if path == "/v1/text/mask" and concurrency == 1:
-                    near = [
-                        lat_i
-                        for lat_i, t in zip(lat, texts)
-                        if lat_i is not None and NEAR_100[0] <= len(t) <= NEAR_100[1]
-                    ]
-                    row["p50_ms_80_120_chars"] = _ms(percentile(near, 50))
-                    row["requests_80_120_chars"] = len(near)
-                results["phases"].append(row)
-                if with_model:
-                    answers_by_phase[(path, concurrency)] = answers
-                _print_row(row)
-                if errors:
-                    print(f"    {len(errors)} errors, e.g. {errors[0]}", flush=True)
-            results["consistency"] = _consistency(texts, parts, answers_by_phase)
-            results["entities_per_text"] = _entities_per_text(answers_by_phase)
+            model_types = set(model.get("entity_types") or KNOWN_ENTITY_TYPES)
+            for corpus in corpora:
+                print(f"[{corpus.key}] piimask", flush=True)
+                plan = piimask_phases(corpus, args, model_types)
+                _warm_up(service, plan, args)
+                answers_by_phase = {}
+                for phase in plan:
+                    row, answers = run_phase(service, phase, args)
+                    results["phases"].append(row)
+                    if phase.with_model:
+                        answers_by_phase[(phase.path, phase.concurrency)] = (phase, answers)
+                results["consistency"][corpus.key] = _consistency(answers_by_phase)
+                results["entities_per_text"][corpus.key] = _entities_per_text(answers_by_phase)
         except BaseException:
             print("---- service log (tail) ----\n" + service.log_tail(), file=sys.stderr)
             raise
@@ -380,34 +492,57 @@ def run_piimask(texts: list[str], args: argparse.Namespace) -> dict:
     return results
 
 
-def _flatten(path: str, answers: list, parts) -> list[dict | None]:
-    if path == "/v1/text/mask":
-        return list(answers)
+def _warm_up(service: Service, plan: list[Phase], args: argparse.Namespace) -> None:
+    """First-request costs (lazy imports, allocator growth, regex compilation, a compiled graph's first shapes) stay
+    out of the figures: a few requests of each path the corpus's phases use, at 1 and at 8 clients."""
+    seen = set()
+    for phase in plan:
+        if phase.path in seen or not phase.with_model:
+            continue
+        seen.add(phase.path)
+        few = phase.bodies[: 2 if phase.path.endswith("/batch") else 16]
+        for c in (1, min(8, len(few))):
+            drive(service.base_url, phase.path, few, c, args.request_timeout, args.phase_timeout)
+
+
+def _flat_results(phase: Phase, answers: list) -> list[dict | None]:
+    """Per text: the entities and masked text the service answered (None where a request failed)."""
     flat: list[dict | None] = []
-    for a, part in zip(answers, parts):
-        flat.extend(a["results"] if a else [None] * len(part))
+    for a, group in zip(answers, phase.groups):
+        if a is None:
+            flat.extend([None] * len(group))
+        else:
+            flat.extend(a["results"] if "results" in a else [a])
     return flat
 
 
-def _consistency(texts: list[str], parts, answers_by_phase: dict) -> dict:
-    """Do /v1/text/mask (alone, at concurrency 1) and /v1/text/mask/batch mask every text the same way?"""
-    single = answers_by_phase.get(("/v1/text/mask", 1))
+def _consistency(answers_by_phase: dict) -> dict:
+    """Do the corpus's phases give every text the same entities (and masked text) as its first phase (one request at
+    a time)? Micro-batching and windowing must not change results."""
     out = {}
-    for (path, c), answers in answers_by_phase.items():
-        if single is None or (path, c) == ("/v1/text/mask", 1):
-            continue
-        other = _flatten(path, answers, parts)
-        pairs = [(a, b) for a, b in zip(single, other) if a is not None and b is not None]
-        same = sum(a["masked_text"] == b["masked_text"] for a, b in pairs)
-        out[f"{path} c={c}"] = {"compared": len(pairs), "same_masked_text": same}
+    items = list(answers_by_phase.items())
+    if not items:
+        return out
+    (_, (first_phase, first_answers)), rest = items[0], items[1:]
+    base = _flat_results(first_phase, first_answers)
+    for (path, c), (phase, answers) in rest:
+        pairs = [(a, b) for a, b in zip(base, _flat_results(phase, answers)) if a is not None and b is not None]
+        same = sum(_outcome(a) == _outcome(b) for a, b in pairs)
+        out[f"{path} c={c} vs {first_phase.path} c={first_phase.concurrency}"] = {"compared": len(pairs), "same": same}
     return out
 
 
+def _outcome(answer: dict) -> tuple:
+    """What a caller gets of one text: the masked text and each entity's type and offsets (scores may differ in the
+    last digits: bf16 results depend slightly on what else shares a forward pass)."""
+    return answer.get("masked_text"), [(e["type"], e["start"], e["end"]) for e in answer["entities"]]
+
+
 def _entities_per_text(answers_by_phase: dict) -> float | None:
-    single = answers_by_phase.get(("/v1/text/mask", 1))
-    if not single:
+    if not answers_by_phase:
         return None
-    counted = [len(a["entities"]) for a in single if a is not None]
+    phase, answers = next(iter(answers_by_phase.values()))
+    counted = [len(a["entities"]) for a in _flat_results(phase, answers) if a is not None]
     return round(statistics.fmean(counted), 2) if counted else None
 
 
@@ -416,28 +551,30 @@ def _entities_per_text(answers_by_phase: dict) -> float | None:
 # ------------------------------------------------------------------------------------------------------------------
 
 
-def _presidio_single(
-    analyzer, anonymizer, texts: list[str], args: argparse.Namespace, name: str, kind: str = "single"
-) -> dict:
-    """One call at a time, analyze then anonymize, as Presidio's users run it."""
+def _presidio_single(system, anonymizer, corpus: Corpus, args: argparse.Namespace, again: bool = False) -> dict:
+    """One call at a time, as Presidio's users run it: analyze then anonymize (long documents: analyze only)."""
+    analyzer = system.analyzer
     latencies, entities = [], 0
     cpu, start = time.process_time(), time.perf_counter()
-    for t in texts:
+    for t in corpus.texts:
         if time.perf_counter() - start > args.phase_timeout:
             break
         t0 = time.perf_counter()
         found = analyzer.analyze(text=t, language="en")
-        anonymizer.anonymize(text=t, analyzer_results=found)
+        if not corpus.long:
+            anonymizer.anonymize(text=t, analyzer_results=found)
         latencies.append(time.perf_counter() - t0)
         entities += len(found)
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-    done = texts[: len(latencies)]
+    done = corpus.texts[: len(latencies)]
+    what = "analyze" if corpus.long else "analyze+anonymize"
     row = summarize(
-        name,
+        f"presidio {what}, 1 text/call" + (", again after piimask" if again else ""),
         done,
         wall,
         latencies,
-        kind=kind,
+        corpus=corpus.key,
+        kind="single_again" if again else "single",
         cpu_s=round(cpu, 3),
         entities_per_text=round(entities / max(1, len(done)), 2),
     )
@@ -445,54 +582,199 @@ def _presidio_single(
     return row
 
 
-def run_presidio(texts: list[str], args: argparse.Namespace) -> tuple[dict, Callable[[], dict]]:
-    """Presidio's phases, and a function that measures its one-at-a-time phase again (after piimask's)."""
+def _presidio_batch(system, anonymizer, corpus: Corpus, size: int, args: argparse.Namespace) -> dict:
+    """BatchAnalyzerEngine in calls of `size` texts (spaCy's nlp.pipe), then anonymize each text."""
+    latencies, done = [], []
+    cpu, start = time.process_time(), time.perf_counter()
+    for part in chunks(corpus.texts, size):
+        if time.perf_counter() - start > args.phase_timeout:
+            break
+        t0 = time.perf_counter()
+        found = list(system.batch.analyze_iterator(list(part), language="en", batch_size=size))
+        for t, f in zip(part, found):
+            anonymizer.anonymize(text=t, analyzer_results=f)
+        latencies.append(time.perf_counter() - t0)
+        done.extend(part)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    row = summarize(
+        f"presidio BatchAnalyzer+anonymize, {size} texts/call",
+        done,
+        wall,
+        latencies,
+        corpus=corpus.key,
+        kind="batch",
+        batch_size=size,
+        cpu_s=round(cpu, 3),
+    )
+    _print_row(row)
+    return row
+
+
+def run_presidio(corpora: list[Corpus], args: argparse.Namespace) -> tuple[dict, Callable[[], None]]:
+    """Presidio's phases on every corpus, and a function that measures its one-at-a-time phases again (after
+    piimask's) and adds them to the same results."""
     from presidio_anonymizer import AnonymizerEngine
 
     print("loading Presidio (AnalyzerEngine + AnonymizerEngine, spaCy en_core_web_sm) ...", flush=True)
     system = PresidioSystem(batch_size=max(args.presidio_batch))
-    analyzer, anonymizer = system.analyzer, AnonymizerEngine()
+    anonymizer = AnonymizerEngine()
     results: dict = {"describe": system.describe(), "load_s": round(system.load_seconds, 2), "phases": []}
+    for t in corpora[0].texts[:24]:  # warm-up
+        anonymizer.anonymize(text=t, analyzer_results=system.analyzer.analyze(text=t, language="en"))
+    list(system.batch.analyze_iterator(corpora[0].texts[:64], language="en", batch_size=64))
+    for corpus in corpora:
+        print(f"[{corpus.key}] presidio", flush=True)
+        results["phases"].append(_presidio_single(system, anonymizer, corpus, args))
+        if not corpus.long:
+            for size in args.presidio_batch:
+                results["phases"].append(_presidio_batch(system, anonymizer, corpus, size, args))
 
-    for t in texts[:24]:  # warm-up
-        anonymizer.anonymize(text=t, analyzer_results=analyzer.analyze(text=t, language="en"))
-    list(system.batch.analyze_iterator(texts[:64], language="en", batch_size=64))
+    def again() -> None:
+        for corpus in corpora:
+            print(f"[{corpus.key}] presidio, again", flush=True)
+            results["phases"].append(_presidio_single(system, anonymizer, corpus, args, again=True))
 
-    results["phases"].append(
-        _presidio_single(analyzer, anonymizer, texts, args, "presidio analyze+anonymize, 1 text/call")
-    )
-
-    def again() -> dict:
-        return _presidio_single(
-            analyzer, anonymizer, texts, args, "presidio 1 text/call, again after piimask", kind="single_again"
-        )
-
-    # BatchAnalyzerEngine in calls of `size` texts (spaCy's nlp.pipe), then anonymize each text.
-    for size in args.presidio_batch:
-        latencies, done = [], []
-        cpu, start = time.process_time(), time.perf_counter()
-        for part in chunks(texts, size):
-            if time.perf_counter() - start > args.phase_timeout:
-                break
-            t0 = time.perf_counter()
-            found = list(system.batch.analyze_iterator(list(part), language="en", batch_size=size))
-            for t, f in zip(part, found):
-                anonymizer.anonymize(text=t, analyzer_results=f)
-            latencies.append(time.perf_counter() - t0)
-            done.extend(part)
-        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-        row = summarize(
-            f"presidio BatchAnalyzer+anonymize, {size} texts/call",
-            done,
-            wall,
-            latencies,
-            kind="batch",
-            batch_size=size,
-            cpu_s=round(cpu, 3),
-        )
-        results["phases"].append(row)
-        _print_row(row)
     return results, again
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# The time split, in this process
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def time_split(corpora: list[Corpus], args: argparse.Namespace, piimask: dict | None) -> dict:
+    """Seconds per text in each stage of the service's own code, run here one stage at a time (see the module
+    docstring), and tokens per character."""
+    import torch
+
+    from crypto import CryptoManager, Keyring
+    from piimask.engine import MaskingEngine
+    from piimask.model import TokenClassifier
+    from piimask.policy import Policy
+    from piimask.settings import Settings
+
+    # the very settings the service ran with (the bench's flags and --env), read the way the service reads them
+    env = dict((piimask or {}).get("service_env") or {})
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        settings = Settings()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    print(
+        f"time split: the service's model settings in this process ({settings.model}, compile {settings.compile}, "
+        f"torch threads {settings.torch_threads or 'default'}) ...",
+        flush=True,
+    )
+    classifier = TokenClassifier.from_settings(settings, settings.model, settings.compile)
+    classifier.warm_up()
+    in_forward = [0.0]
+    forward = classifier._forward
+
+    def timed_forward(sequences):  # the model call alone; run() around it also records each token's vote
+        t = time.perf_counter()
+        try:
+            return forward(sequences)
+        finally:
+            in_forward[0] += time.perf_counter() - t
+
+    classifier._forward = timed_forward
+    engine = MaskingEngine(classifier, CryptoManager(Keyring.generate()))
+    policy = Policy()
+    floor = min([policy.score_threshold, *policy.thresholds.values()])
+    out: dict = {"model": classifier.describe(), "torch_threads": torch.get_num_threads(), "corpora": {}}
+    service_rows = (piimask or {}).get("phases", [])
+    for corpus in corpora:
+        calls = [[t] for t in corpus.texts] if corpus.long else [list(p) for p in chunks(corpus.texts, args.batch_size)]
+        classifier.predict(calls[0])  # this corpus's first shapes stay out of the figures
+        seconds = dict.fromkeys(("tokenize", "forward", "votes_decode", "recognizers", "merge_operators"), 0.0)
+        fed_tokens = 0
+        for texts in calls:
+            t0 = time.perf_counter()
+            in_forward[0] = 0.0
+            windows = classifier.windows(texts)
+            t1 = time.perf_counter()
+            classifier.run([(windows, w) for w in range(len(windows))])
+            t2 = time.perf_counter()
+            found = classifier.spans(windows)
+            t3 = time.perf_counter()
+            recognized = [engine.recognizers.analyze(text, None, floor) for text in texts]
+            t4 = time.perf_counter()
+            MaskingEngine(
+                classifier, engine.crypto, _Found(engine.recognizers, recognized), _answer(texts, found)
+            ).mask(texts, policy)
+            t5 = time.perf_counter()
+            seconds["tokenize"] += t1 - t0
+            seconds["forward"] += in_forward[0]
+            seconds["votes_decode"] += (t2 - t1 - in_forward[0]) + (t3 - t2)
+            seconds["recognizers"] += t4 - t3
+            seconds["merge_operators"] += t5 - t4
+            fed_tokens += sum(len(ids) for ids in windows.input_ids)
+        text_tokens = sum(
+            len(ids) for ids in classifier.tokenizer(corpus.texts, add_special_tokens=False, verbose=False)["input_ids"]
+        )
+        n = len(corpus.texts)
+        row = {
+            "texts": n,
+            "chars": corpus.chars,
+            "tokens_per_char": round(text_tokens / corpus.chars, 4),
+            "fed_tokens_per_char": round(fed_tokens / corpus.chars, 4),
+            "ms_per_text": {k: round(1000 * v / n, 3) for k, v in seconds.items()},
+            "calls": "1 document" if corpus.long else f"{args.batch_size} texts",
+        }
+        in_process = sum(seconds.values()) / n
+        service = _find(
+            service_rows,
+            corpus=corpus.key,
+            path="/v1/text/analyze" if corpus.long else "/v1/text/mask/batch",
+            concurrency=args.long_concurrency[0] if corpus.long else target_batch_concurrency(args),
+            model=True,
+        )
+        if service and service.get("wall_s") and service.get("texts"):
+            per_text = service["wall_s"] / service["texts"]
+            row["service_phase"] = service["name"]
+            row["service_ms_per_text"] = round(1000 * per_text, 3)
+            row["ms_per_text"]["http_json_scheduling"] = round(1000 * max(0.0, per_text - in_process), 3)
+        out["corpora"][corpus.key] = row
+        _print_split(corpus.key, row)
+    return out
+
+
+class _Found:
+    """A recognizer set that answers what the real one found already, so that timing mask() leaves it out."""
+
+    def __init__(self, real, found: list):
+        self.supported_entities = real.supported_entities
+        self._found = iter(found)
+
+    def analyze(self, text, wanted=None, floor=0.0):
+        return next(self._found)
+
+
+def _answer(texts: Sequence[str], found: list) -> Callable[[Sequence[str]], list]:
+    """A `predict` that answers what the model has already found: mask() then times only the rest of its work."""
+    by_text = dict(zip(texts, found))
+    return lambda asked: [by_text[t] for t in asked]
+
+
+def _print_split(key: str, row: dict) -> None:
+    ms = row["ms_per_text"]
+    total = sum(ms.values())
+    parts = ", ".join(f"{k} {v:.2f} ms ({100 * v / total:.0f}%)" for k, v in ms.items()) if total else "-"
+    print(
+        f"  [{key}] tokens/char {row['tokens_per_char']:.3f} in the text, {row['fed_tokens_per_char']:.3f} fed to the "
+        f"model; per text ({row['calls']} per call): {parts}"
+        + (
+            f"; the service's {row['service_phase']}: {row['service_ms_per_text']:.2f} ms"
+            if "service_phase" in row
+            else ""
+        ),
+        flush=True,
+    )
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -529,57 +811,71 @@ def _find(phases: list[dict], **match) -> dict | None:
     return next((p for p in phases if all(p.get(k) == v for k, v in match.items())), None)
 
 
-def presidio_rate(phases: list[dict]) -> float | None:
-    """Presidio's one-at-a-time texts/s: the mean of its runs before and after piimask's phases."""
-    rates = [p["texts_per_s"] for p in phases if p.get("kind") in ("single", "single_again") and p.get("texts_per_s")]
+def presidio_rate(phases: list[dict], corpus: str) -> float | None:
+    """Presidio's one-at-a-time chars/s on a corpus: the mean of its runs before and after piimask's phases."""
+    rates = [
+        p["chars_per_s"]
+        for p in phases
+        if p.get("corpus") == corpus and p.get("kind") in ("single", "single_again") and p.get("chars_per_s")
+    ]
     return round(statistics.fmean(rates), 1) if rates else None
 
 
+def target_batch_concurrency(args: argparse.Namespace) -> int:
+    """The batch phase the targets read: 4 clients, as issue 18 measured it, where that phase ran."""
+    return 4 if 4 in args.batch_concurrency else args.batch_concurrency[0]
+
+
 def targets(piimask: dict | None, presidio: dict | None, args: argparse.Namespace) -> list[dict]:
-    out = []
     pii = (piimask or {}).get("phases", [])
     pre = (presidio or {}).get("phases", [])
-    base_rate = presidio_rate(pre)
-    batch = _find(pii, path="/v1/text/mask/batch", concurrency=1, model=True) or _find(
-        pii, path="/v1/text/mask/batch", model=True
-    )
-    c8 = _find(pii, path="/v1/text/mask", concurrency=8)
-    c1 = _find(pii, path="/v1/text/mask", concurrency=1)
+    batch_c = target_batch_concurrency(args)
+    out = []
 
-    def ratio(row):
-        return round(row["texts_per_s"] / base_rate, 2) if row and base_rate and row.get("texts_per_s") else None
+    def ratio_target(label: str, corpus: str, goal: float, **match) -> None:
+        if corpus not in args.corpora:
+            return
+        row, base = _find(pii, corpus=corpus, model=True, **match), presidio_rate(pre, corpus)
+        value = round(row["chars_per_s"] / base, 2) if row and base and row.get("chars_per_s") else None
+        out.append(
+            {
+                "target": f"{label} >= {goal}x Presidio 1-at-a-time",
+                "corpus": corpus,
+                "value": value,
+                "unit": "x",
+                "pass": None if value is None else value >= goal,
+            }
+        )
 
-    r1 = ratio(batch)
-    out.append(
-        {
-            "target": f"(1) /v1/text/mask/batch ({args.batch_size}/req, c={batch['concurrency'] if batch else '?'})"
-            f" texts/s >= {TARGETS['batch_vs_presidio']}x Presidio 1-at-a-time",
-            "value": r1,
-            "unit": "x",
-            "pass": None if r1 is None else r1 >= TARGETS["batch_vs_presidio"],
-        }
+    batch = {"path": "/v1/text/mask/batch", "concurrency": batch_c}
+    ratio_target(f"(1) generator: /v1/text/mask/batch ({args.batch_size}/req, c={batch_c})", "generator", 3.0, **batch)
+    ratio_target("(2) generator: /v1/text/mask c=8", "generator", 1.5, path="/v1/text/mask", concurrency=8)
+    c1 = _find(pii, corpus="generator", path="/v1/text/mask", concurrency=1)
+    if "generator" in args.corpora:
+        p50 = None
+        if c1:
+            enough = (c1.get("requests_80_120_chars") or 0) >= 20
+            p50 = c1.get("p50_ms_80_120_chars") if enough else c1.get("p50_ms")
+        out.append(
+            {
+                "target": f"(3) generator: /v1/text/mask c=1 p50 for {NEAR_100[0]}-{NEAR_100[1]}-char texts <= 20 ms",
+                "corpus": "generator",
+                "value": p50,
+                "unit": "ms",
+                "pass": None if p50 is None else p50 <= 20.0,
+            }
+        )
+    ratio_target(f"(4) mixed: /v1/text/mask/batch ({args.batch_size}/req, c={batch_c})", "mixed", 2.0, **batch)
+    ratio_target("(5) mixed: /v1/text/mask c=8", "mixed", 1.5, path="/v1/text/mask", concurrency=8)
+    ratio_target(
+        f"(6) long: /v1/text/analyze c={args.long_concurrency[0]}",
+        "long",
+        1.5,
+        path="/v1/text/analyze",
+        concurrency=args.long_concurrency[0],
     )
-    r2 = ratio(c8)
-    out.append(
-        {
-            "target": f"(2) /v1/text/mask c=8 texts/s >= {TARGETS['c8_vs_presidio']}x Presidio 1-at-a-time",
-            "value": r2,
-            "unit": "x",
-            "pass": None if r2 is None else r2 >= TARGETS["c8_vs_presidio"],
-        }
-    )
-    p50 = None
-    if c1:
-        p50 = c1.get("p50_ms_80_120_chars") if (c1.get("requests_80_120_chars") or 0) >= 20 else c1.get("p50_ms")
-    out.append(
-        {
-            "target": f"(3) /v1/text/mask c=1 p50 for {NEAR_100[0]}-{NEAR_100[1]}-char texts <= "
-            f"{TARGETS['p50_ms']:.0f} ms",
-            "value": p50,
-            "unit": "ms",
-            "pass": None if p50 is None else p50 <= TARGETS["p50_ms"],
-        }
-    )
+    if presidio is None:
+        out = [t for t in out if t["unit"] == "ms"]
     return out
 
 
@@ -595,13 +891,34 @@ def _ints(text: str) -> list[int]:
     return values
 
 
+def _range(text: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    try:
+        bounds = int(low), int(high)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LOW-HIGH characters, got {text!r}") from None
+    if not 0 < bounds[0] <= bounds[1]:
+        raise argparse.ArgumentTypeError(f"expected 0 < LOW <= HIGH, got {text!r}")
+    return bounds
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--systems", default="piimask,presidio", help="comma-separated: piimask, presidio")
+    ap.add_argument("--corpora", default=",".join(CORPORA), help="comma-separated: generator, mixed, long")
     ap.add_argument("--n", type=int, default=1000, help="generator sentences (each is sent once per phase)")
-    ap.add_argument("--seed", type=int, default=42, help="generator seed")
+    ap.add_argument("--seed", type=int, default=42, help="generator seed (also the mixed set's)")
+    ap.add_argument("--mixed-n", type=int, default=200, help="generated texts in the mixed set (beside the real ones)")
+    ap.add_argument(
+        "--mixed-chars",
+        type=_range,
+        default=MIXED_CHARS,
+        help=f"the mixed set's lengths, LOW-HIGH characters (default {MIXED_CHARS[0]}-{MIXED_CHARS[1]})",
+    )
+    ap.add_argument("--long-min-chars", type=int, default=1000, help="the shortest real document in the long set")
+    ap.add_argument("--corpora-root", type=Path, default=CORPORA_ROOT, help="the corpora cache (real dev documents)")
     ap.add_argument(
         "--threads",
         type=int,
@@ -628,10 +945,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     ap.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto", help="PIIMASK_DEVICE for the service")
     ap.add_argument("--model", default=None, help="PIIMASK_MODEL for the service (default: the service's default)")
-    ap.add_argument("--concurrency", type=_ints, default=[1, 8, 32], help="client threads for /v1/text/mask")
-    ap.add_argument("--batch-concurrency", type=_ints, default=[1, 8], help="client threads for /v1/text/mask/batch")
-    ap.add_argument("--batch-size", type=int, default=64, help="texts per /v1/text/mask/batch request")
-    ap.add_argument("--presidio-batch", type=_ints, default=[64, 128], help="texts per BatchAnalyzerEngine call")
+    ap.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="another PIIMASK_ setting")
+    ap.add_argument("--concurrency", type=_ints, default=[1, 8], help="client threads for /v1/text/mask")
+    ap.add_argument("--batch-concurrency", type=_ints, default=[1, 4], help="client threads for /v1/text/mask/batch")
+    ap.add_argument("--batch-size", type=int, default=32, help="texts per /v1/text/mask/batch request")
+    ap.add_argument("--long-concurrency", type=_ints, default=[1], help="client threads for /v1/text/analyze (long)")
+    ap.add_argument("--presidio-batch", type=_ints, default=[64], help="texts per BatchAnalyzerEngine call")
+    ap.add_argument("--split", choices=("on", "off"), default="on", help="the in-process time split (see above)")
     ap.add_argument("--request-timeout", type=float, default=120.0, help="seconds per HTTP request")
     ap.add_argument("--phase-timeout", type=float, default=600.0, help="no new request after this many seconds")
     ap.add_argument("--json-out", metavar="PATH", help="write all figures as JSON")
@@ -640,10 +960,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     unknown = set(args.systems) - set(SYSTEMS)
     if unknown or not args.systems:
         ap.error(f"--systems: unknown {sorted(unknown)}; choose from {', '.join(SYSTEMS)}")
-    if args.n < 1:
-        ap.error("--n must be at least 1")
+    wanted = {c.strip() for c in args.corpora.split(",") if c.strip()}
+    if wanted - set(CORPORA) or not wanted:
+        ap.error(f"--corpora: unknown {sorted(wanted - set(CORPORA))}; choose from {', '.join(CORPORA)}")
+    args.corpora = [c for c in CORPORA if c in wanted]
+    if args.n < 1 or args.mixed_n < 0:
+        ap.error("--n must be at least 1 and --mixed-n at least 0")
     if args.threads is not None and args.threads < 0:
         ap.error("--threads must be >= 0 (0: torch's default)")
+    for item in args.env:
+        name, eq, _ = item.partition("=")
+        if not eq or not name.startswith("PIIMASK_"):
+            ap.error(f"--env: expected PIIMASK_NAME=VALUE, got {item!r}")
     return args
 
 
@@ -684,21 +1012,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("packages: " + ", ".join(f"{k} {v}" for k, v in machine["packages"].items()))
     print(f"python {machine['python']}, {machine['platform']}")
 
-    dataset = generator_dataset(args.n, args.seed)
-    texts = dataset.texts
-    lengths = [len(t) for t in texts]
-    print(
-        f"texts: {len(texts)} presidio-evaluator generator sentences, seed {args.seed}; characters mean "
-        f"{statistics.fmean(lengths):.0f}, median {statistics.median(lengths):.0f}, min {min(lengths)}, max "
-        f"{max(lengths)}; {sum(NEAR_100[0] <= n <= NEAR_100[1] for n in lengths)} of {NEAR_100[0]}-{NEAR_100[1]}"
-    )
+    corpora = load_corpora(args)
+    for corpus in corpora:
+        lengths = [len(t) for t in corpus.texts]
+        print(
+            f"corpus {corpus.key}: {corpus.title}; characters mean {statistics.fmean(lengths):.0f}, median "
+            f"{statistics.median(lengths):.0f}, min {min(lengths)}, max {max(lengths)}, total {sum(lengths)}"
+        )
     print(
         f"service settings: device {args.device}, torch threads "
         f"{args.threads if args.threads is not None else 'unset (torch default)'}, batch wait "
         f"{args.batch_wait_ms if args.batch_wait_ms is not None else 'unset (service default)'} ms, cpu dtype "
         f"{args.cpu_dtype or 'unset (service default)'}, compile {args.compile or 'unset (service default)'}, model "
-        f"{args.model or 'service default'}; /v1/text/mask at concurrency {args.concurrency}, "
-        f"/v1/text/mask/batch of {args.batch_size} at concurrency {args.batch_concurrency}"
+        f"{args.model or 'service default'}{'; ' + ', '.join(args.env) if args.env else ''}; /v1/text/mask at "
+        f"concurrency {args.concurrency}, /v1/text/mask/batch of {args.batch_size} at concurrency "
+        f"{args.batch_concurrency}, long documents through /v1/text/analyze at concurrency {args.long_concurrency}"
     )
     print(
         "note: Presidio runs in this process with no HTTP, JSON or auth cost (which favours it); piimask is "
@@ -710,18 +1038,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     report: dict = {
         "command": command,
         "seed": args.seed,
-        "n": args.n,
         "machine": machine,
-        "args": {k: v for k, v in vars(args).items() if k != "json_out"},
+        "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items() if k != "json_out"},
+        "corpora": {
+            c.key: {
+                "title": c.title,
+                "texts": len(c.texts),
+                "chars": c.chars,
+                "mean_chars": round(c.chars / len(c.texts)),
+            }
+            for c in corpora
+        },
     }
     presidio = piimask = None
     if "presidio" in args.systems:
-        presidio, presidio_again = run_presidio(texts, args)
+        presidio, presidio_again = run_presidio(corpora, args)
         report["presidio"] = presidio
     if "piimask" in args.systems:
-        piimask = report["piimask"] = run_piimask(texts, args)
+        piimask = report["piimask"] = run_piimask(corpora, args)
     if presidio and piimask:  # the machine's speed drifts: Presidio's figure is taken on both sides of piimask's
-        presidio["phases"].append(presidio_again())
+        presidio_again()
+    if "piimask" in args.systems and args.split == "on":
+        print("-" * 120)
+        report["split"] = time_split(corpora, args, piimask)
 
     print("-" * 120)
     if piimask:
@@ -735,28 +1074,36 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if k not in ("PIIMASK_KEYRING", "PIIMASK_DATA_DIR", "PIIMASK_BLOB_ROOT")
             )
         )
+        for key, checks in piimask["consistency"].items():
+            print(
+                f"consistency [{key}] (same entities and masked text per text): "
+                + (", ".join(f"{k}: {v['same']}/{v['compared']}" for k, v in checks.items()) or "one phase only")
+            )
+        pre_e = {
+            c.key: (_find(presidio["phases"], corpus=c.key, kind="single") or {}).get("entities_per_text")
+            for c in corpora
+        }
         print(
-            "consistency (/v1/text/mask c=1 vs other phases, same masked text): "
-            + ", ".join(f"{k}: {v['same_masked_text']}/{v['compared']}" for k, v in piimask["consistency"].items())
-        )
-        pre_e = _find(presidio["phases"], kind="single")["entities_per_text"] if presidio else None
-        print(
-            f"entities per text: piimask {piimask['entities_per_text']}, Presidio {pre_e} "
-            f"(Presidio reports overlapping types on one value; piimask's are resolved)"
+            f"entities per text: piimask {piimask['entities_per_text']}, Presidio {pre_e if presidio else None} "
+            "(Presidio reports overlapping types on one value; piimask's are resolved)"
         )
     if piimask and presidio:
-        base_rate = presidio_rate(presidio["phases"])
-        pb = [p for p in presidio["phases"] if p["kind"] == "batch"]
-        print(f"ratios piimask / Presidio (texts/s; Presidio 1-at-a-time: {base_rate}/s, the mean of its two runs):")
-        for p in piimask["phases"]:
-            line = f"  {p['name']:56} {p['texts_per_s'] / base_rate:5.2f}x Presidio 1-at-a-time"
-            for b in pb:
-                line += f", {p['texts_per_s'] / b['texts_per_s']:5.2f}x Presidio batch {b['batch_size']}"
-            print(line)
-        report["targets"] = targets(piimask, presidio, args)
-    elif piimask:
-        report["targets"] = [t for t in targets(piimask, None, args) if t["target"].startswith("(3)")]
-    for t in report.get("targets", []):
+        for corpus in corpora:
+            base = presidio_rate(presidio["phases"], corpus.key)
+            pb = [p for p in presidio["phases"] if p["kind"] == "batch" and p["corpus"] == corpus.key]
+            what = "analyze" if corpus.long else "analyze+anonymize"
+            print(
+                f"[{corpus.key}] ratios piimask / Presidio (chars/s; Presidio {what} 1-at-a-time {base:.0f}/s, mean of two runs):"
+            )
+            for p in piimask["phases"]:
+                if p["corpus"] != corpus.key or not p.get("chars_per_s") or not base:
+                    continue
+                line = f"  {p['name']:56} {p['chars_per_s'] / base:5.2f}x Presidio 1-at-a-time"
+                for b in pb:
+                    line += f", {p['chars_per_s'] / b['chars_per_s']:5.2f}x Presidio batch {b['batch_size']}"
+                print(line)
+    report["targets"] = targets(piimask, presidio, args) if piimask else []
+    for t in report["targets"]:
         verdict = "n/a" if t["pass"] is None else ("PASS" if t["pass"] else "FAIL")
         print(f"{verdict:5} {t['target']}: {_fmt(t['value'], '.2f')} {t['unit']}")
     report["wall_s"] = round(time.perf_counter() - started, 1)

@@ -149,14 +149,20 @@ class MicroBatcher:
 
     def _take_arrivals(self) -> list[_Request]:
         """New requests, once at least one is waiting; under concurrent load (the last pass served several requests)
-        it waits up to `max_wait` for more, so that passes stay large. A lone caller never waits."""
+        it waits up to `max_wait` for more, so that passes stay large. A lone caller never waits, and the wait ends
+        as soon as as many requests are waiting as the last pass served: with 8 clients each waiting for its answer
+        no ninth comes, and sitting out the rest of the wait idled the model for 5 ms before every pass."""
         with self._ready:
             while not self._arrived and not self._active and not self._tasks and not self._closed:
                 self._ready.wait()
             if not self._active:
                 wait = self._max_wait if self._last_requests > 1 else 0.0
                 deadline = time.monotonic() + wait
-                while not self._closed and sum(len(r.texts) for r in self._arrived) < self._max_texts:
+                while (
+                    not self._closed
+                    and len(self._arrived) < self._last_requests
+                    and sum(len(r.texts) for r in self._arrived) < self._max_texts
+                ):
                     left = deadline - time.monotonic()
                     if left <= 0:
                         break

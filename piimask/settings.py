@@ -40,7 +40,9 @@ class Settings(BaseSettings):
     model: str = DEFAULT_MODEL
     table_model: str | None = None  # the workers' checkpoint; defaults to `model`
     device: Literal["auto", "cpu", "cuda"] = "auto"
-    # 0: torch's default, one per physical core; with several model processes on a host, give each its share
+    # 0: automatic. A worker takes this host's cores (torch's default, one per physical core) divided by the workers
+    # registered on this host, counted again at each table job: alone it uses them all, several split them. The
+    # service keeps torch's default. Containers have hostnames of their own: give each its share explicitly.
     torch_threads: int = Field(default=0, ge=0)
     model_batch_size: int = Field(default=32, ge=1)
     # auto: bfloat16 (weights and autocast) on CPUs with native bf16 instructions, else float32
@@ -85,7 +87,14 @@ class Settings(BaseSettings):
     max_table_rows: int = Field(default=0, ge=0)  # 0: no limit
     table_batch_rows: int = Field(default=8192, ge=1)
     fanout_bytes: int = Field(default=256 * 1024**2, ge=1)  # inputs larger than this are split into parts
-    part_rows: int = Field(default=250_000, ge=1)  # rows per part of a split input
+    part_rows: int = Field(default=250_000, ge=1)  # rows per part of a split input (at most)
+    # A table is split by the model's work too: when the free text it holds (distinct "text"-mode characters, as
+    # piimask/tables/fanout.py estimates them from the first batch) is above fanout_text_chars, into at least two
+    # parts of at most about part_text_chars each, as many as the queue's workers or a multiple of them. 2,000,000
+    # characters are about 22,000 notes of 90 characters: some 70 s of model time for a worker with one thread
+    # on the 2-core machine, against a few seconds for the split and the merge.
+    fanout_text_chars: int = Field(default=2_000_000, ge=1)
+    part_text_chars: int = Field(default=3_000_000, ge=1)
 
     log_level: str = "INFO"
     # every unmask (text or table) appends one JSON record here: who (key id), when, how many values of each type;

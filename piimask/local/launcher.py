@@ -63,12 +63,12 @@ def run_up(*, host: str, port: int, workers: int, data_dir: Path) -> int:
         nonlocal stopping
         stopping = True
 
-    # Workers share this host's cores; the service keeps torch's default, it is idle when they are busy.
-    worker_env = dict(env)
-    worker_env.setdefault("PIIMASK_TORCH_THREADS", str(max(1, len(os.sched_getaffinity(0)) // max(workers, 1))))
-
+    # Workers share this host's cores: with PIIMASK_TORCH_THREADS unset (0), each counts the workers registered on
+    # this host at every job and takes its share (piimask.tables.threads), so one worker uses every core
+    # and one restarted beside the others does not oversubscribe them. The service keeps torch's default: it is
+    # idle when they are busy.
     def start_worker() -> Child:
-        return Child(["worker"], worker_env, cwd=None, new_session=True)
+        return Child(["worker"], env, cwd=None, new_session=True)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)

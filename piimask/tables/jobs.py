@@ -197,3 +197,13 @@ def worker_registrations(connection: Redis) -> list[dict[str, Any]]:
             {"name": worker.name, "pid": worker.pid, "hostname": worker.hostname, **(json.loads(raw) if raw else {})}
         )
     return out
+
+
+def workers_on_host(connection: Redis, hostname: str) -> int:
+    """How many live workers (of any queue) registered from `hostname`: they share its cores."""
+    return sum(1 for worker in Worker.all(connection=connection) if worker.hostname == hostname)
+
+
+def workers_of_queue(queue: Queue) -> int:
+    """How many live workers listen on `queue`: a fanned-out job's parts are a multiple of it."""
+    return len(Worker.all(queue=queue))

@@ -11,7 +11,7 @@ import ctypes
 import ctypes.util
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, replace
 
 import pyarrow as pa
@@ -23,6 +23,7 @@ from piimask.errors import TableError
 from piimask.operators import DateShift, DateShiftParams, fpe_restore, unmask_tokens
 from piimask.policy import Policy
 from piimask.tables.blobstore import BlobStore
+from piimask.tables.fanout import TableWork
 from piimask.tables.formats import Chunk, CsvDialect, open_format
 from piimask.tables.plan import ColumnPlan, plan_columns
 from piimask.tables.risk import (
@@ -206,12 +207,14 @@ def mask_table(
     dialect: CsvDialect | None = None,
     risk_plan: RiskPlan | None = None,
     classes_out: str | None = None,
+    work: TableWork | None = None,
 ) -> dict | None:
     """Mask `source` into `destination` (same format). Returns the report, or None when stopped before the end.
 
-    The output appears at `destination` only when complete; a stop or an error leaves nothing there. A chunk of a
-    fanned-out job passes the parent's `plans` (so every chunk masks alike), and all but the first chunk of a CSV
-    are written without a header.
+    The output appears at `destination` only when complete; a stop or an error leaves nothing there. A part of a
+    fanned-out job passes the parent's `plans` (so every part masks alike), and all but the first part of a CSV
+    are written without a header. A whole job may pass `work` (`estimate_work`'s: the table opened and counted
+    already) and, unless it generalizes, that work's plan as `plans`: the plan of the same first batch.
 
     With `policy.quasi_identifiers` the report gains a `risk` section, counted on the rows as written. With
     `policy.risk` the quasi-identifiers are first counted over the whole table (a planning pass that keeps only
@@ -219,8 +222,11 @@ def mask_table(
     levels, and the rows of classes still below the target are left out. A part passes `classes_out`: where it
     leaves its class counts for the merge, which checks the target on the whole table.
     """
-    table = open_format(store, source, fmt, dialect)
-    total = table.count_rows()  # a fast parse-only pass, so that progress has a rows_total
+    if work is not None and work.table is not None:
+        table, total = work.table, work.rows
+    else:
+        table = open_format(store, source, fmt, dialect)
+        total = table.count_rows()  # a fast parse-only pass, so that progress has a rows_total
     if max_rows and total > max_rows:
         raise TableError(f"the table has {total} rows; the limit is {max_rows} (PIIMASK_MAX_TABLE_ROWS)")
     on_total(total)
@@ -483,36 +489,56 @@ def split_table(
     fmt: str,
     *,
     prefix: str,
-    chunk_rows: int,
+    parts: int,
     batch_rows: int,
+    work: TableWork | None = None,
 ) -> dict:
-    """Cut `source` into part files of about `chunk_rows` rows (whole record batches, so rows stay whole and in
-    order) under the folder `prefix`, and plan the columns once, from the first batch, so every part masks alike."""
-    table = open_format(store, source, fmt)
-    total = table.count_rows()
+    """Cut `source` into `parts` part files of equal rows (to a row: a read batch may end in the next part; rows stay
+    whole and in order) under the folder `prefix`. The columns are planned once, from the first batch of
+    `batch_rows` rows as a job on the whole table plans them, so every part masks alike: `work` (`estimate_work`'s)
+    brings that plan and the opened, counted table."""
+    if work is not None and work.table is not None:
+        table, total = work.table, work.rows
+    else:
+        table = open_format(store, source, fmt)
+        total = table.count_rows()
+    parts = max(1, min(parts, total))
+    ends = [total * (k + 1) // parts for k in range(parts)]  # the row each part ends before; the last takes the rest
     names, chunks = table.read(batch_rows, total)
-    parts: list[str] = []
-    plans: list[ColumnPlan] = []
+    paths: list[str] = []
+    plans = list(work.plans if work is not None else [])
     # With a risk target the split is also the planning pass: the whole table's counts decide the levels that
     # every part then applies (a part alone could not know its rows' classes).
     counts = _RiskCounts(policy) if policy.generalizes else None
     maskers: dict[str, _ColumnMasker] = {}
-    pending = next(chunks, None)
+
+    def batches() -> Iterator[Chunk]:
+        """The input's batches, each planned and counted once, whichever parts its rows go to."""
+        nonlocal plans
+        for chunk in chunks:
+            plans = plans or plan_columns(engine, policy, names, chunk.view)
+            if counts is not None:
+                _plan_new_columns(engine, policy, maskers, {p.name: p for p in plans}, chunk.view, None)
+                counts.add(chunk.view, maskers)
+            yield chunk
+            release_free_memory()
+
+    read = batches()
+    pending = next(read, None)
+    done = 0
     try:
         while pending is not None:
-            parts.append(f"{prefix}/part-{len(parts):05d}.{fmt}")
-            with store.atomic_writer(parts[-1]) as sink:
+            paths.append(f"{prefix}/part-{len(paths):05d}.{fmt}")
+            last = len(paths) == parts
+            with store.atomic_writer(paths[-1]) as sink:
                 writer = table.writer(sink)
-                rows_in_part = 0
-                while pending is not None and (rows_in_part == 0 or rows_in_part < chunk_rows):
-                    plans = plans or plan_columns(engine, policy, names, pending.view)
-                    if counts is not None:
-                        _plan_new_columns(engine, policy, maskers, {p.name: p for p in plans}, pending.view, None)
-                        counts.add(pending.view, maskers)
-                    writer.write(pending, [None] * pending.view.num_columns, names)
-                    rows_in_part += pending.view.num_rows
-                    release_free_memory()
-                    pending = next(chunks, None)
+                while pending is not None and (last or done < ends[len(paths) - 1]):
+                    rows = pending.view.num_rows
+                    take = rows if last else min(rows, ends[len(paths) - 1] - done)
+                    head, rest = (pending, None) if take == rows else _cut(pending, take)
+                    writer.write(head, [None] * head.view.num_columns, names)
+                    done += take
+                    pending = rest if rest is not None else next(read, None)
                 writer.close(names)
         if policy.measures_risk:
             _check_risk_columns(policy, names)
@@ -523,11 +549,25 @@ def split_table(
     dialect = {"encoding": "utf-8", "delimiter": table.dialect.delimiter} if fmt == "csv" else None  # parts are UTF-8
     return {
         "rows": total,
-        "parts": parts,
+        "parts": paths,
         "plans": [asdict(p) for p in plans],
         "dialect": dialect,
         "risk_plan": risk_plan,
     }
+
+
+def _cut(chunk: Chunk, rows: int) -> tuple[Chunk, Chunk]:
+    """A batch's first `rows` rows and the rest, each with its raw rows (the input's own batch, or JSON objects)."""
+
+    def part(start: int, length: int) -> Chunk:
+        view = chunk.view.slice(start, length)
+        if chunk.raw is chunk.view:
+            return Chunk(view, view)
+        if isinstance(chunk.raw, pa.RecordBatch):
+            return Chunk(view, chunk.raw.slice(start, length))
+        return Chunk(view, chunk.raw[start : start + length])
+
+    return part(0, rows), part(rows, chunk.view.num_rows - rows)
 
 
 def combine_reports(reports: list[dict]) -> dict:
