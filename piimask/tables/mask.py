@@ -222,11 +222,7 @@ def mask_table(
     levels, and the rows of classes still below the target are left out. A part passes `classes_out`: where it
     leaves its class counts for the merge, which checks the target on the whole table.
     """
-    if work is not None and work.table is not None:
-        table, total = work.table, work.rows
-    else:
-        table = open_format(store, source, fmt, dialect)
-        total = table.count_rows()  # a fast parse-only pass, so that progress has a rows_total
+    table, total = _open_counted(store, source, fmt, dialect, work)
     if max_rows and total > max_rows:
         raise TableError(f"the table has {total} rows; the limit is {max_rows} (PIIMASK_MAX_TABLE_ROWS)")
     on_total(total)
@@ -497,11 +493,7 @@ def split_table(
     whole and in order) under the folder `prefix`. The columns are planned once, from the first batch of
     `batch_rows` rows as a job on the whole table plans them, so every part masks alike: `work` (`estimate_work`'s)
     brings that plan and the opened, counted table."""
-    if work is not None and work.table is not None:
-        table, total = work.table, work.rows
-    else:
-        table = open_format(store, source, fmt)
-        total = table.count_rows()
+    table, total = _open_counted(store, source, fmt, None, work)
     parts = max(1, min(parts, total))
     ends = [total * (k + 1) // parts for k in range(parts)]  # the row each part ends before; the last takes the rest
     names, chunks = table.read(batch_rows, total)
@@ -554,6 +546,15 @@ def split_table(
         "dialect": dialect,
         "risk_plan": risk_plan,
     }
+
+
+def _open_counted(store: BlobStore, source: str, fmt: str, dialect: CsvDialect | None, work: TableWork | None):
+    """The input table and its row count: the ones `work` (`estimate_work`'s) opened and counted, or opened and
+    counted now (a fast parse-only pass, so that progress has a rows_total)."""
+    if work is not None and work.table is not None:
+        return work.table, work.rows
+    table = open_format(store, source, fmt, dialect)
+    return table, table.count_rows()
 
 
 def _cut(chunk: Chunk, rows: int) -> tuple[Chunk, Chunk]:
