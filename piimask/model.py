@@ -215,8 +215,10 @@ class TokenClassifier:
 
         Call it from the thread that will run inference: torch's CPU thread pool belongs to the calling thread, and
         with a pool left behind on the loading thread the service's inference thread ran at half speed (compiled
-        and eager alike). Torch gives a dimension of size 1 its own graph, so both a one-window and a many-window
-        pass are run. When compiling is not required ("auto"), a failure (no C++ compiler for inductor, an
+        and eager alike). Torch gives a dimension of size 1 its own graph, so a one-window pass, a one-row and a
+        many-row packed pass, and a pass of several windows too long to pack are all run: a shape left out was
+        compiled inside the first request that needed it (2.3 s, seen on the first pass holding a window of over
+        64 tokens beside another). When compiling is not required ("auto"), a failure (no C++ compiler for inductor, an
         unsupported checkpoint) leaves the model uncompiled and says so in the log, without the exception's text.
         """
         if self._eager is None:
@@ -225,8 +227,9 @@ class TokenClassifier:
         try:
             self.predict(["Compile the model."])
             self.predict(["Compile the model for passes of several windows.", "Two."])
-            if self.pack:  # passes of several packed rows
+            if self.pack:  # passes of several packed rows, and of several rows too long to pack
                 self.predict([f"Packed sentence number {k} of several rows." for k in range(2 * self.max_length // 8)])
+                self.predict([" ".join(["unpacked"] * (self.max_length // 2 + 8))] * 2)
         except Exception as exc:
             self.model = self._eager
             if self._compile_required:

@@ -452,8 +452,11 @@ def test_compiled_model_gives_the_same_spans_as_eager(engine):
 
     checkpoint = engine.classifier.checkpoint
     # float32: bf16 rounding differs between compiled and eager kernels, which would make equality a coin toss
+    from torch._dynamo.utils import counters
+
     compiled = TokenClassifier(checkpoint, device="cpu", threads=1, cpu_dtype="float32", compile="on")
     compiled.warm_up()
+    graphs = counters["stats"]["unique_graphs"]
     eager = TokenClassifier(checkpoint, device="cpu", threads=1, cpu_dtype="float32")
     assert compiled.describe()["compiled"] is True and eager.describe()["compiled"] is False
     long = "Ticket for Maria Gonzalez in Madrid. " * 60  # several windows: the many-window graph, with overlap votes
@@ -471,6 +474,9 @@ def test_compiled_model_gives_the_same_spans_as_eager(engine):
         ]
         assert all(abs(a.score - b.score) < 1e-3 for g, w in zip(got, want) for a, b in zip(g, w))
     assert ("PERSON", 0, 14) in [(s.type, s.start, s.end) for s in compiled.predict(texts[:1])[0]]
+    # the warm-up compiled every shape these passes took (one row, packed rows, unpacked long rows): no request
+    # pays for a compile
+    assert counters["stats"]["unique_graphs"] == graphs
 
 
 def test_decoder_drops_bare_numbers_as_dates_but_keeps_lower_case_organisations():
