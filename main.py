@@ -1,4 +1,4 @@
-"""piimask's command line: service | worker | up | model train|evaluate | keys new|rotate | mask-file."""
+"""piimask's command line: service | worker | up | model train|evaluate|calibrate | keys new|rotate | mask-file."""
 
 from __future__ import annotations
 
@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     from piimask.training.evaluate import add_evaluate_arguments
 
     add_evaluate_arguments(evaluate)
+    calibrate = model_sub.add_parser("calibrate", help="shift a checkpoint's O logit (recall for precision)")
+    from piimask.training.calibrate import add_calibrate_arguments
+
+    add_calibrate_arguments(calibrate)
 
     p = sub.add_parser("keys", help="manage the keyring (PIIMASK_KEYRING)")
     keys_sub = p.add_subparsers(dest="keys_command", required=True)
@@ -78,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         from piimask.training.evaluate import run_evaluate
 
         return run_evaluate(args)
+    if args.command == "model" and args.model_command == "calibrate":
+        from piimask.training.calibrate import run_calibrate
+
+        return run_calibrate(args)
     if args.command == "model":
         from piimask.training.train import run_train
 

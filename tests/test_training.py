@@ -59,3 +59,51 @@ def test_hidden_state_loss_is_zero_for_the_teacher_itself_and_not_for_a_cut_stud
         assert float(hidden) > 1e-3  # the layer after the cut sees another input than in the teacher
         _, logits_only = _distil_loss(teacher, batch, student(**batch), None)
         assert float(logits_only) == 0.0
+
+
+def test_calibrate_shifts_the_outside_logit_and_rescores(tmp_path: Path) -> None:
+    """`python main.py model calibrate` (a real process) writes a copy whose O bias is lower by the offset, adds up
+    offsets over runs, re-scores the held-out figures, and leaves the source checkpoint as it was."""
+    import subprocess
+    import sys
+
+    from safetensors.torch import load_file
+
+    source, shifted = tmp_path / "student", tmp_path / "shifted"
+    train_model(source, sentences=48, epochs=1, eval_sentences=16, threads=1, progress=False, teacher=TEACHER, layers=2)
+    before = load_file(str(source / "model.safetensors"))["classifier.bias"].float()
+
+    def calibrate(*args: str) -> subprocess.CompletedProcess:
+        command = [
+            sys.executable,
+            "main.py",
+            "model",
+            "calibrate",
+            "--threads",
+            "1",
+            "--corpora",
+            str(tmp_path / "none"),
+        ]
+        return subprocess.run([*command, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+
+    done = calibrate("--model", str(source), "--outside-offset", "2", "--output", str(shifted))
+    assert done.returncode == 0, done.stderr
+    assert "shifted by -2" in done.stdout
+    after = load_file(str(shifted / "model.safetensors"))["classifier.bias"].float()
+    assert abs(float(after[0] - before[0]) + 2.0) < 1e-2  # fp16 storage rounds
+    assert bool((after[1:] == before[1:]).all())  # only the O label moves
+    assert bool((load_file(str(source / "model.safetensors"))["classifier.bias"].float() == before).all())
+    record = json.loads((shifted / "training.json").read_text())
+    assert record["calibration"]["outside_logit_offset"] == 2.0
+    assert "calibrate" in record["held_out"]["command"] and record["real_dev"] == {}
+    assert "calibration" not in json.loads((source / "training.json").read_text())
+
+    assert calibrate("--model", str(shifted), "--outside-offset", "0.5").returncode == 0  # in place: offsets add up
+    assert json.loads((shifted / "training.json").read_text())["calibration"]["outside_logit_offset"] == 2.5
+    refused = calibrate("--model", str(source), "--outside-offset", "1", "--output", str(shifted))
+    assert refused.returncode != 0 and "exists" in refused.stderr
+
+    text = "Call Maria Gonzalez at the Berlin office of Acme Logistics on 3 May 2024, or ask Kwame in Accra."
+    covered = lambda model: {i for s in model.predict([text])[0] for i in range(s.start, s.end)}  # noqa: E731
+    # a lower O logit only turns O tokens into entity tokens, never the reverse
+    assert covered(TokenClassifier(str(shifted), device="cpu")) >= covered(TokenClassifier(str(source), device="cpu"))

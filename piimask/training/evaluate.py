@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from piimask.training.data.templates import HELD_OUT_TEMPLATE_IDS, held_out_templates
 from piimask.training.data.values import ENTITY_TYPES
 from piimask.training.metrics import entity_metrics
+from piimask.training.real import real_dev_examples
 from piimask.training.render import Example, generate
 
 if TYPE_CHECKING:  # the model stack (torch) loads only when a command evaluates
@@ -82,6 +83,20 @@ def evaluate(
     }
 
 
+def real_dev_figures(classifier: TokenClassifier, corpora: Path) -> dict[str, Any]:
+    """The `real_dev` record: each real corpus's dev documents scored on the types that corpus annotates."""
+    figures: dict[str, Any] = {}
+    for name, (docs, scored_types) in real_dev_examples(corpora).items():
+        scored = evaluate(classifier, docs, sorted(scored_types))
+        figures[name] = {
+            "documents": len(docs),
+            "annotated_types": sorted(scored_types),
+            "overlap": scored["overlap"],
+            "exact": scored["exact"],
+        }
+    return figures
+
+
 def held_out_summary(held_out: dict[str, Any]) -> list[str]:
     """Lines of a table: overlap P/R/F1, exact F1 and gold spans per type, then the entity-free sentences' line."""
     lines = []
@@ -103,9 +118,10 @@ class HeldOutDraw(BaseModel):
     templates_held_out: list[str]
 
 
-def rescore(checkpoint: Path, *, threads: int) -> tuple[dict[str, Any], HeldOutDraw, dict[str, Any]]:
-    """The checkpoint's training record, its held-out draw, and its held-out figures now. The saved fp16 weights are
-    upcast to float32 and run without autocast, so the figures do not depend on the CPU's bf16 support."""
+def rescore(checkpoint: Path, *, threads: int) -> tuple[dict[str, Any], TokenClassifier, dict[str, Any]]:
+    """The checkpoint's training record, the classifier that scored it, and its held-out figures now. The saved
+    fp16 weights are upcast to float32 and run without autocast, so the figures do not depend on the CPU's bf16
+    support."""
     record = json.loads((checkpoint / "training.json").read_text())
     draw = HeldOutDraw.model_validate(record["data"])
     if draw.templates_held_out != sorted(HELD_OUT_TEMPLATE_IDS):
@@ -116,7 +132,7 @@ def rescore(checkpoint: Path, *, threads: int) -> tuple[dict[str, Any], HeldOutD
     from piimask.model import TokenClassifier
 
     classifier = TokenClassifier(str(checkpoint), device="cpu", threads=threads, cpu_dtype="float32")
-    return record, draw, evaluate(classifier, held_out_examples(draw.eval_sentences, draw.eval_seed))
+    return record, classifier, evaluate(classifier, held_out_examples(draw.eval_sentences, draw.eval_seed))
 
 
 def rescored_record(record: dict[str, Any], held_out: dict[str, Any], command: str) -> dict[str, Any]:
@@ -156,7 +172,8 @@ def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
 def run_evaluate(args: argparse.Namespace) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    record, draw, held_out = rescore(args.model, threads=args.threads)
+    record, _, held_out = rescore(args.model, threads=args.threads)
+    draw = HeldOutDraw.model_validate(record["data"])
     print(f"{args.model}: {draw.eval_sentences} held-out sentences (seed {draw.eval_seed}), overlap / exact:")
     print("\n".join(held_out_summary(held_out)))
     if args.write:

@@ -32,8 +32,8 @@ from piimask.settings import DEFAULT_MODEL, PROJECT_ROOT
 from piimask.training import corpora as corpus_sources
 from piimask.training.data import templates
 from piimask.training.data.values import ENTITY_TYPES
-from piimask.training.evaluate import eval_seed, evaluate, held_out_examples, held_out_summary
-from piimask.training.real import TRAIN_CORPORA, missing, real_dev_examples, real_examples
+from piimask.training.evaluate import eval_seed, evaluate, held_out_examples, held_out_summary, real_dev_figures
+from piimask.training.real import TRAIN_CORPORA, missing, real_examples
 from piimask.training.render import Example, generate
 
 LABELS: list[str] = ["O"] + [f"{prefix}-{t}" for t in ENTITY_TYPES for prefix in ("B", "I")]
@@ -299,14 +299,7 @@ def train_model(
     real_dev = {}
     if corpora is not None:
         console.print("evaluating on the real dev documents ...")
-        for name, (docs, scored_types) in real_dev_examples(corpora).items():
-            figures = evaluate(classifier, docs, sorted(scored_types))
-            real_dev[name] = {
-                "documents": len(docs),
-                "annotated_types": sorted(scored_types),
-                "overlap": figures["overlap"],
-                "exact": figures["exact"],
-            }
+        real_dev = real_dev_figures(classifier, corpora)
     eval_seconds = time.perf_counter() - t_eval
 
     output_dir.mkdir(parents=True, exist_ok=True)
