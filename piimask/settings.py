@@ -57,8 +57,8 @@ class Settings(BaseSettings):
     # documents (positions it never trained on), e.g. recall of NRP on GUM dev 0.05 instead of 0.26.
     model_max_length: int = Field(default=128, ge=16)
     model_stride: int = Field(default=32, ge=0)
-    # pack short windows side by side into rows of model_max_length tokens, each seeing only itself (same
-    # results): fewer, longer rows are cheaper per token on a CPU (see TokenClassifier._forward_packed)
+    # pack windows side by side into rows of model_max_length tokens (first fit by decreasing length), each seeing
+    # only itself (same results): fewer, fuller rows are cheaper per token on a CPU (see model.pack_rows)
     model_pack: bool = True
     # under concurrent load, how long a forward pass waits for more requests (5 ms: 1.15x the texts/s at
     # concurrency 8 in bench/text.py); a lone request never waits

@@ -422,10 +422,23 @@ def test_bf16_on_cpu_gives_the_same_spans_as_float32(engine):
     assert [key(s) for s in fp32.predict(texts)][0] == [("PERSON", 0, 14), ("LOCATION", 23, 29), ("DATE_TIME", 33, 38)]
 
 
+def test_pack_rows_fills_rows_first_fit_by_decreasing_length():
+    from piimask.model import pack_rows
+
+    lengths = [90, 30, 60, 60, 128, 10]
+    rows = pack_rows(lengths, 128)
+    assert rows == [[4], [0, 1], [2, 3], [5]]
+    assert sorted(k for row in rows for k in row) == list(range(len(lengths)))
+    assert all(sum(lengths[k] for k in row) <= 128 for row in rows)
+    assert pack_rows([128, 128], 128) == [[0], [1]]  # nothing fits beside a full window: a row each
+    assert pack_rows([], 128) == []
+
+
 def test_packed_rows_give_the_same_spans_as_a_row_per_window(engine):
     """Short windows packed side by side (block-diagonal attention, positions from 0 each) score as they would
-    alone, in float32 up to rounding; a long text's full windows are not packed and keep their overlap votes."""
-    from piimask.model import TokenClassifier
+    alone, in float32 up to rounding; a long text's full windows keep their overlap votes, and its last, shorter
+    window shares a row with short texts."""
+    from piimask.model import TokenClassifier, pack_rows
 
     checkpoint = engine.classifier.checkpoint
     packed = TokenClassifier(checkpoint, device="cpu", threads=1, cpu_dtype="float32", pack=True)
@@ -438,8 +451,10 @@ def test_packed_rows_give_the_same_spans_as_a_row_per_window(engine):
         "Dr. Aiko Tanaka joined Acme Corp in Osaka in 2019.",
         "Ticket for Maria Gonzalez in Madrid. " * 40,
     ] * 3
-    seqs = sorted((w for w in alone.windows(texts[:5]).input_ids), key=len)
-    assert len(packed._forward_packed(seqs)[0]) == len(seqs)  # the packed path itself, not a fallback
+    seqs = sorted((w for w in alone.windows(texts).input_ids), key=len)
+    rows = pack_rows([len(s) for s in seqs], packed.max_length)
+    assert len(rows) < len(seqs) and any(len(seqs[k]) > packed.max_length // 2 for row in rows[1:] for k in row)
+    assert len(packed._forward_packed(seqs, rows)[0]) == len(seqs)  # the packed path itself, not a fallback
     got, want = packed.predict(texts), alone.predict(texts)
     key = lambda spans: [(s.type, s.start, s.end) for s in spans]  # noqa: E731
     assert [key(s) for s in got] == [key(s) for s in want]
