@@ -434,6 +434,16 @@ def test_pack_rows_fills_rows_first_fit_by_decreasing_length():
     assert pack_rows([], 128) == []
 
 
+def test_packed_batches_cut_the_sorted_windows_by_tokens_alone():
+    from piimask.model import _packed_batches
+
+    lengths = [10, 12, 40, 90, 128, 128, 128]  # padding would cut these three ways; packed, only the budget does
+    batches = list(_packed_batches(list(range(len(lengths))), lengths, budget=300))
+    assert batches == [[0, 1, 2, 3, 4], [5, 6]]
+    assert all(sum(lengths[w] for w in batch) <= 300 for batch in batches)
+    assert list(_packed_batches([0], [500], budget=300)) == [[0]]  # a window over the budget still runs, alone
+
+
 def test_packed_rows_give_the_same_spans_as_a_row_per_window(engine):
     """Short windows packed side by side (block-diagonal attention, positions from 0 each) score as they would
     alone, in float32 up to rounding; a long text's full windows keep their overlap votes, and its last, shorter
