@@ -28,9 +28,8 @@ WEIGHTS_FILE = "model.safetensors"
 BIAS_KEY = "classifier.bias"
 
 
-def shift_outside_logit(checkpoint: Path, offset: float) -> float:
-    """Subtract `offset` from the O label's classifier bias in `checkpoint`'s weights (in place); returns the total
-    shift the checkpoint now carries (its training.json's earlier one plus this)."""
+def shift_outside_logit(checkpoint: Path, offset: float) -> None:
+    """Subtract `offset` from the O label's classifier bias in `checkpoint`'s weights (in place)."""
     from safetensors.torch import load_file, save_file
 
     config = json.loads((checkpoint / "config.json").read_text())
@@ -44,12 +43,12 @@ def shift_outside_logit(checkpoint: Path, offset: float) -> float:
     weights[BIAS_KEY] = shifted.to(bias.dtype)
     save_file(weights, str(checkpoint / WEIGHTS_FILE), metadata={"format": "pt"})
     (checkpoint / WEIGHTS_FILE).chmod(0o644)
-    record = json.loads((checkpoint / "training.json").read_text())
-    return round(float(record.get("calibration", {}).get("outside_logit_offset", 0.0)) + offset, 6)
 
 
-def calibrated_record(record: dict[str, Any], total: float, command: str) -> dict[str, Any]:
-    """`record` with its calibration block set to the total shift and the command that made the last one."""
+def calibrated_record(record: dict[str, Any], offset: float, command: str) -> dict[str, Any]:
+    """`record` with its calibration block set to the total shift (its earlier one plus `offset`) and the command
+    that made the last one."""
+    total = round(float(record.get("calibration", {}).get("outside_logit_offset", 0.0)) + offset, 6)
     return {
         **record,
         "calibration": {
@@ -97,15 +96,15 @@ def run_calibrate(args: argparse.Namespace) -> int:
         ]
         + (["--output", str(args.output)] if args.output else [])
     )
-    total = shift_outside_logit(target, args.outside_offset)
+    shift_outside_logit(target, args.outside_offset)
     record, classifier, held_out = rescore(target, threads=args.threads)
-    record = rescored_record(calibrated_record(record, total, command), held_out, command)
+    record = rescored_record(calibrated_record(record, args.outside_offset, command), held_out, command)
     # the training run's real dev figures describe the unshifted weights: re-score them, or drop them
     record["real_dev"] = real_dev_figures(classifier, args.corpora) if args.corpora.is_dir() else {}
     (target / "training.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
     micro = held_out["overlap"]["micro"]
     print(
-        f"{target}: O logit shifted by -{total:g} in all; held-out overlap micro P {micro['precision']:.3f} "
+        f"{target}: O logit shifted by -{record['calibration']['outside_logit_offset']:g} in all; held-out overlap micro P {micro['precision']:.3f} "
         f"R {micro['recall']:.3f} F1 {micro['f1']:.3f}"
     )
     return 0
