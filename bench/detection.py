@@ -16,10 +16,12 @@ Data sets
     (and optionally `"dropped": [{"start", "end"}]`: regions the corpus leaves unannotated by its own guidelines,
     such as GUM's nationality adjectives or labels we do not map; a prediction only there counts neither way, and
     their characters are out of the over-masking figure).
-(c) `--real`: real documents at their real length, the test splits of two corpora no piimask model trained on —
-    UNER's English Web Treebank (mail, reviews, newsgroups, answers, blogs) and GENTLE (GUM's out-of-domain test
-    genres: dictionaries, esports, legal, medical, poetry, proof, syllabus, threat) — as written by
-    `python -m piimask.training.corpora --conform` into `--corpora-jsonl`. `--real-dev` adds the dev splits (GUM and
+(c) `--real`: real documents at their real length. Two corpora no piimask model trained on — GENTLE (GUM's
+    out-of-domain test genres: dictionaries, esports, legal, medical, poetry, proof, syllabus, threat) and re3d
+    (defence and foreign-policy reports, press releases and Wikipedia pages; all of it, kept for evaluation) —
+    and the test split of UNER's English Web Treebank (mail, reviews, newsgroups, answers, blogs), whose train
+    split the default model learned from; as written by `python -m piimask.training.corpora --conform` into
+    `--corpora-jsonl`. `--real-dev` adds the dev splits (GUM and
     UNER): tune on those, never on the test splits. After each data set a verdict line says whether piimask's
     overlap F1 is at or above Presidio's on every shared type and its character leak rate lower.
 Gold and predicted spans are whitespace-trimmed; duplicate (type, start, end) triples count once.
@@ -88,7 +90,7 @@ from bench.common import (  # noqa: E402
 from piimask.training.metrics import MatchCounts, add_counts, count_matches, overlaps, summed  # noqa: E402
 
 SYSTEMS = ("piimask", "presidio")
-REAL_TEST = ("uner_ewt.test.jsonl", "gum.test2.jsonl")  # corpora no piimask model trained on
+REAL_TEST = ("gum.test2.jsonl", "re3d.test.jsonl", "uner_ewt.test.jsonl")  # never trained on: GENTLE, re3d
 REAL_DEV = ("gum.dev.jsonl", "uner_ewt.dev.jsonl")
 
 

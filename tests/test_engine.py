@@ -280,6 +280,8 @@ class Recorded:
         self.classifier, self.batch_tokens = classifier, classifier.batch_tokens
         self.threads: set[str] = set()
         self.passes: list[int] = []  # windows per pass
+        self.texts_per_pass: list[set[str]] = []  # which texts each pass held windows of
+        self.entered = threading.Event()  # a pass has been chosen (it may be held at the gate)
         self.gate = threading.Event()
         self.gate.set()
 
@@ -289,9 +291,11 @@ class Recorded:
     def run(self, which):
         import threading
 
+        self.entered.set()
         self.gate.wait(30)
         self.threads.add(threading.current_thread().name)
         self.passes.append(len(which))
+        self.texts_per_pass.append({windows.texts[windows.owner[w]] for windows, w in which})
         self.classifier.run(which)
 
     def spans(self, windows):
@@ -331,17 +335,24 @@ def test_a_long_text_is_scheduled_window_by_window_between_other_requests(engine
     model = Recorded(engine.classifier)
     batcher = MicroBatcher(model, max_wait_ms=0, pass_tokens=512)
     long_text = "Maria Gonzalez wrote to the bank in Lisbon about her account. " * 700  # ~43k chars, ~60 windows
+    small_text = "Kwame Mensah called from Accra."
     try:
+        # The long text's first pass is held at the gate, so the small request surely arrives while the long text
+        # is under way, however fast the machine (a fixed sleep let a fast CI machine finish the long text first).
+        model.gate.clear()
         long_future = batcher.submit([long_text])
-        time.sleep(0.5)  # the long text is tokenized aside and under way
-        small = batcher.submit(["Kwame Mensah called from Accra."])
+        assert model.entered.wait(30), "the long text's first pass never started"
+        small = batcher.submit([small_text])
+        model.gate.set()
         assert [s.type for s in small.result(timeout=30)[0]] == ["PERSON", "LOCATION"]
-        assert not long_future.done(), "the small request waited for the whole long text"
         spans = long_future.result(timeout=300)[0]
         alone = engine.classifier.predict([long_text])[0]
         # windows run in any order and beside other texts' (other padding, so scores differ in the last bf16 digit)
         assert [(s.type, s.start, s.end) for s in spans] == [(s.type, s.start, s.end) for s in alone]
         assert len(model.passes) > 10 and max(model.passes) <= 512 // 16  # many small passes, not one
+        small_pass = next(k for k, texts in enumerate(model.texts_per_pass) if small_text in texts)
+        long_passes = [k for k, texts in enumerate(model.texts_per_pass) if long_text in texts]
+        assert long_passes[0] < small_pass < long_passes[-1] - 5, "the small request waited for the long text"
     finally:
         batcher.close()
 

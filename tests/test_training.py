@@ -88,7 +88,7 @@ def test_calibrate_shifts_the_outside_logit_and_rescores(tmp_path: Path) -> None
 
     done = calibrate("--model", str(source), "--outside-offset", "2", "--output", str(shifted))
     assert done.returncode == 0, done.stderr
-    assert "shifted by -2" in done.stdout
+    assert "O logit -2" in done.stdout
     after = load_file(str(shifted / "model.safetensors"))["classifier.bias"].float()
     assert abs(float(after[0] - before[0]) + 2.0) < 1e-2  # fp16 storage rounds
     assert bool((after[1:] == before[1:]).all())  # only the O label moves
@@ -100,6 +100,22 @@ def test_calibrate_shifts_the_outside_logit_and_rescores(tmp_path: Path) -> None
 
     assert calibrate("--model", str(shifted), "--outside-offset", "0.5").returncode == 0  # in place: offsets add up
     assert json.loads((shifted / "training.json").read_text())["calibration"]["outside_logit_offset"] == 2.5
+
+    # a type offset moves that type's B- and I- biases only, and adds up like the O offset
+    label2id = json.loads((shifted / "config.json").read_text())["label2id"]
+    org = [label2id["B-ORGANIZATION"], label2id["I-ORGANIZATION"]]
+    for _ in range(2):
+        assert calibrate("--model", str(shifted), "--type-offset", "ORGANIZATION=0.75").returncode == 0
+    typed = load_file(str(shifted / "model.safetensors"))["classifier.bias"].float()
+    assert all(abs(float(typed[i] - before[i]) + 1.5) < 1e-2 for i in org)
+    others = [i for i in range(1, len(before)) if i not in org]
+    assert bool((typed[others] == before[others]).all())
+    calibration = json.loads((shifted / "training.json").read_text())["calibration"]
+    assert calibration["type_logit_offsets"] == {"ORGANIZATION": 1.5} and calibration["outside_logit_offset"] == 2.5
+    unknown = calibrate("--model", str(shifted), "--type-offset", "PLANET=1")
+    assert unknown.returncode != 0 and "PLANET" in unknown.stderr
+    malformed = calibrate("--model", str(shifted), "--type-offset", "ORGANIZATION")
+    assert malformed.returncode != 0 and "TYPE=NATS" in malformed.stderr
     refused = calibrate("--model", str(source), "--outside-offset", "1", "--output", str(shifted))
     assert refused.returncode != 0 and "exists" in refused.stderr
 
