@@ -123,3 +123,28 @@ def test_calibrate_shifts_the_outside_logit_and_rescores(tmp_path: Path) -> None
     covered = lambda model: {i for s in model.predict([text])[0] for i in range(s.start, s.end)}  # noqa: E731
     # a lower O logit only turns O tokens into entity tokens, never the reverse
     assert covered(TokenClassifier(str(shifted), device="cpu")) >= covered(TokenClassifier(str(source), device="cpu"))
+
+
+def test_nationality_words_train_as_nrp_and_languages_stay_out() -> None:
+    from piimask.training.real import _PLO, _spans
+
+    text = "Iraqi forces met the Labour MP; she speaks French. The Russian team flew to Paris for a Catholic mass."
+    at = lambda word: (text.index(word), text.index(word) + len(word))  # noqa: E731
+    doc = {
+        "text": text,
+        "entities": [
+            {"type": "LOCATION", "start": at("Russian")[0], "end": at("Russian")[1]},  # a PLO corpus's place tag
+            {"type": "ORGANIZATION", "start": at("Labour")[0], "end": at("Labour")[1]},
+            {"type": "LOCATION", "start": at("Paris")[0], "end": at("Paris")[1]},
+        ],
+        "dropped": [
+            {"label": "uner:OTH", "start": at("Iraqi")[0], "end": at("Iraqi")[1]},  # before its noun: NRP
+            {"label": "uner:OTH", "start": at("French")[0], "end": at("French")[1]},  # a language: left out
+            {"label": "uner:OTH", "start": at("Catholic")[0], "end": at("Catholic")[1]},
+        ],
+    }
+    assert _spans(doc, _PLO) == sorted(
+        [(*at("Iraqi"), "NRP"), (*at("Russian"), "NRP"), (*at("Paris"), "LOCATION"), (*at("Catholic"), "NRP")]
+    )
+    # a corpus that annotates NRP itself keeps its own place and organisation tags
+    assert (*at("Russian"), "LOCATION") in _spans(doc, _PLO | {"NRP"})

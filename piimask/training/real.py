@@ -9,7 +9,8 @@ training); their test and dev splits are never read here.
 A corpus annotates only some of our types: tweets label people, places and organisations, never dates. Training
 those texts as all-O elsewhere would teach the model that "21 March" is nothing, so the characters that could hold a
 type the corpus does not annotate (a month or a year, a nationality word, a job title, an age) are left out of the
-loss (`ignore`), as are the spans a corpus annotates with labels we do not map (MISC, products...).
+loss (`ignore`), as are the spans a corpus annotates with labels we do not map (MISC, products...), but for the
+nationality, religion and party words among them, which are NRP (`_as_nrp`).
 """
 
 from __future__ import annotations
@@ -110,11 +111,46 @@ _TITLE_LIKE = _lexicon([*values._JOB_TITLES, *values._OCCUPATIONS, *values._EXEC
 _GAPS = {"DATE_TIME": (_DATE_LIKE,), "NRP": (_NRP_LIKE,), "AGE": (_AGE_LIKE,), "TITLE": (_TITLE_LIKE,)}
 
 
-def _nationality_as_other(surface: str, annotated: frozenset[str]) -> bool:
-    """BTC and UNER tag nationality words as places ("Iraqi forces", "the Russian team"); ours are NRP. In a corpus
-    that does not annotate NRP such a span is left out of the loss (the gap covers it) instead of teaching
-    LOCATION."""
-    return "NRP" not in annotated and _NRP_LIKE.fullmatch(surface) is not None
+# Labels under which corpora leave nationality and religion adjectives ("the Syrian conflict", "a Catholic school"):
+# UNER's OTH, the MISC of CoNLL-style corpora, and GUM's unannotated adjectives with a capitalised lemma.
+_NRP_ADJECTIVE_LABELS = frozenset({"uner:OTH", "wikigold:MISC", "sec_filings:MISC", "gum:capitalized-ADJ(unannotated)"})
+# OTH and MISC also hold languages ("she speaks French", "in English and Spanish"), which are not NRP: from those
+# labels a word is taken only before the noun it qualifies. GUM's spans are adjectives already.
+_BEFORE_A_NOUN = re.compile(r"[ \t]+(?!(?:and|or|but|nor|is|are|was|were|in|on|at|to|of|for|with|by|as)\b)[A-Za-z]")
+
+
+def _nationality_as_other(surface: str, entity_type: str, annotated: frozenset[str]) -> bool:
+    """BTC and UNER tag some nationality words as organisations ("Labour", "Tory"); in a corpus that does not
+    annotate NRP such a span is left out of the loss (the gap covers it) instead of teaching ORGANIZATION."""
+    return "NRP" not in annotated and entity_type != "LOCATION" and _NRP_LIKE.fullmatch(surface) is not None
+
+
+def _as_nrp(doc: dict, entity: dict, annotated: frozenset[str]) -> bool:
+    """A nationality, religion or party word that the corpus tagged as a place ("Iraqi forces", "the Russian team")
+    or left under a label we do not map: ours are NRP, as in Presidio's and spaCy's conventions. Without these the
+    model learned NRP adjectives from the generator's templates alone and called them places in real prose."""
+    surface = doc["text"][entity["start"] : entity["end"]]
+    if _NRP_LIKE.fullmatch(surface) is None:
+        return False
+    if "type" in entity:
+        return "NRP" not in annotated and entity["type"] == "LOCATION"
+    if entity["label"] == "gum:capitalized-ADJ(unannotated)":
+        return True
+    return entity["label"] in _NRP_ADJECTIVE_LABELS and _BEFORE_A_NOUN.match(doc["text"], entity["end"]) is not None
+
+
+def _spans(doc: dict, annotated: frozenset[str]) -> list[tuple[int, int, str]]:
+    """The gold spans a document trains on, NRP words among them relabelled (`_as_nrp`)."""
+    spans = []
+    for e in doc["entities"]:
+        if _as_nrp(doc, e, annotated):
+            spans.append((e["start"], e["end"], "NRP"))
+        elif e["type"] in annotated and not _nationality_as_other(
+            doc["text"][e["start"] : e["end"]], e["type"], annotated
+        ):
+            spans.append((e["start"], e["end"], e["type"]))
+    spans.extend((d["start"], d["end"], "NRP") for d in doc["dropped"] if _as_nrp(doc, d, annotated))
+    return sorted(spans)
 
 
 def gap_spans(text: str, annotated: frozenset[str]) -> list[tuple[int, int]]:
@@ -173,11 +209,7 @@ def real_examples(root: Path, seed: int) -> tuple[list[Example], dict[str, dict[
             docs = rng.sample(pieces, min(NEGATIVE_PIECES, len(pieces)))
         spans_by_type: dict[str, int] = {}
         for doc in docs:
-            spans = [
-                (e["start"], e["end"], e["type"])
-                for e in doc["entities"]
-                if e["type"] in annotated and not _nationality_as_other(doc["text"][e["start"] : e["end"]], annotated)
-            ]
+            spans = _spans(doc, annotated)
             ignore = [(d["start"], d["end"]) for d in doc["dropped"]] + gap_spans(doc["text"], annotated)
             examples.append(Example(doc["text"], spans, f"{name}:{doc['id']}", tuple(ignore)))
             for *_, entity_type in spans:
