@@ -87,7 +87,14 @@ from bench.common import (  # noqa: E402
     jsonl_dataset,
     machine_info,
 )
-from piimask.training.metrics import MatchCounts, add_counts, count_matches, overlaps, summed  # noqa: E402
+from piimask.training.metrics import (  # noqa: E402
+    MatchCounts,
+    add_counts,
+    count_matches,
+    overlaps,
+    scored_predictions,
+    summed,
+)
 
 SYSTEMS = ("piimask", "presidio")
 REAL_TEST = ("gum.test2.jsonl", "re3d.test.jsonl", "uner_ewt.test.jsonl")  # never trained on: GENTLE, re3d
@@ -122,13 +129,7 @@ def score(docs: Sequence[Doc], predictions: Sequence[Sequence[GoldSpan]], shared
     for doc, raw in zip(docs, predictions):
         text, gold = doc.text, doc.spans
         pred = _trim(text, raw)
-        if doc.unscored:  # a prediction only over what the corpus does not annotate counts neither way
-            pred = [
-                p
-                for p in pred
-                if any(g[0] == p[0] and overlaps(g, p) for g in gold)
-                or not any(p[1] < e and s < p[2] for s, e in doc.unscored)
-            ]
+        pred = scored_predictions(gold, pred, doc.unscored)
         predicted_not_in_gold.update(t for t, _, _ in pred if t not in gold_types)
         add_counts(c, count_matches(gold, [p for p in pred if p[0] in gold_types]))
         missed, boundary = [], []

@@ -148,3 +148,14 @@ def test_nationality_words_train_as_nrp_and_languages_stay_out() -> None:
     )
     # a corpus that annotates NRP itself keeps its own place and organisation tags
     assert (*at("Russian"), "LOCATION") in _spans(doc, _PLO | {"NRP"})
+
+
+def test_a_prediction_over_what_the_corpus_leaves_unannotated_counts_neither_way() -> None:
+    from piimask.training.metrics import scored_predictions
+
+    gold = [("PERSON", 0, 5)]
+    predicted = [("PERSON", 0, 5), ("NRP", 10, 16), ("NRP", 20, 25), ("PERSON", 3, 12)]
+    # NRP 10-16 lies on an unannotated adjective: dropped; NRP 20-25 is a plain false positive; PERSON 3-12 is
+    # right (it overlaps its gold span) although it touches the unannotated region
+    assert scored_predictions(gold, predicted, [(10, 16)]) == [("PERSON", 0, 5), ("NRP", 20, 25), ("PERSON", 3, 12)]
+    assert scored_predictions(gold, predicted, []) == predicted

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from piimask.training.data.templates import HELD_OUT_TEMPLATE_IDS, held_out_templates
 from piimask.training.data.values import ENTITY_TYPES
-from piimask.training.metrics import entity_metrics
+from piimask.training.metrics import entity_metrics, scored_predictions
 from piimask.training.real import real_dev_examples
 from piimask.training.render import Example, generate
 
@@ -65,14 +65,16 @@ def evaluate(
 ) -> dict[str, Any]:
     """The `held_out` record: entity-level figures by type (overlap and exact), and how often a sentence with no
     entity at all still gets a prediction (a precision check). Only `types` are scored (a real corpus annotates some
-    of ours: a prediction of another type is neither right nor wrong there)."""
+    of ours: a prediction of another type is neither right nor wrong there, and nor is one over what the corpus
+    leaves unannotated, an example's `ignore`)."""
     predicted = classifier.predict([e.text for e in examples])
     wanted = set(types)
-    metrics = entity_metrics(
-        [[(t, s, e) for s, e, t in ex.spans if t in wanted] for ex in examples],
-        [[(sp.type, sp.start, sp.end) for sp in spans if sp.type in wanted] for spans in predicted],
-        types,
-    )
+    gold = [[(t, s, e) for s, e, t in ex.spans if t in wanted] for ex in examples]
+    scored = [
+        scored_predictions(g, [(sp.type, sp.start, sp.end) for sp in spans if sp.type in wanted], ex.ignore)
+        for g, spans, ex in zip(gold, predicted, examples)
+    ]
+    metrics = entity_metrics(gold, scored, types)
     empty = [i for i, e in enumerate(examples) if not e.spans]
     false_alarm = sum(1 for i in empty if predicted[i]) / len(empty) if empty else 0.0
     return {

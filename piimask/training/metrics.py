@@ -62,6 +62,21 @@ class MatchCounts:
         return prf(self.overlap_predicted, self.predicted, self.overlap_gold, self.gold)
 
 
+def scored_predictions(
+    gold: Sequence[LabeledSpan], predicted: Sequence[LabeledSpan], unscored: Sequence[tuple[int, int]]
+) -> list[LabeledSpan]:
+    """The predictions that count. A prediction touching what the corpus leaves unannotated by its own guidelines
+    (`unscored`: GUM's nationality adjectives, labels we do not map) counts neither way, unless it overlaps a gold
+    span of its type."""
+    if not unscored:
+        return list(predicted)
+    return [
+        p
+        for p in predicted
+        if any(g[0] == p[0] and overlaps(g, p) for g in gold) or not any(p[1] < e and s < p[2] for s, e in unscored)
+    ]
+
+
 def count_matches(gold: Sequence[LabeledSpan], predicted: Sequence[LabeledSpan]) -> dict[str, MatchCounts]:
     """One text's counts, per type that its gold or its predictions hold."""
     counts: dict[str, MatchCounts] = {}

@@ -236,6 +236,8 @@ def real_dev_examples(root: Path) -> dict[str, tuple[list[Example], frozenset[st
                     d["text"],
                     [(e["start"], e["end"], e["type"]) for e in d["entities"] if e["type"] in annotated],
                     f"{name}:{d['id']}",
+                    # unscored, as in bench/detection.py: what the corpus leaves unannotated by its guidelines
+                    tuple((x["start"], x["end"]) for x in d["dropped"]),
                 )
                 for d in docs
             ],

@@ -25,7 +25,8 @@ class Example:
     text: str
     spans: list[tuple[int, int, str]]  # (start, end, label), Python string indices
     template_id: str
-    ignore: tuple[tuple[int, int], ...] = ()  # characters outside the loss (real text: what its corpus left unlabelled)
+    # real text: what its corpus left unlabelled, outside the loss in training and outside the score in evaluation
+    ignore: tuple[tuple[int, int], ...] = ()
 
 
 def _has_entity(t: Template) -> bool:
