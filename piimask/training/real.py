@@ -10,7 +10,7 @@ A corpus annotates only some of our types: tweets label people, places and organ
 those texts as all-O elsewhere would teach the model that "21 March" is nothing, so the characters that could hold a
 type the corpus does not annotate (a month or a year, a nationality word, a job title, an age) are left out of the
 loss (`ignore`), as are the spans a corpus annotates with labels we do not map (MISC, products...), but for the
-nationality, religion and party words among them, which are NRP (`_as_nrp`).
+nationality, religion and party words among them, which are NRP (`_spans`).
 """
 
 from __future__ import annotations
@@ -119,37 +119,29 @@ _NRP_ADJECTIVE_LABELS = frozenset({"uner:OTH", "wikigold:MISC", "sec_filings:MIS
 _BEFORE_A_NOUN = re.compile(r"[ \t]+(?!(?:and|or|but|nor|is|are|was|were|in|on|at|to|of|for|with|by|as)\b)[A-Za-z]")
 
 
-def _nationality_as_other(surface: str, entity_type: str, annotated: frozenset[str]) -> bool:
-    """BTC and UNER tag some nationality words as organisations ("Labour", "Tory"); in a corpus that does not
-    annotate NRP such a span is left out of the loss (the gap covers it) instead of teaching ORGANIZATION."""
-    return "NRP" not in annotated and entity_type != "LOCATION" and _NRP_LIKE.fullmatch(surface) is not None
-
-
-def _as_nrp(doc: dict, entity: dict, annotated: frozenset[str]) -> bool:
-    """A nationality, religion or party word that the corpus tagged as a place ("Iraqi forces", "the Russian team")
-    or left under a label we do not map: ours are NRP, as in Presidio's and spaCy's conventions. Without these the
-    model learned NRP adjectives from the generator's templates alone and called them places in real prose."""
-    surface = doc["text"][entity["start"] : entity["end"]]
-    if _NRP_LIKE.fullmatch(surface) is None:
+def _nrp_adjective(text: str, dropped: dict) -> bool:
+    """A nationality, religion or party word left under a label we do not map ("Iraqi forces" as OTH, "a Catholic
+    school" unannotated): ours are NRP, as in Presidio's and spaCy's conventions. Without these the model learned
+    NRP adjectives from the generator's templates alone and called them places in real prose."""
+    if _NRP_LIKE.fullmatch(text[dropped["start"] : dropped["end"]]) is None:
         return False
-    if "type" in entity:
-        return "NRP" not in annotated and entity["type"] == "LOCATION"
-    if entity["label"] == "gum:capitalized-ADJ(unannotated)":
+    if dropped["label"] == "gum:capitalized-ADJ(unannotated)":
         return True
-    return entity["label"] in _NRP_ADJECTIVE_LABELS and _BEFORE_A_NOUN.match(doc["text"], entity["end"]) is not None
+    return dropped["label"] in _NRP_ADJECTIVE_LABELS and _BEFORE_A_NOUN.match(text, dropped["end"]) is not None
 
 
 def _spans(doc: dict, annotated: frozenset[str]) -> list[tuple[int, int, str]]:
-    """The gold spans a document trains on, NRP words among them relabelled (`_as_nrp`)."""
-    spans = []
+    """The gold spans a document trains on. A corpus that does not annotate NRP may tag a nationality word as a place
+    ("Iraqi forces", "the Russian team" in BTC and UNER): that span is NRP. Tagged as an organisation ("Labour",
+    "Tory") it is left out of the loss (the gap covers it) instead of teaching ORGANIZATION."""
+    text, spans = doc["text"], []
     for e in doc["entities"]:
-        if _as_nrp(doc, e, annotated):
+        nrp_word = "NRP" not in annotated and _NRP_LIKE.fullmatch(text[e["start"] : e["end"]]) is not None
+        if nrp_word and e["type"] == "LOCATION":
             spans.append((e["start"], e["end"], "NRP"))
-        elif e["type"] in annotated and not _nationality_as_other(
-            doc["text"][e["start"] : e["end"]], e["type"], annotated
-        ):
+        elif e["type"] in annotated and not nrp_word:
             spans.append((e["start"], e["end"], e["type"]))
-    spans.extend((d["start"], d["end"], "NRP") for d in doc["dropped"] if _as_nrp(doc, d, annotated))
+    spans.extend((d["start"], d["end"], "NRP") for d in doc["dropped"] if _nrp_adjective(text, d))
     return sorted(spans)
 
 
